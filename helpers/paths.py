@@ -1,0 +1,22 @@
+"""Project locations, derived from the package's own place on disk (never the working directory)."""
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+PROJECT_ROOT = PACKAGE_DIR.parent
+CORPUS_DIR = PROJECT_ROOT / "corpus"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+RESULTS_DIR = PROJECT_ROOT / "results"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+
+DEFAULT_DOC_ID = "cn-pk-strategic-dialogue-2026-01-04"
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the project root where possible, so outputs carry no machine paths."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return path.name if path.is_absolute() else path.as_posix()

@@ -1,0 +1,252 @@
+"""Step 2: sentences, words and part-of-speech tags, with character offsets.
+
+Vietnamese writes a space between syllables, not between words: ``khủng bố`` (terrorism) is one
+word of two syllables, while ``bố`` alone means father. Word segmentation comes from underthesea's
+bundled CRF (offline), corrected by three generic rules, and every word is re-read from the input
+text so its offsets slice back to exactly what the user sees.
+
+All calls into underthesea's segmenter go through :func:`_segment`, which always passes the
+complete ``fixed_words`` list: in underthesea 9.5.0 that list leaks into later calls in the same
+process, so a second call site with another list would silently change results.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from underthesea import sent_tokenize as _ut_sent_tokenize
+from underthesea import word_tokenize as _ut_word_tokenize
+
+from .paths import DATA_DIR
+
+# The CRF taggers' cost grows faster than linearly with sentence length; longer runs are cut.
+MAX_SYLLABLES_PER_CHUNK = 120
+
+_WORD_CHAR = re.compile(r"\w", re.UNICODE)
+_SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+# A native Vietnamese syllable once tone marks and vowel diacritics are removed.
+_NATIVE_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?"
+    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnptiouy])?$"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with offsets into the text it came from."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word (possibly several syllables) with offsets, POS tag and sentence index."""
+
+    text: str
+    start: int
+    end: int
+    pos: str
+    sentence: int
+
+    @property
+    def is_word(self) -> bool:
+        """True for words, False for punctuation and symbols."""
+        return bool(_WORD_CHAR.search(self.text))
+
+    @property
+    def syllables(self) -> int:
+        return len(self.text.split())
+
+
+def _read_list(name: str) -> list[str]:
+    """A one-entry-a-line data file; ``#`` starts a comment."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [entry for line in lines if (entry := line.split("#", 1)[0].strip())]
+
+
+@cache
+def fixed_words() -> tuple[str, ...]:
+    """Multi-syllable words the segmenter must keep whole (``data/fixed_words.txt``)."""
+    return tuple(_read_list("fixed_words.txt"))
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _read_list("number_words.txt"))
+
+
+def _segment(sentence: str) -> list[str]:
+    """The only call into underthesea's segmenter (see the module docstring)."""
+    return _ut_word_tokenize(sentence, fixed_words=list(fixed_words()))
+
+
+def _is_native(syllable: str) -> bool:
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", syllable.lower()) if not unicodedata.combining(c)
+    ).replace("đ", "d")
+    return bool(_NATIVE_SYLLABLE.match(stripped))
+
+
+def _titlecase(part: str) -> bool:
+    return len(part) > 1 and part[0].isupper() and part[1:].islower()
+
+
+def _split_glued(word: str) -> list[str]:
+    """Undo three kinds of CRF joins that no Vietnamese word has.
+
+    A number glued to a following word that is not a number word or unit (``4/1 tái``);
+    a foreign name glued to a lower-case Vietnamese syllable (``Pakistan tái``); two capitalised
+    names joined by a hyphen (``Trung Quốc-Pakistan``). The hyphen becomes its own token.
+    """
+    syllables = word.split(" ")
+    parts: list[list[str]] = [[syllables[0]]]
+    for prev, syl in zip(syllables, syllables[1:], strict=False):
+        lower_native = syl.islower() and _is_native(syl)
+        number_then_word = (
+            _HAS_DIGIT.search(prev)
+            and _HAS_LETTER.search(syl)
+            and not _HAS_DIGIT.search(syl)
+            and syl.lower() not in _number_words()
+        )
+        foreign_then_native = prev[:1].isupper() and not _is_native(prev) and lower_native
+        if number_then_word or foreign_then_native:
+            parts.append([syl])
+        else:
+            parts[-1].append(syl)
+    out: list[str] = []
+    for part in parts:
+        out.extend(_split_hyphenated_names(" ".join(part)))
+    return out
+
+
+def _split_hyphenated_names(word: str) -> list[str]:
+    pieces = re.split(r"(-)", word)
+    if len(pieces) == 1:
+        return [word]
+    out = [pieces[0]]
+    for hyphen, right in zip(pieces[1::2], pieces[2::2], strict=False):
+        left_last = out[-1].split(" ")[-1]
+        right_first = right.split(" ")[0]
+        if _titlecase(left_last) and _titlecase(right_first):
+            out.extend([hyphen, right])
+        else:
+            out[-1] = out[-1] + hyphen + right
+    return [w for w in out if w]
+
+
+def _align(words: list[str], text: str, offset: int) -> list[tuple[str, int, int]]:
+    """Find each segmented word in ``text`` by counting its non-space characters.
+
+    underthesea may normalise characters inside a word, so the word is re-read from ``text``:
+    the surface form always slices back from the offsets.
+    """
+    spans = []
+    pos = 0
+    for word in words:
+        need = sum(1 for c in word if not c.isspace())
+        if need == 0:
+            continue
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        start = pos
+        while need and pos < len(text):
+            if not text[pos].isspace():
+                need -= 1
+            pos += 1
+        spans.append((text[start:pos], offset + start, offset + pos))
+    return spans
+
+
+def _chunks(sentence: Sentence) -> list[tuple[str, int]]:
+    """Pieces of a sentence short enough for the CRF taggers, cut at whitespace."""
+    matches = list(re.finditer(r"\S+", sentence.text))
+    if len(matches) <= MAX_SYLLABLES_PER_CHUNK:
+        return [(sentence.text, sentence.start)]
+    pieces = []
+    for i in range(0, len(matches), MAX_SYLLABLES_PER_CHUNK):
+        group = matches[i : i + MAX_SYLLABLES_PER_CHUNK]
+        a, b = group[0].start(), group[-1].end()
+        pieces.append((sentence.text[a:b], sentence.start + a))
+    return pieces
+
+
+def _word_spans(sentence: Sentence) -> list[tuple[str, int, int]]:
+    spans: list[tuple[str, int, int]] = []
+    for chunk, offset in _chunks(sentence):
+        words = [piece for word in _segment(chunk) for piece in _split_glued(word)]
+        aligned = _align(words, chunk, offset)
+        covered = sum(1 for w, _, _ in aligned for c in w if not c.isspace())
+        if covered != sum(1 for c in chunk if not c.isspace()):
+            # The segmenter changed the text's length: fall back to whitespace units.
+            aligned = [(m.group(), offset + m.start(), offset + m.end()) for m in re.finditer(r"\S+", chunk)]
+        spans.extend(aligned)
+    return spans
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with offsets; a sentence never crosses a line break."""
+    out: list[Sentence] = []
+    line_start = 0
+    for line in text.split("\n"):
+        pos = 0
+        for piece in _ut_sent_tokenize(line) if line.strip() else []:
+            piece = piece.strip()
+            found = line.find(piece, pos)
+            if found < 0:  # sent_tokenize altered the text; keep the rest of the line whole
+                rest = line[pos:].strip()
+                if rest:
+                    found = line.index(rest, pos)
+                    out.append(Sentence(len(out), line_start + found, line_start + found + len(rest), rest))
+                pos = len(line)
+                break
+            out.append(Sentence(len(out), line_start + found, line_start + found + len(piece), piece))
+            pos = found + len(piece)
+        line_start += len(line) + 1
+    return out
+
+
+def word_tokenize(text: str) -> list[str]:
+    """Words of ``text`` as written, multi-syllable words with their inner spaces (``khủng bố``)."""
+    return [w for s in sentences(text) for w, _, _ in _word_spans(s)]
+
+
+@cache
+def _pos_model():
+    # underthesea.pos_tag re-segments its input; its predictor tags our own segmentation.
+    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+
+    return CRFPOSTagPredictor.Instance()
+
+
+def tokens(text: str) -> list[Token]:
+    """Every word and punctuation mark of ``text`` with offsets, POS tag and sentence index.
+
+    POS tags are underthesea's VLSP set (``N`` noun, ``Np`` proper noun, ``V`` verb, ``A``
+    adjective, ``CH`` punctuation, ...).
+    """
+    out: list[Token] = []
+    for sentence in sentences(text):
+        spans = _word_spans(sentence)
+        tags = [tag for _, tag in _pos_model().predict([w for w, _, _ in spans])] if spans else []
+        out.extend(Token(w, a, b, tag, sentence.index) for (w, a, b), tag in zip(spans, tags, strict=True))
+    return out
+
+
+def syllables(text: str) -> list[str]:
+    """The naive split a syllable-based tool makes: every run of letters and digits."""
+    return _SYLLABLE.findall(text)
+
+
+@cache
+def pos_labels() -> dict[str, str]:
+    """English names of underthesea's POS tags (``data/pos_tags.tsv``)."""
+    rows = [line.split("\t") for line in _read_list("pos_tags.tsv")[1:]]
+    return {tag: label for tag, label in rows}
