@@ -16,9 +16,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .paths import CORPUS_DIR, display_path
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ParagraphKind = Literal["title", "heading", "caption", "body"]
 
@@ -95,7 +98,9 @@ def _read_metadata(path: Path) -> dict:
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise CorpusError(f"{display_path(path)}: metadata is not valid UTF-8 JSON ({err})") from None
+        raise CorpusError(
+            f"{display_path(path)}: metadata is not valid UTF-8 JSON ({err})"
+        ) from None
     if not isinstance(meta, dict):
         raise CorpusError(f"{display_path(path)}: metadata must be a JSON object")
     return meta
@@ -116,7 +121,9 @@ def _split_paragraphs(text: str, title_line: bool) -> tuple[Paragraph, ...]:
                 kind = "heading"
             else:
                 kind = "body"
-            paragraphs.append(Paragraph(len(paragraphs), start, start + len(stripped), stripped, kind))
+            paragraphs.append(
+                Paragraph(len(paragraphs), start, start + len(stripped), stripped, kind)
+            )
         offset += len(line) + 1
     return tuple(paragraphs)
 
@@ -165,3 +172,31 @@ def caption_credit(paragraph: Paragraph) -> str | None:
     """The credit named in a photo-caption paragraph, e.g. ``Reuters``."""
     match = _CAPTION.match(paragraph.text)
     return match.group("credit") if match else None
+
+
+def metadata_table(doc: Document) -> pd.DataFrame:
+    """The metadata record as a two-column table (field, value)."""
+    import pandas as pd
+
+    rows = [{"field": k, "value": str(v)} for k, v in doc.metadata.items()]
+    return pd.DataFrame(rows, columns=["field", "value"])
+
+
+def paragraph_table(doc: Document) -> pd.DataFrame:
+    """One row per paragraph: index, kind, start, end, characters and the opening words."""
+    import pandas as pd
+
+    rows = [
+        {
+            "paragraph": p.index,
+            "kind": p.kind,
+            "start": p.start,
+            "end": p.end,
+            "characters": p.end - p.start,
+            "opening": p.text if len(p.text) <= 60 else p.text[:57] + "...",
+        }
+        for p in doc.paragraphs
+    ]
+    return pd.DataFrame(
+        rows, columns=["paragraph", "kind", "start", "end", "characters", "opening"]
+    )

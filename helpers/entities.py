@@ -23,8 +23,14 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from .tokens import Token, _read_list, tokens
+from .tokens import Token, _read_list, sentences, tokens
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .corpus import Document
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 
@@ -143,6 +149,7 @@ def cues() -> dict[str, list[str]]:
 
 # ---------------------------------------------------------------------------- text scanning
 
+
 @dataclass(frozen=True)
 class _Chunk:
     """A word (hyphen-joined names kept together), and whether punctuation surrounds it."""
@@ -199,7 +206,9 @@ def _phrase_at(chunks: list[_Chunk], i: int, phrases: Iterable[str], text: str) 
     return best
 
 
-def _name_run(chunks: list[_Chunk], i: int, text: str, stop_after_place: bool, limit: int = 8) -> int:
+def _name_run(
+    chunks: list[_Chunk], i: int, text: str, stop_after_place: bool, limit: int = 8
+) -> int:
     """Length in chunks of the capitalised name starting at chunk i."""
     connectors = set(cues().get("connector", []))
     n = 0
@@ -250,7 +259,9 @@ def _gazetteer_layer(text: str) -> list[_Candidate]:
     out = []
     for m in _gazetteer_pattern().finditer(text):
         entry = gazetteer()[m.group()]
-        out.append(_Candidate(m.start(), m.end(), entry.label, _GAZETTEER, "gazetteer", entry.canonical))
+        out.append(
+            _Candidate(m.start(), m.end(), entry.label, _GAZETTEER, "gazetteer", entry.canonical)
+        )
     return out
 
 
@@ -267,7 +278,9 @@ def _title_end(chunks: list[_Chunk], i: int, text: str) -> int:
     j = i + n
     while j < len(chunks) and not chunks[j - 1].closes:
         previous = chunks[j - 1].text
-        if previous in ("Bộ trưởng", "Thứ trưởng") and (k := _phrase_at(chunks, j, kinds.get("portfolio", []), text)):
+        if previous in ("Bộ trưởng", "Thứ trưởng") and (
+            k := _phrase_at(chunks, j, kinds.get("portfolio", []), text)
+        ):
             j += k
         elif chunks[j].text == "kiêm":
             j += 1
@@ -293,7 +306,9 @@ def _person_after_title(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_
                 a, b = chunks[j].start, chunks[j + k - 1].end
                 entry = _lookup(text, a, b)
                 if entry and entry.label == "LOC" and _capitalised(chunks[j + k]):
-                    out.append(_Candidate(a, b, "LOC", _RULE, "rule:title-country", entry.canonical))
+                    out.append(
+                        _Candidate(a, b, "LOC", _RULE, "rule:title-country", entry.canonical)
+                    )
                     j += k
                     break
         m = _name_run(chunks, j, text, stop_after_place=True, limit=5)
@@ -301,7 +316,9 @@ def _person_after_title(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_
             a, b = chunks[j].start, chunks[j + m - 1].end
             entry = _lookup(text, a, b)
             if not entry or entry.label == "PER":
-                out.append(_Candidate(a, b, "PER", _RULE, "rule:title", entry.canonical if entry else None))
+                out.append(
+                    _Candidate(a, b, "PER", _RULE, "rule:title", entry.canonical if entry else None)
+                )
             return out, j + m
     return out, j
 
@@ -311,16 +328,28 @@ def _headed_name(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candida
     kinds = cues()
     for kind, label in (("org_head", "ORG"), ("misc_head", "MISC")):
         n = _phrase_at(chunks, i, kinds.get(kind, []), text)
-        if n and not chunks[i + n - 1].closes and i + n < len(chunks) and _capitalised(chunks[i + n]):
+        if (
+            n
+            and not chunks[i + n - 1].closes
+            and i + n < len(chunks)
+            and _capitalised(chunks[i + n])
+        ):
             m = _name_run(chunks, i + n, text, stop_after_place=True)
             a, b = chunks[i].start, chunks[i + n + m - 1].end
             entry = _lookup(text, a, b)
             canonical = entry.canonical if entry else None
-            return [_Candidate(a, b, entry.label if entry else label, _RULE, f"rule:{kind}", canonical)], i + n + m
+            return [
+                _Candidate(a, b, entry.label if entry else label, _RULE, f"rule:{kind}", canonical)
+            ], i + n + m
     heads = kinds.get("org_head", []) + kinds.get("misc_head", [])
     for kind, label in (("loc_head", "LOC"), ("misc_intro", "MISC"), ("nationality_intro", "MISC")):
         n = _phrase_at(chunks, i, kinds.get(kind, []), text)
-        if not n or chunks[i + n - 1].closes or i + n >= len(chunks) or not _capitalised(chunks[i + n]):
+        if (
+            not n
+            or chunks[i + n - 1].closes
+            or i + n >= len(chunks)
+            or not _capitalised(chunks[i + n])
+        ):
             continue
         if _phrase_at(chunks, i + n, heads, text):
             return [], i + n  # "dự án Hành lang Kinh tế ...": the capitalised head rule decides
@@ -328,7 +357,9 @@ def _headed_name(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candida
         a, b = chunks[i + n].start, chunks[i + n + m - 1].end
         entry = _lookup(text, a, b)
         if kind == "nationality_intro":
-            found = _Candidate(a, b, "MISC", _RULE, f"rule:{kind}", entry.canonical if entry else None)
+            found = _Candidate(
+                a, b, "MISC", _RULE, f"rule:{kind}", entry.canonical if entry else None
+            )
         elif entry:
             found = _Candidate(a, b, entry.label, _RULE, f"rule:{kind}", entry.canonical)
         elif label == "LOC" or not _covered_by_gazetteer(text, a, b):
@@ -386,7 +417,9 @@ def _crf_layer(toks: list[Token]) -> list[_Candidate]:
         labels = [row[3] for row in _ner_model().predict(chunked)]
         spans: list[list] = []
         for t, tag in zip(sent, labels, strict=True):
-            if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][2] != tag[2:])):
+            if tag.startswith("B-") or (
+                tag.startswith("I-") and (not spans or spans[-1][2] != tag[2:])
+            ):
                 spans.append([t, t, tag[2:]])
             elif tag.startswith("I-"):
                 spans[-1][1] = t
@@ -408,7 +441,9 @@ def _correct(c: _Candidate, text: str) -> _Candidate | None:
     """Gazetteer corrections for CRF spans: a known name keeps its known label."""
     entry = _lookup(text, c.start, c.end)
     if entry:
-        return _Candidate(c.start, c.end, entry.label, c.priority, c.source + "+gazetteer", entry.canonical)
+        return _Candidate(
+            c.start, c.end, entry.label, c.priority, c.source + "+gazetteer", entry.canonical
+        )
     if c.label == "PER" and _covered_by_gazetteer(text, c.start, c.end):
         return None  # e.g. a country the CRF took for a person; the gazetteer layer has it
     return c
@@ -437,8 +472,13 @@ def _link_acronyms(chosen: list[_Candidate], text: str) -> list[_Candidate]:
     extra = []
     for acronym, source in aliases.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            canonical = source.canonical or (_lookup(text, m.start(), m.end()) or _Entry("", None, "")).canonical
-            extra.append(_Candidate(m.start(), m.end(), source.label, _RULE + 1, "rule:acronym", canonical))
+            canonical = (
+                source.canonical
+                or (_lookup(text, m.start(), m.end()) or _Entry("", None, "")).canonical
+            )
+            extra.append(
+                _Candidate(m.start(), m.end(), source.label, _RULE + 1, "rule:acronym", canonical)
+            )
     return _resolve(chosen + extra)
 
 
@@ -451,4 +491,79 @@ def extract(text: str) -> list[Entity]:
     candidates = _rule_layer(text, toks) + _gazetteer_layer(text)
     candidates += [c for c in (_correct(c, text) for c in _crf_layer(toks)) if c]
     chosen = _link_acronyms(_resolve(candidates), text)
-    return [Entity(c.start, c.end, c.label, text[c.start : c.end], c.canonical, c.source) for c in chosen]
+    return [
+        Entity(c.start, c.end, c.label, text[c.start : c.end], c.canonical, c.source)
+        for c in chosen
+    ]
+
+
+def mentions(doc: Document) -> pd.DataFrame:
+    """Every entity mention in a document (all paragraphs, captions included).
+
+    Columns ``paragraph``, ``sentence`` (numbered through the document), ``start``/``end`` (offsets
+    into ``doc.text``), ``text``, ``label``, ``canonical``, ``source``.
+    """
+    import pandas as pd
+
+    rows = []
+    sentence_base = 0
+    for p in doc.paragraphs:
+        sents = sentences(p.text)
+        for e in extract(p.text):
+            sentence = next((i for i, s in enumerate(sents) if s.start <= e.start < s.end), 0)
+            rows.append(
+                {
+                    "paragraph": p.index,
+                    "sentence": sentence_base + sentence,
+                    "start": p.start + e.start,
+                    "end": p.start + e.end,
+                    "text": e.text,
+                    "label": e.label,
+                    "canonical": e.canonical,
+                    "source": e.source,
+                }
+            )
+        sentence_base += len(sents)
+    columns = ["paragraph", "sentence", "start", "end", "text", "label", "canonical", "source"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def entity_counts(mention_table: pd.DataFrame) -> pd.DataFrame:
+    """Entities grouped by canonical name (or surface form): label, count, forms, first mention."""
+    import pandas as pd
+
+    table = mention_table.assign(entity=mention_table["canonical"].fillna(mention_table["text"]))
+    rows = []
+    for (entity, label), group in table.groupby(["entity", "label"], sort=False):
+        rows.append(
+            {
+                "entity": entity,
+                "label": label,
+                "count": len(group),
+                "vietnamese forms": ", ".join(sorted(set(group["text"]))),
+                "first mention": int(group["start"].min()),
+            }
+        )
+    frame = pd.DataFrame(
+        rows, columns=["entity", "label", "count", "vietnamese forms", "first mention"]
+    )
+    return frame.sort_values(["count", "first mention"], ascending=[False, True], ignore_index=True)
+
+
+def mentions_per_paragraph(mention_table: pd.DataFrame, paragraphs: int) -> pd.DataFrame:
+    """Mention counts per paragraph (rows) and label (columns), zeros included."""
+    import pandas as pd
+
+    table = (
+        pd.crosstab(mention_table["paragraph"], mention_table["label"])
+        if len(mention_table)
+        else pd.DataFrame()
+    )
+    table = (
+        table.reindex(index=range(paragraphs), columns=list(LABELS), fill_value=0)
+        .fillna(0)
+        .astype(int)
+    )
+    table.index.name = "paragraph"
+    table.columns.name = "label"
+    return table

@@ -16,11 +16,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from underthesea import sent_tokenize as _ut_sent_tokenize
 from underthesea import word_tokenize as _ut_word_tokenize
 
 from .paths import DATA_DIR
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .corpus import Document
 
 # The CRF taggers' cost grows faster than linearly with sentence length; longer runs are cut.
 MAX_SYLLABLES_PER_CHUNK = 120
@@ -100,11 +106,10 @@ def _titlecase(part: str) -> bool:
 
 
 def _split_glued(word: str) -> list[str]:
-    """Undo three kinds of CRF joins that no Vietnamese word has.
+    """Undo two kinds of CRF joins that no Vietnamese word has.
 
-    A number glued to a following word that is not a number word or unit (``4/1 tái``);
-    a foreign name glued to a lower-case Vietnamese syllable (``Pakistan tái``); two capitalised
-    names joined by a hyphen (``Trung Quốc-Pakistan``). The hyphen becomes its own token.
+    A number glued to a following word that is not a number word or unit (``4/1 tái``); a
+    foreign name glued to a lower-case Vietnamese syllable (``Pakistan tái``).
     """
     syllables = word.split(" ")
     parts: list[list[str]] = [[syllables[0]]]
@@ -121,25 +126,24 @@ def _split_glued(word: str) -> list[str]:
             parts.append([syl])
         else:
             parts[-1].append(syl)
-    out: list[str] = []
-    for part in parts:
-        out.extend(_split_hyphenated_names(" ".join(part)))
-    return out
+    return [" ".join(part) for part in parts]
 
 
-def _split_hyphenated_names(word: str) -> list[str]:
-    pieces = re.split(r"(-)", word)
-    if len(pieces) == 1:
-        return [word]
-    out = [pieces[0]]
-    for hyphen, right in zip(pieces[1::2], pieces[2::2], strict=False):
-        left_last = out[-1].split(" ")[-1]
-        right_first = right.split(" ")[0]
-        if _titlecase(left_last) and _titlecase(right_first):
-            out.extend([hyphen, right])
-        else:
-            out[-1] = out[-1] + hyphen + right
-    return [w for w in out if w]
+_HYPHEN_BETWEEN = re.compile(r"([^\W\d_]+)-(?=([^\W\d_]+))")
+
+
+def _space_name_hyphens(text: str) -> str:
+    """``Trung Quốc-Pakistan`` → ``Trung Quốc - Pakistan`` before segmentation.
+
+    A hyphen between two capitalised syllables joins two names (a list of countries), not the
+    syllables of one transliterated word (``Pa-ki-xtan``), so the segmenter sees it as a token.
+    """
+    return _HYPHEN_BETWEEN.sub(
+        lambda m: (
+            m.group(1) + (" - " if _titlecase(m.group(1)) and _titlecase(m.group(2)) else "-")
+        ),
+        text,
+    )
 
 
 def _align(words: list[str], text: str, offset: int) -> list[tuple[str, int, int]]:
@@ -181,12 +185,17 @@ def _chunks(sentence: Sentence) -> list[tuple[str, int]]:
 def _word_spans(sentence: Sentence) -> list[tuple[str, int, int]]:
     spans: list[tuple[str, int, int]] = []
     for chunk, offset in _chunks(sentence):
-        words = [piece for word in _segment(chunk) for piece in _split_glued(word)]
+        words = [
+            piece for word in _segment(_space_name_hyphens(chunk)) for piece in _split_glued(word)
+        ]
         aligned = _align(words, chunk, offset)
         covered = sum(1 for w, _, _ in aligned for c in w if not c.isspace())
         if covered != sum(1 for c in chunk if not c.isspace()):
             # The segmenter changed the text's length: fall back to whitespace units.
-            aligned = [(m.group(), offset + m.start(), offset + m.end()) for m in re.finditer(r"\S+", chunk)]
+            aligned = [
+                (m.group(), offset + m.start(), offset + m.end())
+                for m in re.finditer(r"\S+", chunk)
+            ]
         spans.extend(aligned)
     return spans
 
@@ -204,10 +213,14 @@ def sentences(text: str) -> list[Sentence]:
                 rest = line[pos:].strip()
                 if rest:
                     found = line.index(rest, pos)
-                    out.append(Sentence(len(out), line_start + found, line_start + found + len(rest), rest))
+                    out.append(
+                        Sentence(len(out), line_start + found, line_start + found + len(rest), rest)
+                    )
                 pos = len(line)
                 break
-            out.append(Sentence(len(out), line_start + found, line_start + found + len(piece), piece))
+            out.append(
+                Sentence(len(out), line_start + found, line_start + found + len(piece), piece)
+            )
             pos = found + len(piece)
         line_start += len(line) + 1
     return out
@@ -236,7 +249,9 @@ def tokens(text: str) -> list[Token]:
     for sentence in sentences(text):
         spans = _word_spans(sentence)
         tags = [tag for _, tag in _pos_model().predict([w for w, _, _ in spans])] if spans else []
-        out.extend(Token(w, a, b, tag, sentence.index) for (w, a, b), tag in zip(spans, tags, strict=True))
+        out.extend(
+            Token(w, a, b, tag, sentence.index) for (w, a, b), tag in zip(spans, tags, strict=True)
+        )
     return out
 
 
@@ -250,3 +265,95 @@ def pos_labels() -> dict[str, str]:
     """English names of underthesea's POS tags (``data/pos_tags.tsv``)."""
     rows = [line.split("\t") for line in _read_list("pos_tags.tsv")[1:]]
     return {tag: label for tag, label in rows}
+
+
+def sentence_table(doc) -> pd.DataFrame:
+    """One row per sentence of a Document: paragraph, kind, offsets into the document, words."""
+    import pandas as pd
+
+    rows = []
+    for p in doc.paragraphs:
+        for s in sentences(p.text):
+            rows.append(
+                {
+                    "sentence": len(rows),
+                    "paragraph": p.index,
+                    "kind": p.kind,
+                    "start": p.start + s.start,
+                    "end": p.start + s.end,
+                    "words": sum(1 for w in word_tokenize(s.text) if _WORD_CHAR.search(w)),
+                    "text": s.text if len(s.text) <= 70 else s.text[:67] + "...",
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["sentence", "paragraph", "kind", "start", "end", "words", "text"]
+    )
+
+
+def size_counts(doc) -> pd.DataFrame:
+    """Characters, syllables, words, sentences and paragraphs, for the whole text and the body."""
+    import pandas as pd
+
+    def measure(texts: list[str]) -> dict[str, int]:
+        return {
+            "characters": sum(len(t) for t in texts),
+            "syllables": sum(len(syllables(t)) for t in texts),
+            "words": sum(1 for t in texts for w in word_tokenize(t) if _WORD_CHAR.search(w)),
+            "sentences": sum(len(sentences(t)) for t in texts),
+            "paragraphs": len(texts),
+        }
+
+    every = measure([p.text for p in doc.paragraphs])
+    body = measure([p.text for p in doc.body])
+    frame = pd.DataFrame({"whole document": every, "body paragraphs": body})
+    frame.index.name = "measure"
+    return frame
+
+
+def analysed_paragraphs(source: str | Document) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph to analyse; offsets point into ``Document.text``."""
+    if not isinstance(source, str):
+        return [(p.start, p.text) for p in source.paragraphs if p.kind in ("title", "body")]
+    return [(0, source)]
+
+
+def document_tokens(source: str | Document) -> list[Token]:
+    """Tokens of every analysed paragraph, offsets into the document text, sentences numbered on."""
+    out: list[Token] = []
+    sentence_base = 0
+    for offset, text in analysed_paragraphs(source):
+        toks = tokens(text)
+        out.extend(
+            Token(t.text, t.start + offset, t.end + offset, t.pos, t.sentence + sentence_base)
+            for t in toks
+        )
+        if toks:
+            sentence_base = out[-1].sentence + 1
+    return out
+
+
+def segmentation_comparison(text: str, limit: int = 25) -> pd.DataFrame:
+    """The first ``limit`` words of ``text`` beside the syllables a naive space split gives."""
+    import pandas as pd
+
+    words = [w for w in word_tokenize(text) if _WORD_CHAR.search(w)][:limit]
+    rows = [
+        {"word": w, "syllables": " + ".join(w.split()), "naive units": len(w.split())}
+        for w in words
+    ]
+    return pd.DataFrame(rows, columns=["word", "syllables", "naive units"])
+
+
+def pos_distribution(source: str | Document) -> pd.DataFrame:
+    """Counts of POS tags over all tokens: columns ``tag``, ``label``, ``count``, ``share``."""
+    from collections import Counter
+
+    import pandas as pd
+
+    counts = Counter(t.pos for t in document_tokens(source))
+    total = sum(counts.values())
+    rows = [
+        {"tag": tag, "label": pos_labels().get(tag, tag), "count": n, "share": n / total}
+        for tag, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return pd.DataFrame(rows, columns=["tag", "label", "count", "share"])

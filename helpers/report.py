@@ -1,0 +1,170 @@
+"""Step 5: tables, figures and HTML for the notebooks, and the rendered report.
+
+Tables are written as CSV under ``results/<doc-id>/`` and reports as HTML under ``reports/``,
+always through a temporary file and a rename, so an interrupted run never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .paths import NOTEBOOKS_DIR, REPORTS_DIR, RESULTS_DIR, display_path
+
+# DejaVu Sans ships with matplotlib and has every precomposed Vietnamese letter (ắ, ệ, ữ, ...).
+FONT_FAMILY = "DejaVu Sans"
+LABEL_COLOURS = {"PER": "#f4a261", "LOC": "#8ecae6", "ORG": "#b5e48c", "MISC": "#e0aaff"}
+
+
+def atomic_write_text(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_table(frame: pd.DataFrame, doc_id: str, name: str, index: bool = False) -> str:
+    """Save a table as ``results/<doc-id>/<name>.csv``; returns the project-relative path."""
+    path = RESULTS_DIR / doc_id / f"{name}.csv"
+    atomic_write_text(path, frame.to_csv(index=index, lineterminator="\n"))
+    return display_path(path)
+
+
+FIGURE_STYLE = {
+    "font.family": FONT_FAMILY,
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "figure.figsize": (8, 4.5),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def apply_figure_style() -> None:
+    """Settings shared by every figure: a Vietnamese-capable font and a fixed size.
+
+    Set globally rather than in ``plt.rc_context``: leaving that context resets the backend and
+    Jupyter's inline backend then drops later figures.
+    """
+    plt.rcParams.update(FIGURE_STYLE)
+
+
+def bar_chart(frame: pd.DataFrame, label: str, value: str, title: str, ax=None, color="#457b9d"):
+    """Horizontal bars, largest at the top; returns the figure."""
+    apply_figure_style()
+    if ax is None:
+        _, ax = plt.subplots()
+    ax.barh(frame[label][::-1], frame[value][::-1], color=color)
+    ax.set_title(title)
+    ax.set_xlabel(value)
+    return ax.figure
+
+
+def side_by_side_bars(
+    left: pd.DataFrame, right: pd.DataFrame, titles: Sequence[str], top: int = 15
+):
+    """Two bar charts next to each other (e.g. words vs syllables); columns 0 and ``count``."""
+    apply_figure_style()
+    fig, axes = plt.subplots(1, 2, figsize=(11, 5))
+    for ax, frame, title in zip(axes, (left, right), titles, strict=True):
+        head = frame.head(top)
+        bar_chart(head, head.columns[0], "count", title, ax=ax)
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(table: pd.DataFrame, title: str, xlabels: Sequence[str] | None = None, cmap="Blues"):
+    """A rows × columns heatmap with the counts written in each cell."""
+    apply_figure_style()
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(table) + 1.5))
+    ax.imshow(table.to_numpy(), aspect="auto", cmap=cmap)
+    ax.set_xticks(
+        range(table.shape[1]),
+        xlabels or [str(c) for c in table.columns],
+        rotation=30,
+        ha="right",
+    )
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    ax.set_ylabel(table.index.name or "")
+    high = table.to_numpy().max() or 1
+    for (r, c), v in pd.DataFrame(table.to_numpy()).stack().items():
+        ax.text(c, r, str(v), ha="center", va="center", color="white" if v > high / 2 else "black")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def highlight_entities(text: str, entities: Iterable, glosses: dict[str, str] | None = None) -> str:
+    """HTML of ``text`` with each entity marked in its label's colour, canonical name on hover."""
+    parts = []
+    pos = 0
+    for e in sorted(entities, key=lambda e: e.start):
+        parts.append(html.escape(text[pos : e.start]))
+        tip = f"{e.label}: {e.canonical}" if getattr(e, "canonical", None) else e.label
+        parts.append(
+            f'<mark style="background:{LABEL_COLOURS.get(e.label, "#ddd")};padding:0 2px;border-radius:3px" '
+            f'title="{html.escape(tip)}">{html.escape(text[e.start : e.end])}'
+            f'<sub style="font-size:0.65em;margin-left:2px">{e.label}</sub></mark>'
+        )
+        pos = e.end
+    parts.append(html.escape(text[pos:]))
+    legend = " ".join(
+        f'<span style="background:{c};padding:0 4px;border-radius:3px">{label}</span>'
+        for label, c in LABEL_COLOURS.items()
+    )
+    body = "".join(parts).replace("\n", "<br>\n")
+    return f'<div style="line-height:1.9;font-family:{FONT_FAMILY},sans-serif">{legend}<hr>{body}</div>'
+
+
+# ---------------------------------------------------------------------------- rendering
+
+
+def notebooks() -> list[Path]:
+    """The collection's notebooks, in reading order."""
+    return sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+
+
+def render_notebook(path: Path, out_dir: Path, timeout: int = 900) -> Path:
+    """Execute a notebook (working directory: notebooks/) and write standalone HTML."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+    ).execute()
+    exporter = HTMLExporter(template_name="lab", embed_images=True)
+    body, _ = exporter.from_notebook_node(nb)
+    return atomic_write_text(out_dir / f"{path.stem}.html", body)
+
+
+def render_all(out_dir: Path = REPORTS_DIR) -> list[Path]:
+    """Render every notebook into ``reports/``; prints one progress line per notebook."""
+    written = []
+    for path in notebooks():
+        print(f"rendering {display_path(path)} ...", flush=True)
+        written.append(render_notebook(path, out_dir))
+    index = "".join(f'<li><a href="{p.name}">{html.escape(p.stem)}</a></li>' for p in written)
+    atomic_write_text(
+        out_dir / "index.html",
+        f'<!doctype html><meta charset="utf-8"><title>Reports</title><h1>Notebook reports</h1><ul>{index}</ul>',
+    )
+    print(f"wrote {len(written)} notebooks and index.html to {display_path(out_dir)}/")
+    return written

@@ -1,0 +1,96 @@
+"""Step 4b: a transparent theme lexicon scored through the document.
+
+The lexicon (``data/themes.tsv``) maps Vietnamese cue words to six themes of diplomatic
+reporting, each cue with an English gloss. A cue matches whole words only: its start and end
+must fall on word boundaries of the segmentation, so ``bố`` (father) never matches inside
+``khủng bố`` (terrorism). Where cues overlap, the longest wins (``an ninh mạng``, cybersecurity,
+counts once, not also as ``an ninh``, security).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+
+from .corpus import Document
+from .frequency import analysed_paragraphs
+from .tokens import _read_list, sentences, tokens
+
+
+@cache
+def lexicon() -> pd.DataFrame:
+    """The theme lexicon: columns ``theme``, ``label``, ``cue``, ``gloss``."""
+    rows = [line.split("\t") for line in _read_list("themes.tsv")]
+    return pd.DataFrame(rows[1:], columns=rows[0])
+
+
+@cache
+def theme_labels() -> dict[str, str]:
+    """Theme id → English label, in lexicon order."""
+    lex = lexicon()
+    return dict(zip(lex["theme"], lex["label"], strict=True))
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = sorted(set(lexicon()["cue"]), key=lambda c: (-len(c), c))
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _cue_themes() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for theme, cue in zip(lexicon()["theme"], lexicon()["cue"], strict=True):
+        out.setdefault(cue.lower(), []).append(theme)
+    return out
+
+
+def theme_hits(source: str | Document) -> pd.DataFrame:
+    """Every cue occurrence: columns ``paragraph``, ``sentence``, ``start``, ``end``, ``cue``, ``theme``.
+
+    ``start``/``end`` index the document text (or the string given); ``paragraph`` and
+    ``sentence`` count analysed paragraphs and sentences from 0.
+    """
+    rows = []
+    sentence_base = 0
+    for paragraph, (offset, text) in enumerate(analysed_paragraphs(source)):
+        toks = tokens(text)
+        starts = {t.start for t in toks}
+        ends = {t.end for t in toks}
+        sents = sentences(text)
+        for m in _cue_pattern().finditer(text):
+            if m.start() not in starts or m.end() not in ends:
+                continue  # the cue sits inside a longer word
+            sentence = next(i for i, s in enumerate(sents) if s.start <= m.start() < s.end)
+            for theme in _cue_themes()[m.group().lower()]:
+                rows.append(
+                    {
+                        "paragraph": paragraph,
+                        "sentence": sentence_base + sentence,
+                        "start": offset + m.start(),
+                        "end": offset + m.end(),
+                        "cue": m.group(),
+                        "theme": theme,
+                    }
+                )
+        sentence_base += len(sents)
+    return pd.DataFrame(rows, columns=["paragraph", "sentence", "start", "end", "cue", "theme"])
+
+
+def theme_scores(source: str | Document, by: str = "paragraph") -> pd.DataFrame:
+    """Cue counts per theme (columns, in lexicon order) for each paragraph or sentence (rows).
+
+    Every paragraph or sentence appears, with zeros where no cue occurs.
+    """
+    if by not in ("paragraph", "sentence"):
+        raise ValueError("by must be 'paragraph' or 'sentence'")
+    hits = theme_hits(source)
+    paragraphs = analysed_paragraphs(source)
+    n = len(paragraphs) if by == "paragraph" else sum(len(sentences(t)) for _, t in paragraphs)
+    table = pd.crosstab(hits[by], hits["theme"]) if len(hits) else pd.DataFrame()
+    table = table.reindex(index=range(n), columns=list(theme_labels()), fill_value=0)
+    table.index.name = by
+    table.columns.name = "theme"
+    return table.fillna(0).astype(int)

@@ -1,0 +1,103 @@
+import pytest
+
+from helpers.entities import entity_counts, extract, gazetteer, mentions, mentions_per_paragraph
+
+
+def spans(text):
+    return {(e.text, e.label) for e in extract(text)}
+
+
+def test_statement_people_are_per(statement):
+    found = {(e.text, e.label, e.canonical) for e in extract(statement.text)}
+    assert ("Ishaq Dar", "PER", "Ishaq Dar") in found
+    assert ("Vương Nghị", "PER", "Wang Yi") in found
+
+
+def test_titles_stay_outside_person_spans():
+    text = "Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Ishaq Dar và Bộ trưởng Ngoại giao Trung Quốc Vương Nghị"
+    assert spans(text) == {("Ishaq Dar", "PER"), ("Trung Quốc", "LOC"), ("Vương Nghị", "PER")}
+
+
+def test_unknown_person_after_title():
+    assert ("Nguyễn Văn An", "PER") in spans(
+        "Thứ trưởng Ngoại giao Nguyễn Văn An tiếp Đại sứ Pháp."
+    )
+
+
+def test_country_as_subject_is_loc_never_per():
+    ents = extract("Pakistan và Trung Quốc cùng kêu gọi các hành động rõ ràng.")
+    assert [(e.text, e.label) for e in ents] == [("Pakistan", "LOC"), ("Trung Quốc", "LOC")]
+
+
+def test_corridor_and_acronym_are_misc_with_canonical():
+    ents = extract("dự án hạ tầng Hành lang Kinh tế Trung Quốc-Pakistan (CPEC). CPEC là trọng tâm.")
+    got = [(e.text, e.label, e.canonical) for e in ents]
+    assert got == [
+        ("Hành lang Kinh tế Trung Quốc-Pakistan", "MISC", "China–Pakistan Economic Corridor"),
+        ("CPEC", "MISC", "China–Pakistan Economic Corridor"),
+        ("CPEC", "MISC", "China–Pakistan Economic Corridor"),
+    ]
+
+
+def test_acronym_links_to_an_unlisted_name():
+    ents = extract("Ngân hàng Đầu tư Hạ tầng Á-Âu (NHAA) cho vay. NHAA cũng tài trợ.")
+    labels = [(e.text, e.label) for e in ents]
+    assert labels == [("Ngân hàng Đầu tư Hạ tầng Á-Âu", "ORG"), ("NHAA", "ORG"), ("NHAA", "ORG")]
+
+
+def test_hyphenated_country_list_gives_one_loc_each():
+    ents = extract("cơ chế hợp tác Pakistan-Trung Quốc-Bangladesh để đạt được kết quả")
+    assert [(e.text, e.label) for e in ents] == [
+        ("Pakistan", "LOC"),
+        ("Trung Quốc", "LOC"),
+        ("Bangladesh", "LOC"),
+    ]
+
+
+def test_head_nouns_stay_outside():
+    assert spans("vận hành cảng Gwadar, dọc theo đường cao tốc Karakoram") == {
+        ("Gwadar", "LOC"),
+        ("Karakoram", "LOC"),
+    }
+    assert spans("Lễ hội diễn ra ở thành phố Đà Nẵng.") >= {("Đà Nẵng", "LOC")}
+
+
+def test_dates_are_not_glued_into_entities():
+    ents = extract("Pakistan và Trung Quốc ngày 4/1 tái khẳng định lập trường")
+    assert all("4/1" not in e.text and "tái" not in e.text for e in ents)
+
+
+def test_org_and_principle():
+    assert ("Bộ Ngoại giao Pakistan", "ORG") in spans(
+        "Thông cáo của Bộ Ngoại giao Pakistan cho biết"
+    )
+    assert ("Một Trung Quốc", "MISC") in spans(
+        "cam kết đối với nguyên tắc Một Trung Quốc, nhắc lại"
+    )
+
+
+@pytest.mark.parametrize(
+    "country", ["Pakistan", "Trung Quốc", "Afghanistan", "Ấn Độ", "Việt Nam", "Hoa Kỳ"]
+)
+def test_countries_in_gazetteer_with_english_names(country):
+    entry = gazetteer()[country]
+    assert entry.label == "LOC" and entry.canonical
+
+
+def test_offsets_slice_back(statement):
+    for e in extract(statement.text):
+        assert statement.text[e.start : e.end] == e.text
+        assert e.label in ("PER", "LOC", "ORG", "MISC")
+
+
+def test_document_tables(statement):
+    table = mentions(statement)
+    for row in table.itertuples():
+        assert statement.text[row.start : row.end] == row.text
+    counts = entity_counts(table)
+    top = counts.iloc[0]
+    assert (top["entity"], top["label"]) == ("Pakistan", "LOC")
+    assert counts.set_index("entity").loc["Wang Yi", "vietnamese forms"] == "Vương Nghị"
+    per_paragraph = mentions_per_paragraph(table, len(statement.paragraphs))
+    assert per_paragraph.to_numpy().sum() == len(table)
+    assert per_paragraph.loc[4, "ORG"] == 1  # the photo credit, Reuters
