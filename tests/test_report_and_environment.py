@@ -16,6 +16,7 @@ def test_write_table_is_atomic_and_relative(tmp_path):
     path = RESULTS_DIR / "test-doc" / "words.csv"
     assert path.read_text(encoding="utf-8") == "word,count\nkhủng bố,5\n"
     assert not list(path.parent.glob(".*.tmp"))
+    assert path.stat().st_mode & 0o044  # readable by others, unlike a bare mkstemp file
     path.unlink()
     path.parent.rmdir()
 
