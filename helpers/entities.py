@@ -280,7 +280,7 @@ def _name_run(
         chunk = chunks[i + n]
         if n and chunks[i + n - 1].closes or n and chunk.opens:
             break
-        if _capitalised(chunk):
+        if _capitalised(chunk) or _starts_listed_name(text, chunk):
             n += 1
         elif (
             n
@@ -292,18 +292,24 @@ def _name_run(
             n += 1
         else:
             break
-        if stop_after_place and n > 1 and _place_ends_at(chunks, i, n, text):
+        if stop_after_place and _place_ends_at(chunks, i, n, text):
             break
     return n
 
 
 def _place_ends_at(chunks: list[_Chunk], i: int, n: int, text: str) -> bool:
-    """True when chunks[i:i+n] ends in a known place after its first chunk (a country qualifier)."""
-    for k in range(1, min(n, 4)):
+    """True when chunks[i:i+n] ends in a known place (a name's country qualifier)."""
+    for k in range(1, min(n, 3) + 1):
         entry = gazetteer().get(text[chunks[i + n - k].start : chunks[i + n - 1].end])
         if entry and entry.label == "LOC":
             return True
     return False
+
+
+def _starts_listed_name(text: str, chunk: _Chunk) -> bool:
+    """A chunk that begins a listed name, even a lower-case one (``châu Phi``, Africa)."""
+    matches = _gazetteer_matches(text, chunk.start, min(len(text), chunk.start + 40))
+    return bool(matches) and matches[0][0] == chunk.start
 
 
 # ---------------------------------------------------------------------------- layers
@@ -355,34 +361,72 @@ def _title_end(chunks: list[_Chunk], i: int, text: str) -> int:
     return j
 
 
+@cache
+def _title_countries() -> dict[str, str]:
+    return dict(line.split("\t") for line in _read_list("title_countries.tsv")[1:])
+
+
+def _qualifier_at(chunks: list[_Chunk], text: str, pos: int) -> _Candidate | None:
+    """A country or organisation between a title and a name, starting at ``pos``.
+
+    ``Bộ trưởng Ngoại giao [Trung Quốc] Vương Nghị``, ``Người phát ngôn [Điện Kremlin] ...``,
+    ``Tổng thống [Cộng hòa Pháp] ...``, ``Thủ tướng [Anh] Keir Starmer``.
+    """
+    found = None
+    matches = _gazetteer_matches(text, pos, min(len(text), pos + 80))
+    if matches and matches[0][0] == pos:
+        a, b = matches[0]
+        entry = gazetteer()[text[a:b]]
+        if entry.label in ("LOC", "ORG"):
+            found = _Candidate(a, b, entry.label, _RULE, "rule:title-qualifier", entry.canonical)
+    index = next((k for k, c in enumerate(chunks) if c.start == pos), None)
+    if index is not None:
+        headed, _ = _headed_name(chunks, index, text, heads_only=True)
+        if headed and (found is None or headed[0].end > found.end):
+            found = headed[0]
+    if found is None:
+        m = _NAME_SYLLABLE.match(text, pos)
+        if m and m.group() in _title_countries():
+            found = _Candidate(
+                m.start(),
+                m.end(),
+                "LOC",
+                _RULE,
+                "rule:title-qualifier",
+                _title_countries()[m.group()],
+            )
+    if found is None:
+        return None
+    following = _NAME_SYLLABLE.match(text, found.end + 1)
+    if text[found.end : found.end + 1] == " " and following and following.group()[0].isupper():
+        return found
+    return None
+
+
 def _person_after_title(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candidate], int]:
-    """Candidates for "title [country] Name" at chunk i, and the index after them."""
+    """Candidates for "title [country or organisation] Name" at chunk i, and the index after."""
     j = _title_end(chunks, i, text)
     if j == i:
         return [], i
     out: list[_Candidate] = []
-    if j < len(chunks) and not chunks[j - 1].closes:
-        # An optional country qualifier ("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị").
-        for k in (3, 2, 1):
-            if j + k < len(chunks) and not any(c.closes for c in chunks[j : j + k]):
-                a, b = chunks[j].start, chunks[j + k - 1].end
-                entry = _lookup(text, a, b)
-                if entry and entry.label == "LOC" and _capitalised(chunks[j + k]):
-                    out.append(
-                        _Candidate(a, b, "LOC", _RULE, "rule:title-country", entry.canonical)
-                    )
-                    j += k
-                    break
-        a = chunks[j].start
-        b = _person_name_end(text, a)
-        if b > a:
-            entry = _lookup(text, a, b)
-            if not entry or entry.label == "PER":
-                canonical = entry.canonical if entry else None
-                out.append(_Candidate(a, b, "PER", _RULE, "rule:title", canonical))
-            while j < len(chunks) and chunks[j].start < b:
-                j += 1
-            return out, j
+    if j >= len(chunks) or chunks[j - 1].closes:
+        return out, j
+    pos = chunks[j].start
+    for _ in range(2):
+        qualifier = _qualifier_at(chunks, text, pos)
+        if not qualifier:
+            break
+        out.append(qualifier)
+        pos = qualifier.end + 1
+    end = _person_name_end(text, pos)
+    if end > pos:
+        entry = _lookup(text, pos, end)
+        if not entry or entry.label == "PER":
+            canonical = entry.canonical if entry else None
+            out.append(_Candidate(pos, end, "PER", _RULE, "rule:title", canonical))
+    last = max([end] + [c.end for c in out])
+    while j < len(chunks) and chunks[j].start < last:
+        j += 1
     return out, j
 
 
@@ -431,7 +475,9 @@ def _place_starts_at(text: str, pos: int) -> bool:
     )
 
 
-def _headed_name(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candidate], int]:
+def _headed_name(
+    chunks: list[_Chunk], i: int, text: str, heads_only: bool = False
+) -> tuple[list[_Candidate], int]:
     """ORG/MISC names that include their capitalised head; places and names after a lower-case head."""
     kinds = cues()
     for kind, label in (("state_head", "LOC"), ("org_head", "ORG"), ("misc_head", "MISC")):
@@ -449,6 +495,8 @@ def _headed_name(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candida
             return [
                 _Candidate(a, b, entry.label if entry else label, _RULE, f"rule:{kind}", canonical)
             ], i + n + m
+    if heads_only:
+        return [], i
     heads = [c for k in ("state_head", "org_head", "misc_head", "title") for c in kinds.get(k, [])]
     intros = ("loc_head", "loc_preposition", "misc_intro", "nationality_intro")
     for kind in intros:
@@ -738,3 +786,25 @@ def mentions_per_paragraph(mention_table: pd.DataFrame, paragraphs: int) -> pd.D
     table.index.name = "paragraph"
     table.columns.name = "label"
     return table
+
+
+def cooccurrences(mention_table: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of distinct entities named in the same sentence, with the number of such sentences.
+
+    Entities are identified by canonical name (or surface form). Columns ``source``, ``target``,
+    ``sentences``; each pair once, names in sorted order, sorted by count then names.
+    """
+    import itertools
+
+    import pandas as pd
+
+    table = mention_table.assign(entity=mention_table["canonical"].fillna(mention_table["text"]))
+    pairs: dict[tuple[str, str], int] = {}
+    for _, group in table.groupby("sentence"):
+        for a, b in itertools.combinations(sorted(set(group["entity"])), 2):
+            pairs[(a, b)] = pairs.get((a, b), 0) + 1
+    rows = [{"source": a, "target": b, "sentences": n} for (a, b), n in pairs.items()]
+    frame = pd.DataFrame(rows, columns=["source", "target", "sentences"])
+    return frame.sort_values(
+        ["sentences", "source", "target"], ascending=[False, True, True], ignore_index=True
+    )

@@ -9,7 +9,6 @@ the text with whitespace removed.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,10 @@ import pandas as pd
 
 from .paths import PROJECT_ROOT
 
-ENTITY_DEV_SET = PROJECT_ROOT / "tests" / "data" / "entities-dev.jsonl"
+DATA = PROJECT_ROOT / "tests" / "data"
+ENTITY_DEV_SET = DATA / "entities-dev.jsonl"
+ENTITY_HELDOUT_NEWS = DATA / "entities-heldout-news.jsonl"
+SEGMENTATION_DEV_SET = DATA / "ud-vtb-dev.jsonl"
 
 Span = tuple[int, int, str]
 
@@ -51,14 +53,12 @@ class EntityRun:
     predicted: list[set[Span]]
     texts: list[str]
     ids: list[str]
-    seconds: float
+    sources: list[str]
 
 
 def run_entities(name: str, extract: Callable[[str], Iterable], examples: list[dict]) -> EntityRun:
     """Run ``extract`` on every example's text and keep gold and predicted spans."""
-    started = time.perf_counter()
     predicted = [{_as_span(e) for e in extract(ex["text"])} for ex in examples]
-    seconds = time.perf_counter() - started
     gold = [{_as_span(e) for e in ex["entities"]} for ex in examples]
     return EntityRun(
         name,
@@ -66,7 +66,7 @@ def run_entities(name: str, extract: Callable[[str], Iterable], examples: list[d
         predicted,
         [ex["text"] for ex in examples],
         [ex.get("id", "") for ex in examples],
-        seconds,
+        [ex.get("source", "") for ex in examples],
     )
 
 
@@ -93,6 +93,46 @@ def entity_scores(run: EntityRun) -> pd.DataFrame:
         for matching, counts in (("strict", (tp, fp, fn)), ("lenient", (ltp, lfp, lfn))):
             rows.append({"system": run.name, "label": label, "matching": matching, **prf(*counts)})
     return pd.DataFrame(rows)
+
+
+def compare_runs(runs: list[EntityRun]) -> pd.DataFrame:
+    """F1 per label (rows) for each system and matching (columns), rounded to 3 places."""
+    scores = pd.concat([entity_scores(run) for run in runs])
+    table = scores.pivot_table(
+        index="label", columns=["matching", "system"], values="f1", sort=False
+    )
+    return table.round(3)
+
+
+def subset(run: EntityRun, keep: Callable[[str], bool]) -> EntityRun:
+    """The part of a run whose examples' ``source`` satisfies ``keep``."""
+    idx = [i for i, src in enumerate(run.sources) if keep(src)]
+    return EntityRun(
+        run.name,
+        [run.gold[i] for i in idx],
+        [run.predicted[i] for i in idx],
+        [run.texts[i] for i in idx],
+        [run.ids[i] for i in idx],
+        [run.sources[i] for i in idx],
+    )
+
+
+def scores_by_source(run: EntityRun) -> pd.DataFrame:
+    """Strict P/R/F1 over all labels for each source file of the gold set."""
+    rows = []
+    for source in sorted(set(run.sources)):
+        part = subset(run, lambda s, source=source: s == source)
+        row = entity_scores(part).query("label == 'all' and matching == 'strict'").iloc[0]
+        gold = sum(len(g) for g in part.gold)
+        rows.append(
+            {
+                "source": source,
+                "paragraphs": len(part.gold),
+                "gold mentions": gold,
+                **{k: row[k] for k in ("precision", "recall", "f1")},
+            }
+        )
+    return pd.DataFrame(rows).round(3)
 
 
 def entity_errors(run: EntityRun) -> pd.DataFrame:
@@ -133,11 +173,10 @@ def segmentation_scores(
         return out
 
     tp = fp = fn = 0
-    started = time.perf_counter()
     for ex in examples:
         g, p = spans(ex["words"]), spans(segment(ex["text"]))
         tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
-    return {"system": name, **prf(tp, fp, fn), "seconds": time.perf_counter() - started}
+    return {"system": name, **prf(tp, fp, fn)}
 
 
 def underthesea_entities(text: str) -> list[dict]:

@@ -114,6 +114,39 @@ def heatmap(table: pd.DataFrame, title: str, xlabels: Sequence[str] | None = Non
     return fig
 
 
+def network_figure(pairs: pd.DataFrame, counts: pd.DataFrame, title: str, seed: int = 7):
+    """Entity co-occurrence network: node size by mentions, edge width by shared sentences.
+
+    ``pairs`` has ``source``, ``target``, ``sentences``; ``counts`` has ``entity``, ``label``,
+    ``count``. The spring layout is seeded, so the figure is the same on every run.
+    """
+    import networkx as nx
+
+    apply_figure_style()
+    graph = nx.Graph()
+    for row in counts.itertuples():
+        graph.add_node(row.entity, label=row.label, count=row.count)
+    for row in pairs.itertuples():
+        graph.add_edge(row.source, row.target, weight=row.sentences)
+    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    fig, ax = plt.subplots(figsize=(10, 7))
+    if graph.number_of_nodes():
+        nodes = sorted(graph)
+        pos = nx.spring_layout(graph.subgraph(nodes), seed=seed, weight="weight", k=1.2)
+        widths = [1 + 1.5 * graph.edges[e]["weight"] for e in graph.edges]
+        nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#999999", alpha=0.6)
+        colours = [LABEL_COLOURS.get(graph.nodes[n].get("label"), "#dddddd") for n in nodes]
+        sizes = [250 + 180 * graph.nodes[n].get("count", 1) for n in nodes]
+        nx.draw_networkx_nodes(
+            graph, pos, nodelist=nodes, node_color=colours, node_size=sizes, ax=ax
+        )
+        nx.draw_networkx_labels(graph, pos, ax=ax, font_size=9, font_family=FONT_FAMILY)
+    ax.set_title(title)
+    ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
 def highlight_entities(text: str, entities: Iterable, glosses: dict[str, str] | None = None) -> str:
     """HTML of ``text`` with each entity marked in its label's colour, canonical name on hover."""
     parts = []

@@ -106,10 +106,11 @@ def _titlecase(part: str) -> bool:
 
 
 def _split_glued(word: str) -> list[str]:
-    """Undo two kinds of CRF joins that no Vietnamese word has.
+    """Undo three kinds of CRF joins that no Vietnamese word has.
 
     A number glued to a following word that is not a number word or unit (``4/1 tái``); a
-    foreign name glued to a lower-case Vietnamese syllable (``Pakistan tái``).
+    foreign name glued to a lower-case Vietnamese syllable (``Pakistan tái``); a capitalised
+    Vietnamese syllable glued to a capitalised foreign one (``Đức Johann``, Germany + Johann).
     """
     syllables = word.split(" ")
     parts: list[list[str]] = [[syllables[0]]]
@@ -122,7 +123,11 @@ def _split_glued(word: str) -> list[str]:
             and syl.lower() not in _number_words()
         )
         foreign_then_native = prev[:1].isupper() and not _is_native(prev) and lower_native
-        if number_then_word or foreign_then_native:
+        # "Đức Johann": a Vietnamese name syllable and a foreign one belong to different words
+        mixed_names = (
+            prev[:1].isupper() and syl[:1].isupper() and _is_native(prev) != _is_native(syl)
+        )
+        if number_then_word or foreign_then_native or mixed_names:
             parts.append([syl])
         else:
             parts[-1].append(syl)
