@@ -271,29 +271,63 @@ def _phrase_at(chunks: list[_Chunk], i: int, phrases: Iterable[str], text: str) 
 
 
 def _name_run(
-    chunks: list[_Chunk], i: int, text: str, stop_after_place: bool, limit: int = 8
+    chunks: list[_Chunk],
+    i: int,
+    text: str,
+    stop_after_place: bool,
+    limit: int = 8,
+    inside_name: bool = False,
 ) -> int:
-    """Length in chunks of the capitalised name starting at chunk i."""
+    """Length in chunks of the capitalised name starting at chunk i.
+
+    With ``inside_name`` (the rest of an organisation's or initiative's name after its head),
+    lower-case connectors such as ``và`` or ``tự do`` may stand between capitalised words, and a
+    pair of places joined by a spaced hyphen stays inside (``Đối thoại Chiến lược Việt Nam - Đức``).
+    """
     connectors = set(cues().get("connector", []))
+    inner = set(cues().get("inner_word", [])) if inside_name else set()
+    stoppers = [
+        c for k in ("org_head", "misc_head", "state_head", "title") for c in cues().get(k, [])
+    ]
     n = 0
     while i + n < len(chunks) and n < limit:
         chunk = chunks[i + n]
-        if n and chunks[i + n - 1].closes or n and chunk.opens:
-            break
+        if n and (chunks[i + n - 1].closes or chunk.opens):
+            gap = text[chunks[i + n - 1].end : chunk.start].strip()
+            paired_places = (
+                inside_name
+                and gap in ("-", "–")
+                and _place_ends_at(chunks, i, n, text)
+                and _starts_listed_name(text, chunk)
+            )
+            if not paired_places:
+                break
+            n += 1
+            continue
         if _capitalised(chunk) or _starts_listed_name(text, chunk):
             n += 1
-        elif (
-            n
-            and chunk.text in connectors
-            and i + n + 1 < len(chunks)
-            and _capitalised(chunks[i + n + 1])
-            and not chunk.closes
-        ):
-            n += 1
+        elif n and not chunk.closes and (chunk.text in connectors or chunk.text in inner):
+            # a connector counts only when the name goes on after it (at most two in a row)
+            ahead = next(
+                (k for k in (1, 2) if i + n + k < len(chunks) and _capitalised(chunks[i + n + k])),
+                None,
+            )
+            between = chunks[i + n : i + n + (ahead or 0)]
+            if (
+                ahead is None
+                or any(c.closes for c in between)
+                or not all(c.text in connectors or c.text in inner for c in between)
+                or _phrase_at(chunks, i + n + ahead, stoppers, text)
+            ):
+                break
+            n += ahead
         else:
             break
         if stop_after_place and _place_ends_at(chunks, i, n, text):
-            break
+            nxt = chunks[i + n] if i + n < len(chunks) else None
+            gap = text[chunks[i + n - 1].end : nxt.start].strip() if nxt else ""
+            if not (inside_name and gap in ("-", "–") and nxt and _starts_listed_name(text, nxt)):
+                break
     return n
 
 
@@ -372,35 +406,32 @@ def _qualifier_at(chunks: list[_Chunk], text: str, pos: int) -> _Candidate | Non
     ``Bộ trưởng Ngoại giao [Trung Quốc] Vương Nghị``, ``Người phát ngôn [Điện Kremlin] ...``,
     ``Tổng thống [Cộng hòa Pháp] ...``, ``Thủ tướng [Anh] Keir Starmer``.
     """
-    found = None
+    options: list[_Candidate] = []
     matches = _gazetteer_matches(text, pos, min(len(text), pos + 80))
     if matches and matches[0][0] == pos:
         a, b = matches[0]
         entry = gazetteer()[text[a:b]]
         if entry.label in ("LOC", "ORG"):
-            found = _Candidate(a, b, entry.label, _RULE, "rule:title-qualifier", entry.canonical)
+            options.append(
+                _Candidate(a, b, entry.label, _RULE, "rule:title-qualifier", entry.canonical)
+            )
     index = next((k for k, c in enumerate(chunks) if c.start == pos), None)
     if index is not None:
-        headed, _ = _headed_name(chunks, index, text, heads_only=True)
-        if headed and (found is None or headed[0].end > found.end):
-            found = headed[0]
-    if found is None:
-        m = _NAME_SYLLABLE.match(text, pos)
-        if m and m.group() in _title_countries():
-            found = _Candidate(
-                m.start(),
-                m.end(),
-                "LOC",
-                _RULE,
-                "rule:title-qualifier",
-                _title_countries()[m.group()],
-            )
-    if found is None:
-        return None
-    following = _NAME_SYLLABLE.match(text, found.end + 1)
-    if text[found.end : found.end + 1] == " " and following and following.group()[0].isupper():
-        return found
-    return None
+        options += _headed_name(chunks, index, text, heads_only=True)[0]
+    m = _NAME_SYLLABLE.match(text, pos)
+    if m and m.group() in _title_countries():
+        canonical = _title_countries()[m.group()]
+        options.append(
+            _Candidate(m.start(), m.end(), "LOC", _RULE, "rule:title-qualifier", canonical)
+        )
+
+    def name_follows(c: _Candidate) -> bool:
+        following = _NAME_SYLLABLE.match(text, c.end + 1)
+        return text[c.end : c.end + 1] == " " and bool(following) and following.group()[0].isupper()
+
+    # the longest qualifier after which a name still follows
+    valid = [c for c in options if name_follows(c)]
+    return max(valid, key=lambda c: c.end) if valid else None
 
 
 def _person_after_title(chunks: list[_Chunk], i: int, text: str) -> tuple[list[_Candidate], int]:
@@ -448,8 +479,8 @@ def _person_name_end(text: str, start: int, limit: int = 6) -> int:
         syllable = m.group()
         if count and (_starts_phrase(text, pos, titles) or _place_starts_at(text, pos)):
             break
-        if syllable[0].isupper():
-            end = m.end()
+        if syllable[0].isupper() or (count and re.match(r"(?:al|el|ad|ar|as)-[A-Z]", syllable)):
+            end = m.end()  # "Abdel Fattah al-Sisi": the Arabic article keeps the name going
         elif not (count and syllable in connectors):
             break
         count += 1
@@ -475,12 +506,22 @@ def _place_starts_at(text: str, pos: int) -> bool:
     )
 
 
+_ORDINAL = re.compile(
+    r" lần thứ (?:\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?: \w+)?)(?![\w])"
+)
+
+
 def _headed_name(
     chunks: list[_Chunk], i: int, text: str, heads_only: bool = False
 ) -> tuple[list[_Candidate], int]:
     """ORG/MISC names that include their capitalised head; places and names after a lower-case head."""
     kinds = cues()
-    for kind, label in (("state_head", "LOC"), ("org_head", "ORG"), ("misc_head", "MISC")):
+    for kind, label in (
+        ("state_head", "LOC"),
+        ("geo_head", "LOC"),
+        ("org_head", "ORG"),
+        ("misc_head", "MISC"),
+    ):
         n = _phrase_at(chunks, i, kinds.get(kind, []), text)
         if (
             n
@@ -488,8 +529,17 @@ def _headed_name(
             and i + n < len(chunks)
             and _capitalised(chunks[i + n])
         ):
-            m = _name_run(chunks, i + n, text, stop_after_place=True)
+            m = _name_run(chunks, i + n, text, stop_after_place=True, inside_name=True)
             a, b = chunks[i].start, chunks[i + n + m - 1].end
+            listed = _gazetteer_matches(text, a, min(len(text), b + 60))
+            if listed and listed[0][0] == a and listed[0][1] > b:  # a listed name runs on
+                b = listed[0][1]
+                while i + n + m < len(chunks) and chunks[i + n + m].start < b:
+                    m += 1
+            if kind == "misc_head" and (ordinal := _ORDINAL.match(text, b)):
+                b = ordinal.end()  # "Hội nghị Cấp cao ASEAN lần thứ 47" names one meeting
+                while i + n + m < len(chunks) and chunks[i + n + m].start < b:
+                    m += 1
             entry = _lookup(text, a, b)
             canonical = entry.canonical if entry else None
             return [
@@ -497,8 +547,12 @@ def _headed_name(
             ], i + n + m
     if heads_only:
         return [], i
-    heads = [c for k in ("state_head", "org_head", "misc_head", "title") for c in kinds.get(k, [])]
-    intros = ("loc_head", "loc_preposition", "misc_intro", "nationality_intro")
+    heads = [
+        c
+        for k in ("state_head", "geo_head", "org_head", "misc_head", "title")
+        for c in kinds.get(k, [])
+    ]
+    intros = ("loc_head", "loc_preposition", "org_intro", "misc_intro", "nationality_intro")
     for kind in intros:
         n = _phrase_at(chunks, i, kinds.get(kind, []), text)
         if (
@@ -525,8 +579,9 @@ def _headed_name(
             found = _Candidate(a, b, "MISC", _RULE, source, canonical)
         elif entry:
             found = _Candidate(a, b, entry.label, _RULE, source, canonical)
-        elif kind == "loc_preposition" or not _covered_by_gazetteer(text, a, b):
-            found = _Candidate(a, b, "LOC" if kind == "loc_preposition" else "MISC", _RULE, source)
+        elif kind in ("loc_preposition", "org_intro") or not _covered_by_gazetteer(text, a, b):
+            label = {"loc_preposition": "LOC", "org_intro": "ORG"}.get(kind, "MISC")
+            found = _Candidate(a, b, label, _RULE, source)
         else:
             return [], i + n  # a list of known places after "chính sách": the gazetteer has them
         return [found], i + n + m
@@ -655,7 +710,7 @@ def _vietnamese_name_layer(text: str) -> list[_Candidate]:
 
 def _correct(c: _Candidate, text: str) -> _Candidate | None:
     """Gazetteer corrections for CRF spans: a known name keeps its known label."""
-    if text[c.start : c.end] in cues().get("acronym_not_entity", []):
+    if text[c.start : c.end] in cues().get("acronym_not_entity", []) + cues().get("not_entity", []):
         return None
     entry = _lookup(text, c.start, c.end)
     if entry:
@@ -664,7 +719,22 @@ def _correct(c: _Candidate, text: str) -> _Candidate | None:
         )
     if c.label == "PER" and _covered_by_gazetteer(text, c.start, c.end):
         return None  # e.g. a country the CRF took for a person; the gazetteer layer has it
+    if c.label == "LOC" and _looks_like_foreign_person(text[c.start : c.end]):
+        return _Candidate(c.start, c.end, "PER", c.priority, c.source + "+person-shape")
     return c
+
+
+def _looks_like_foreign_person(name: str) -> bool:
+    """Two to four capitalised foreign words that no gazetteer lists: in news, nearly always a
+    person (Julien Guerrier, Rustem Umerov), since places that famous are listed."""
+    from .tokens import _is_native
+
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and not _is_native(w) for w in words)
+        and not any(w in gazetteer() for w in words)
+    )
 
 
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -679,23 +749,30 @@ _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)")
 
 
 def _link_acronyms(chosen: list[_Candidate], text: str) -> list[_Candidate]:
-    """``Long Name (ACR)``: ACR takes Long Name's label and canonical name, here and later on."""
+    """``Long Name (ACR)``: ACR takes Long Name's label and canonical name, here and later on.
+
+    A listed acronym keeps its own entry, and a place before brackets is a dateline, not an
+    expansion: "Hà Nội (TTXVN)" credits the news agency.
+    """
     aliases: dict[str, _Candidate] = {}
     for c in chosen:
         m = _ACRONYM.match(text, c.end)
-        if m:
+        if (
+            m
+            and m.group(1) not in gazetteer()
+            and c.label != "LOC"
+            and " " in text[c.start : c.end]
+        ):
             aliases[m.group(1)] = c
     if not aliases:
         return chosen
     extra = []
     for acronym, source in aliases.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            canonical = (
-                source.canonical
-                or (_lookup(text, m.start(), m.end()) or _Entry("", None, "")).canonical
-            )
             extra.append(
-                _Candidate(m.start(), m.end(), source.label, _RULE + 1, "rule:acronym", canonical)
+                _Candidate(
+                    m.start(), m.end(), source.label, _RULE + 1, "rule:acronym", source.canonical
+                )
             )
     return _resolve(chosen + extra)
 

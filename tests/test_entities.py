@@ -101,3 +101,39 @@ def test_document_tables(statement):
     per_paragraph = mentions_per_paragraph(table, len(statement.paragraphs))
     assert per_paragraph.to_numpy().sum() == len(table)
     assert per_paragraph.loc[4, "ORG"] == 1  # the photo credit, Reuters
+
+
+def test_title_with_organisation_or_state_before_the_name():
+    assert spans("Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng cho biết") == {
+        ("Bộ Ngoại giao", "ORG"),
+        ("Phạm Thu Hằng", "PER"),
+    }
+    assert spans("Tổng thống Cộng hòa Pháp Emmanuel Macron thăm Hà Nội") >= {
+        ("Cộng hòa Pháp", "LOC"),
+        ("Emmanuel Macron", "PER"),
+    }
+
+
+def test_ambiguous_short_country_after_a_title():
+    assert spans("Thủ tướng Anh Keir Starmer phát biểu") == {
+        ("Anh", "LOC"),
+        ("Keir Starmer", "PER"),
+    }
+    # alone, "Anh" is also "elder brother" and is not tagged
+    assert ("Anh", "LOC") not in spans("Anh ấy nói rằng trời mưa.")
+
+
+def test_dateline_credit_is_not_an_acronym_of_the_place():
+    ents = extract("Singapore (TTXVN) - Ngày 12/3, hai bên ký kết.")
+    assert [(e.text, e.label) for e in ents] == [("Singapore", "LOC"), ("TTXVN", "ORG")]
+
+
+def test_named_agreement_with_lower_case_words_and_country_pair():
+    text = "Hiệp định Thương mại tự do Việt Nam - EU (EVFTA) có hiệu lực. EVFTA mở cửa thị trường."
+    got = [(e.text, e.label) for e in extract(text)]
+    assert got[:2] == [("Hiệp định Thương mại tự do Việt Nam - EU", "MISC"), ("EVFTA", "MISC")]
+    assert got[2] == ("EVFTA", "MISC")
+
+
+def test_vietnamese_name_without_title():
+    assert ("Nguyễn Văn Thắng", "PER") in spans("Theo đó, Nguyễn Văn Thắng cho biết kế hoạch.")
