@@ -9,7 +9,9 @@ the text with whitespace removed.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,6 +137,15 @@ def scores_by_source(run: EntityRun) -> pd.DataFrame:
     return pd.DataFrame(rows).round(3)
 
 
+def compare_by_source(runs: list[EntityRun]) -> pd.DataFrame:
+    """Strict F1 per source file for each system, with the paragraph and mention counts."""
+    tables = [scores_by_source(run).set_index("source") for run in runs]
+    out = tables[0][["paragraphs", "gold mentions"]].copy()
+    for run, table in zip(runs, tables, strict=True):
+        out[f"F1 {run.name}"] = table["f1"]
+    return out.reset_index()
+
+
 def entity_errors(run: EntityRun) -> pd.DataFrame:
     """Every strict error: a missed gold span (``missed``) or a wrong prediction (``spurious``).
 
@@ -179,6 +190,33 @@ def segmentation_scores(
     return {"system": name, **prf(tp, fp, fn)}
 
 
+@contextmanager
+def _raw_underthesea():
+    """underthesea as installed, without the fixed words our segmenter leaves in its module.
+
+    underthesea 9.5.0 keeps the last ``fixed_words`` pattern in a module global; a baseline run
+    in the same process would otherwise inherit the project's list.
+    """
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    saved = regex_tokenize.patterns
+    regex_tokenize.patterns = re.compile(
+        regex_tokenize.regex_patterns_combine, re.VERBOSE | re.UNICODE
+    )
+    try:
+        yield
+    finally:
+        regex_tokenize.patterns = saved
+
+
+def underthesea_word_tokenize(text: str) -> list[str]:
+    """Raw ``underthesea.word_tokenize`` (the segmentation baseline)."""
+    from underthesea import word_tokenize
+
+    with _raw_underthesea():
+        return word_tokenize(text)
+
+
 def underthesea_entities(text: str) -> list[dict]:
     """Raw ``underthesea.ner`` as spans with offsets into ``text`` (the baseline)."""
     from underthesea import ner
@@ -186,7 +224,9 @@ def underthesea_entities(text: str) -> list[dict]:
     out: list[dict] = []
     pos = 0
     current = None
-    for word, _, _, tag in ner(text):
+    with _raw_underthesea():
+        rows = ner(text)
+    for word, _, _, tag in rows:
         found = text.find(word, pos)
         if found < 0:
             current = None
