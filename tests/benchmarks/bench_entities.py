@@ -27,7 +27,9 @@ def best_of(fn, texts, repeats=3):
 
 
 def main():
-    texts = [ex["text"] for path in (ENTITY_DEV_SET, ENTITY_HELDOUT_NEWS) for ex in read_jsonl(path)]
+    texts = [
+        ex["text"] for path in (ENTITY_DEV_SET, ENTITY_HELDOUT_NEWS) for ex in read_jsonl(path)
+    ]
     chars = sum(len(t) for t in texts)
     raw = best_of(ner, texts)
     ours = best_of(extract, texts)
