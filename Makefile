@@ -16,6 +16,9 @@ $(STAMP): pyproject.toml environment.yml
 	$(PY) -m pip install --quiet --disable-pip-version-check "pip==$(PIP_VERSION)"
 	sed -n 's/^ *- \([A-Za-z0-9_.-]*==.*\)$$/\1/p' environment.yml > $(VENV)/constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c $(VENV)/constraints.txt -e '.[test]'
+	@# Build matplotlib's font cache now: its first-run notice on stderr would differ from the
+	@# notebooks' stored outputs.
+	$(PY) -c "import matplotlib.pyplot"
 	touch $(STAMP)
 
 test: setup
