@@ -83,3 +83,19 @@ def test_pyproject_dependencies_are_in_environment_yml():
         assert name in pins, f"{name} is not pinned in environment.yml"
     assert pins["underthesea"] == "9.5.0"
     assert "python=3.11" in (PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8")
+
+
+def test_notebooks_are_committed_executed_in_order():
+    # nbval only compares outputs that are stored: an unexecuted notebook would pass unchecked.
+    import json
+
+    for path in notebooks():
+        cells = [
+            c
+            for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+            if c["cell_type"] == "code"
+        ]
+        counts = [c["execution_count"] for c in cells]
+        assert None not in counts, f"{path.name}: a code cell was never executed"
+        assert counts == sorted(counts), f"{path.name}: cells were executed out of order"
+        assert any(c["outputs"] for c in cells), f"{path.name}: no stored outputs"
