@@ -161,10 +161,10 @@ def load_document(id_or_path: str | Path) -> Document:
     paragraphs = _split_paragraphs(text, title_line=bool(meta.get("title_line", False)))
     doc_id = str(meta.get("id") or text_path.stem)
     title = meta.get("title") or (paragraphs[0].text if meta.get("title_line") else doc_id)
-    captions = [_CAPTION.match(p.text) for p in paragraphs if p.kind == "caption"]
+    credits = [caption_credit(p) for p in paragraphs if p.kind == "caption"]
     meta = {"id": doc_id, "title": title, "language": "vi", **meta}
-    if captions and "photo_credit" not in meta:
-        meta["photo_credit"] = captions[0].group("credit")
+    if credits and "photo_credit" not in meta:
+        meta["photo_credit"] = credits[0]
     return Document(doc_id, title, text, paragraphs, meta, text_path)
 
 

@@ -109,3 +109,11 @@ def test_paragraph_table(statement):
     table = paragraph_table(statement)
     assert list(table["kind"]).count("body") == 8
     assert table.loc[4, "opening"] == "(Ảnh minh họa: Reuters)"
+
+
+def test_photo_credit_from_caption_when_metadata_lacks_it(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("Tiêu đề\nĐoạn một.\n(Ảnh: TTXVN)\nĐoạn hai.\n", encoding="utf-8")
+    doc = load_document(path)
+    assert [p.kind for p in doc.paragraphs] == ["body", "body", "caption", "body"]
+    assert doc.metadata["photo_credit"] == "TTXVN"
