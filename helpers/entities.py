@@ -26,7 +26,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .tokens import Token, _read_list, sentences, tokens
+from .paths import read_data_lines
+from .tokens import SYLLABLE_RE, Token, is_native_syllable, sentences, tokens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -93,9 +94,7 @@ def _old_style_tones(text: str) -> str:
 
 
 def _is_native_phrase(name: str) -> bool:
-    from .tokens import _is_native
-
-    return all(_is_native(part) for part in re.findall(r"[^\W\d_]+", name))
+    return all(is_native_syllable(part) for part in re.findall(r"[^\W\d_]+", name))
 
 
 def _clean_name(name: str) -> bool:
@@ -153,19 +152,16 @@ def gazetteer() -> dict[str, _Entry]:
                 add(name, entry, overwrite=True)
 
     # Curated entries win over everything: they record why they are there.
-    for line in _read_list("entities_curated.tsv")[1:]:
+    for line in read_data_lines("entities_curated.tsv")[1:]:
         surface, label, canonical, source = line.split("\t")
         add(surface, _Entry(label, canonical or None, f"curated: {source}"), overwrite=True)
     return entries
 
 
-_SYLLABLE = re.compile(r"[^\W_]+")
-
-
 @cache
 def _longest_name() -> int:
     """The most syllables any gazetteer name has."""
-    return max(len(_SYLLABLE.findall(name)) for name in gazetteer())
+    return max(len(SYLLABLE_RE.findall(name)) for name in gazetteer())
 
 
 def _gazetteer_matches(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -175,7 +171,7 @@ def _gazetteer_matches(text: str, start: int = 0, end: int | None = None) -> lis
     spaces or hyphens: linear in the text, unlike one regular expression of every name.
     """
     end = len(text) if end is None else end
-    sylls = [m.span() for m in _SYLLABLE.finditer(text, start, end)]
+    sylls = [m.span() for m in SYLLABLE_RE.finditer(text, start, end)]
     names = gazetteer()
     found = []
     i = 0
@@ -205,7 +201,7 @@ def _gazetteer_matches(text: str, start: int = 0, end: int | None = None) -> lis
 def cues() -> dict[str, list[str]]:
     """Cue words by kind, longest first (``data/entity_cues.tsv``)."""
     out: dict[str, list[str]] = {}
-    for line in _read_list("entity_cues.tsv"):
+    for line in read_data_lines("entity_cues.tsv"):
         cue, kind = line.split("\t")
         out.setdefault(kind, []).append(cue)
     return {k: sorted(v, key=len, reverse=True) for k, v in out.items()}
@@ -397,7 +393,7 @@ def _title_end(chunks: list[_Chunk], i: int, text: str) -> int:
 
 @cache
 def _title_countries() -> dict[str, str]:
-    return dict(line.split("\t") for line in _read_list("title_countries.tsv")[1:])
+    return dict(line.split("\t") for line in read_data_lines("title_countries.tsv")[1:])
 
 
 def _qualifier_at(chunks: list[_Chunk], text: str, pos: int) -> _Candidate | None:
@@ -675,13 +671,11 @@ def _acronym_layer(text: str) -> list[_Candidate]:
 
 @cache
 def _family_names() -> frozenset[str]:
-    return frozenset(_read_list("vietnamese_family_names.txt"))
+    return frozenset(read_data_lines("vietnamese_family_names.txt"))
 
 
 def _vietnamese_name_layer(text: str) -> list[_Candidate]:
     """A family name plus one to three capitalised Vietnamese syllables is a person."""
-    from .tokens import _is_native
-
     out = []
     for m in re.finditer(r"[^\W\d_]+(?: [^\W\d_]+)*", text):
         sylls = [(s.start(), s.group()) for s in re.finditer(r"[^\W\d_]+", m.group())]
@@ -695,7 +689,7 @@ def _vietnamese_name_layer(text: str) -> list[_Candidate]:
                     j < len(sylls)
                     and j - i <= 3
                     and sylls[j][1][:1].isupper()
-                    and _is_native(sylls[j][1])
+                    and is_native_syllable(sylls[j][1])
                 ):
                     j += 1
                 if j - i >= 2 and (j == len(sylls) or not sylls[j][1][:1].isupper()):
@@ -727,12 +721,10 @@ def _correct(c: _Candidate, text: str) -> _Candidate | None:
 def _looks_like_foreign_person(name: str) -> bool:
     """Two to four capitalised foreign words that no gazetteer lists: in news, nearly always a
     person (Julien Guerrier, Rustem Umerov), since places that famous are listed."""
-    from .tokens import _is_native
-
     words = name.split()
     return (
         2 <= len(words) <= 4
-        and all(w[:1].isupper() and not _is_native(w) for w in words)
+        and all(w[:1].isupper() and not is_native_syllable(w) for w in words)
         and not any(w in gazetteer() for w in words)
     )
 

@@ -13,7 +13,8 @@ from functools import cache
 import pandas as pd
 
 from .corpus import Document
-from .tokens import Token, _read_list, analysed_paragraphs, document_tokens, syllables
+from .paths import read_data_lines
+from .tokens import Token, analysed_paragraphs, document_tokens, syllables
 
 
 @cache
@@ -21,7 +22,9 @@ def stopwords() -> frozenset[str]:
     """Vietnamese stopwords: stopwords-iso's list plus the project's additions."""
     import stopwordsiso
 
-    return frozenset(stopwordsiso.stopwords("vi")) | frozenset(_read_list("stopwords_extra.txt"))
+    return frozenset(stopwordsiso.stopwords("vi")) | frozenset(
+        read_data_lines("stopwords_extra.txt")
+    )
 
 
 def normalise_word(token: Token) -> str:
@@ -135,10 +138,10 @@ def glossary() -> dict[str, str]:
     From ``data/glossary.tsv`` and the theme cues of ``data/themes.tsv``.
     """
     entries: dict[str, str] = {}
-    for line in _read_list("themes.tsv")[1:]:
+    for line in read_data_lines("themes.tsv")[1:]:
         _, _, cue, gloss = line.split("\t")
         entries[cue] = gloss
-    for line in _read_list("glossary.tsv")[1:]:
+    for line in read_data_lines("glossary.tsv")[1:]:
         word, gloss = line.split("\t")
         entries[word] = gloss
     return entries

@@ -20,3 +20,9 @@ def display_path(path: Path) -> str:
         return path.resolve().relative_to(PROJECT_ROOT).as_posix()
     except ValueError:
         return path.name if path.is_absolute() else path.as_posix()
+
+
+def read_data_lines(name: str) -> list[str]:
+    """Entries of a one-entry-a-line file in ``helpers/data/``; ``#`` starts a comment."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [entry for line in lines if (entry := line.split("#", 1)[0].strip())]

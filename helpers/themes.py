@@ -15,14 +15,14 @@ from functools import cache
 import pandas as pd
 
 from .corpus import Document
-from .frequency import analysed_paragraphs
-from .tokens import _read_list, sentences, tokens
+from .paths import read_data_lines
+from .tokens import analysed_paragraphs, sentences, tokens
 
 
 @cache
 def lexicon() -> pd.DataFrame:
     """The theme lexicon: columns ``theme``, ``label``, ``cue``, ``gloss``."""
-    rows = [line.split("\t") for line in _read_list("themes.tsv")]
+    rows = [line.split("\t") for line in read_data_lines("themes.tsv")]
     return pd.DataFrame(rows[1:], columns=rows[0])
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from underthesea import sent_tokenize as _ut_sent_tokenize
 from underthesea import word_tokenize as _ut_word_tokenize
 
-from .paths import DATA_DIR
+from .paths import read_data_lines
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 MAX_SYLLABLES_PER_CHUNK = 120
 
 _WORD_CHAR = re.compile(r"\w", re.UNICODE)
-_SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
+SYLLABLE_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 # A native Vietnamese syllable once tone marks and vowel diacritics are removed.
@@ -72,21 +72,15 @@ class Token:
         return len(self.text.split())
 
 
-def _read_list(name: str) -> list[str]:
-    """A one-entry-a-line data file; ``#`` starts a comment."""
-    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
-    return [entry for line in lines if (entry := line.split("#", 1)[0].strip())]
-
-
 @cache
 def fixed_words() -> tuple[str, ...]:
     """Multi-syllable words the segmenter must keep whole (``data/fixed_words.txt``)."""
-    return tuple(_read_list("fixed_words.txt"))
+    return tuple(read_data_lines("fixed_words.txt"))
 
 
 @cache
 def _number_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in _read_list("number_words.txt"))
+    return frozenset(w.lower() for w in read_data_lines("number_words.txt"))
 
 
 def _segment(sentence: str) -> list[str]:
@@ -94,7 +88,8 @@ def _segment(sentence: str) -> list[str]:
     return _ut_word_tokenize(sentence, fixed_words=list(fixed_words()))
 
 
-def _is_native(syllable: str) -> bool:
+def is_native_syllable(syllable: str) -> bool:
+    """True for a syllable spelled as Vietnamese syllables are (``quốc``), not ``Pakistan``."""
     stripped = "".join(
         c for c in unicodedata.normalize("NFD", syllable.lower()) if not unicodedata.combining(c)
     ).replace("đ", "d")
@@ -115,17 +110,19 @@ def _split_glued(word: str) -> list[str]:
     syllables = word.split(" ")
     parts: list[list[str]] = [[syllables[0]]]
     for prev, syl in zip(syllables, syllables[1:], strict=False):
-        lower_native = syl.islower() and _is_native(syl)
+        lower_native = syl.islower() and is_native_syllable(syl)
         number_then_word = (
             _HAS_DIGIT.search(prev)
             and _HAS_LETTER.search(syl)
             and not _HAS_DIGIT.search(syl)
             and syl.lower() not in _number_words()
         )
-        foreign_then_native = prev[:1].isupper() and not _is_native(prev) and lower_native
+        foreign_then_native = prev[:1].isupper() and not is_native_syllable(prev) and lower_native
         # "Đức Johann": a Vietnamese name syllable and a foreign one belong to different words
         mixed_names = (
-            prev[:1].isupper() and syl[:1].isupper() and _is_native(prev) != _is_native(syl)
+            prev[:1].isupper()
+            and syl[:1].isupper()
+            and is_native_syllable(prev) != is_native_syllable(syl)
         )
         if number_then_word or foreign_then_native or mixed_names:
             parts.append([syl])
@@ -262,13 +259,13 @@ def tokens(text: str) -> list[Token]:
 
 def syllables(text: str) -> list[str]:
     """The naive split a syllable-based tool makes: every run of letters and digits."""
-    return _SYLLABLE.findall(text)
+    return SYLLABLE_RE.findall(text)
 
 
 @cache
 def pos_labels() -> dict[str, str]:
     """English names of underthesea's POS tags (``data/pos_tags.tsv``)."""
-    rows = [line.split("\t") for line in _read_list("pos_tags.tsv")[1:]]
+    rows = [line.split("\t") for line in read_data_lines("pos_tags.tsv")[1:]]
     return {tag: label for tag, label in rows}
 
 
