@@ -254,6 +254,13 @@ def _capitalised(chunk: _Chunk) -> bool:
     return chunk.text[:1].isupper() or (chunk.text[:1].isdigit() and chunk.text.isupper())
 
 
+@cache
+def _name_starters() -> list[str]:
+    """Cues that begin a new name: a name running into one of them has ended."""
+    kinds = ("state_head", "geo_head", "org_head", "misc_head", "title")
+    return [c for k in kinds for c in cues().get(k, [])]
+
+
 def _phrase_at(chunks: list[_Chunk], i: int, phrases: Iterable[str], text: str) -> int:
     """Number of chunks the longest phrase from ``phrases`` covers starting at chunk i (0 if none)."""
     wanted = set(phrases)
@@ -282,9 +289,7 @@ def _name_run(
     """
     connectors = set(cues().get("connector", []))
     inner = set(cues().get("inner_word", [])) if inside_name else set()
-    stoppers = [
-        c for k in ("org_head", "misc_head", "state_head", "title") for c in cues().get(k, [])
-    ]
+    stoppers = _name_starters()
     n = 0
     while i + n < len(chunks) and n < limit:
         chunk = chunks[i + n]
@@ -543,11 +548,7 @@ def _headed_name(
             ], i + n + m
     if heads_only:
         return [], i
-    heads = [
-        c
-        for k in ("state_head", "geo_head", "org_head", "misc_head", "title")
-        for c in kinds.get(k, [])
-    ]
+    heads = _name_starters()
     intros = ("loc_head", "loc_preposition", "org_intro", "misc_intro", "nationality_intro")
     for kind in intros:
         n = _phrase_at(chunks, i, kinds.get(kind, []), text)
@@ -619,6 +620,25 @@ def _ner_model():
     return CRFNERPredictor.Instance()
 
 
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, label) word indices of each entity in a BIO tag sequence.
+
+    An ``I-`` tag continues only an entity of the same label that is still open; after ``O`` or
+    a different label it starts a new one (the CRF sometimes omits the ``B-``).
+    """
+    spans: list[tuple[int, int, str]] = []
+    open_label = None
+    for k, tag in enumerate(tags):
+        label = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if label and tag.startswith("I-") and label == open_label:
+            first, _, _ = spans[-1]
+            spans[-1] = (first, k, label)
+        elif label:
+            spans.append((k, k, label))
+        open_label = label
+    return spans
+
+
 def _crf_layer(toks: list[Token]) -> list[_Candidate]:
     """underthesea's CRF on our own segmentation, one sentence at a time."""
     out: list[_Candidate] = []
@@ -629,16 +649,8 @@ def _crf_layer(toks: list[Token]) -> list[_Candidate]:
         tagged = [(t.text, t.pos) for t in sent]
         chunked = _chunk_model().predict(tagged)
         labels = [row[3] for row in _ner_model().predict(chunked)]
-        spans: list[list] = []
-        for t, tag in zip(sent, labels, strict=True):
-            if tag.startswith("B-") or (
-                tag.startswith("I-") and (not spans or spans[-1][2] != tag[2:])
-            ):
-                spans.append([t, t, tag[2:]])
-            elif tag.startswith("I-"):
-                spans[-1][1] = t
-        for first, last, label in spans:
-            words = [t for t in sent if first.start <= t.start and t.end <= last.end]
+        for first, last, label in bio_spans(labels):
+            words = sent[first : last + 1]
             # Keep the capitalised core: no lower-case head nouns, dates or trailing verbs.
             while words and not words[0].text[:1].isupper():
                 words.pop(0)

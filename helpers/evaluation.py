@@ -221,24 +221,18 @@ def underthesea_entities(text: str) -> list[dict]:
     """Raw ``underthesea.ner`` as spans with offsets into ``text`` (the baseline)."""
     from underthesea import ner
 
-    out: list[dict] = []
-    pos = 0
-    current = None
+    from .entities import bio_spans
+
     with _raw_underthesea():
         rows = ner(text)
-    for word, _, _, tag in rows:
+    spans: list[tuple[int, int]] = []  # character offsets of each word, found in order
+    pos = 0
+    for word, *_ in rows:
         found = text.find(word, pos)
-        if found < 0:
-            current = None
-            continue
-        pos = found + len(word)
-        if tag.startswith("B-") or (
-            tag.startswith("I-") and (current is None or current["label"] != tag[2:])
-        ):
-            current = {"start": found, "end": pos, "label": tag[2:]}
-            out.append(current)
-        elif tag.startswith("I-"):
-            current["end"] = pos
-        else:
-            current = None
+        spans.append((found, found + len(word)) if found >= 0 else (-1, -1))
+        pos = found + len(word) if found >= 0 else pos
+    out = []
+    for first, last, label in bio_spans([row[3] for row in rows]):
+        if spans[first][0] >= 0 and spans[last][0] >= 0:
+            out.append({"start": spans[first][0], "end": spans[last][1], "label": label})
     return out

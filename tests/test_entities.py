@@ -137,3 +137,14 @@ def test_named_agreement_with_lower_case_words_and_country_pair():
 
 def test_vietnamese_name_without_title():
     assert ("Nguyễn Văn Thắng", "PER") in spans("Theo đó, Nguyễn Văn Thắng cho biết kế hoạch.")
+
+
+def test_bio_spans_do_not_bridge_outside_tags():
+    from helpers.entities import bio_spans
+
+    assert bio_spans(["B-LOC", "I-LOC", "O", "I-LOC", "B-PER", "I-ORG"]) == [
+        (0, 1, "LOC"),
+        (3, 3, "LOC"),
+        (4, 4, "PER"),
+        (5, 5, "ORG"),
+    ]
