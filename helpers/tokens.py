@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from underthesea import sent_tokenize as _ut_sent_tokenize
@@ -204,6 +204,13 @@ def _word_spans(sentence: Sentence) -> list[tuple[str, int, int]]:
 
 def sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with offsets; a sentence never crosses a line break."""
+    return list(_sentences(text))
+
+
+# Notebooks ask for the same paragraphs' sentences and tokens several times (frequencies,
+# collocations, themes, entities); the results are immutable, so each is computed once.
+@lru_cache(maxsize=1024)
+def _sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     line_start = 0
     for line in text.split("\n"):
@@ -225,7 +232,7 @@ def sentences(text: str) -> list[Sentence]:
             )
             pos = found + len(piece)
         line_start += len(line) + 1
-    return out
+    return tuple(out)
 
 
 def word_tokenize(text: str) -> list[str]:
@@ -247,14 +254,19 @@ def tokens(text: str) -> list[Token]:
     POS tags are underthesea's VLSP set (``N`` noun, ``Np`` proper noun, ``V`` verb, ``A``
     adjective, ``CH`` punctuation, ...).
     """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
-    for sentence in sentences(text):
+    for sentence in _sentences(text):
         spans = _word_spans(sentence)
         tags = [tag for _, tag in _pos_model().predict([w for w, _, _ in spans])] if spans else []
         out.extend(
             Token(w, a, b, tag, sentence.index) for (w, a, b), tag in zip(spans, tags, strict=True)
         )
-    return out
+    return tuple(out)
 
 
 def syllables(text: str) -> list[str]:
