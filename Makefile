@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PIP_VERSION := 25.3
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 
-.PHONY: setup test report lab lint format clean
+.PHONY: setup test report lab lint format clean notebooks
 
 setup: $(STAMP)
 
@@ -27,6 +27,12 @@ test: setup
 
 report: setup
 	$(PY) -m helpers report
+
+# Re-execute the committed notebooks in place (after changing helpers or data); no timing
+# metadata is recorded, so the stored notebooks carry no timestamps.
+notebooks: setup
+	cd notebooks && ../$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False [0-9][0-9]-*.ipynb
 
 lab: setup
 	$(VENV)/bin/jupyter lab notebooks

@@ -99,3 +99,5 @@ def test_notebooks_are_committed_executed_in_order():
         assert None not in counts, f"{path.name}: a code cell was never executed"
         assert counts == sorted(counts), f"{path.name}: cells were executed out of order"
         assert any(c["outputs"] for c in cells), f"{path.name}: no stored outputs"
+        timed = [c for c in cells if "execution" in c.get("metadata", {})]
+        assert not timed, f"{path.name}: cells carry execution timestamps (use make notebooks)"
