@@ -23,6 +23,8 @@ DATA = PROJECT_ROOT / "tests" / "data"
 ENTITY_DEV_SET = DATA / "entities-dev.jsonl"
 ENTITY_HELDOUT_NEWS = DATA / "entities-heldout-news.jsonl"
 SEGMENTATION_DEV_SET = DATA / "ud-vtb-dev.jsonl"
+COMMITMENTS_STATEMENT = DATA / "commitments-statement.jsonl"
+COMMITMENTS_NEWS = DATA / "commitments-news.jsonl"
 
 Span = tuple[int, int, str]
 
@@ -236,3 +238,50 @@ def underthesea_entities(text: str) -> list[dict]:
         if spans[first][0] >= 0 and spans[last][0] >= 0:
             out.append({"start": spans[first][0], "end": spans[last][1], "label": label})
     return out
+
+
+# ---------------------------------------------------------------------------- commitments
+
+
+def _objects_overlap(pred: pd.DataFrame, text: str, obj: str, verb_end: int) -> bool:
+    start = text.find(obj, verb_end)
+    end = start + len(obj)
+    return bool(((pred["object_start"] < end) & (pred["object_end"] > start)).any())
+
+
+def commitment_comparison(path: Path) -> pd.DataFrame:
+    """Gold and predicted (actor, verb) pairs of a commitments gold set, side by side.
+
+    One row per distinct pair in either: columns ``id``, ``actor``, ``verb``, ``start`` (of the
+    verb, in the line's text), ``gold``, ``predicted`` (booleans). A pair matches when the actor is
+    the same and the verbs start at the same character.
+    """
+    from .commitments import commitments
+
+    rows = []
+    for example in read_jsonl(path):
+        text = example["text"]
+        gold = {(c["actor"], c["start"]): c["verb"] for c in example["commitments"]}
+        found = commitments(text)
+        predicted = dict(zip(zip(found["actor"], found["start"]), found["verb"], strict=True))
+        for key in sorted(set(gold) | set(predicted), key=lambda k: (k[1], k[0])):
+            rows.append(
+                {
+                    "id": example["id"],
+                    "actor": key[0],
+                    "verb": gold.get(key) or predicted[key],
+                    "start": key[1],
+                    "gold": key in gold,
+                    "predicted": key in predicted,
+                }
+            )
+    return pd.DataFrame(rows, columns=["id", "actor", "verb", "start", "gold", "predicted"])
+
+
+def commitment_scores(path: Path) -> dict[str, float | int]:
+    """Precision, recall and F1 of ``commitments`` on distinct (actor, verb) pairs."""
+    table = commitment_comparison(path)
+    tp = int((table["gold"] & table["predicted"]).sum())
+    fp = int((~table["gold"] & table["predicted"]).sum())
+    fn = int((table["gold"] & ~table["predicted"]).sum())
+    return prf(tp, fp, fn)

