@@ -347,7 +347,13 @@ def _split_objects(text: str, start: int, end: int, toks: list[Token]) -> list[t
         spans.append((left, m.start()))
         left = m.end()
     spans.append((left, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    trimmed = []
+    for a, b in spans:
+        a += len(text[a:b]) - len(text[a:b].lstrip())
+        b -= len(text[a:b]) - len(text[a:b].rstrip())
+        if a < b:
+            trimmed.append((a, b))
+    return trimmed
 
 
 def _theme(hits: pd.DataFrame, start: int, end: int) -> str:

@@ -147,6 +147,61 @@ def network_figure(pairs: pd.DataFrame, counts: pd.DataFrame, title: str, seed: 
     return fig
 
 
+def dispersion_plot(found: pd.DataFrame, terms: Sequence[str], title: str, breaks=()):
+    """A dispersion plot: one row per term, a tick at each occurrence's position (0 to 1 of the
+    running words); ``found`` comes from ``helpers.frequency.dispersion``. ``breaks`` are
+    positions of paragraph starts, drawn as faint vertical lines."""
+    apply_figure_style()
+    fig, ax = plt.subplots(figsize=(10, 0.45 * len(terms) + 1.2))
+    for x in breaks:
+        ax.axvline(x, color="#dddddd", linewidth=0.8, zorder=0)
+    for row, term in enumerate(terms):
+        xs = found.loc[found["term"] == term, "position"]
+        ax.plot(xs, [row] * len(xs), "|", markersize=16, markeredgewidth=2, color="#1d3557")
+    ax.set_yticks(range(len(terms)), list(terms))
+    ax.set_ylim(len(terms) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("position in the document (share of running words)")
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def keyness_chart(table: pd.DataFrame, title: str, top: int = 15, labels: Sequence[str] = ()):
+    """The ``top`` key words by log-likelihood, bar length = log ratio (the effect size).
+
+    ``table`` comes from ``helpers.frequency.keyness``; ``labels`` replaces the words on the axis
+    (e.g. "word (gloss)")."""
+    head = table.head(top).copy()
+    if labels:
+        head["word"] = list(labels)[: len(head)]
+    fig = bar_chart(head, "word", "log_ratio", title, color="#e76f51")
+    fig.axes[0].set_xlabel("log ratio (log₂ of relative frequency against the reference)")
+    fig.tight_layout()
+    return fig
+
+
+def stacked_bars(table: pd.DataFrame, title: str, legend: Sequence[str] | None = None):
+    """Horizontal stacked bars: one bar per row of ``table``, one colour per column."""
+    apply_figure_style()
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(table) + 1.8))
+    left = [0] * len(table)
+    colours = plt.get_cmap("tab10").colors
+    names = list(legend) if legend else [str(c) for c in table.columns]
+    for i, column in enumerate(table.columns):
+        values = list(table[column])
+        ax.barh(
+            [str(r) for r in table.index], values, left=left, color=colours[i % 10], label=names[i]
+        )
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.invert_yaxis()
+    ax.set_xlabel("count")
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
 def highlight_entities(text: str, entities: Iterable, glosses: dict[str, str] | None = None) -> str:
     """HTML of ``text`` with each entity marked in its label's colour, canonical name on hover."""
     parts = []

@@ -1,6 +1,11 @@
 from helpers.frequency import (
     collocations,
+    dispersion,
+    dispersion_measures,
     gloss,
+    keyness,
+    kwic,
+    reference_frequency,
     syllable_frequencies,
     syllable_vs_word_counts,
     word_frequencies,
@@ -69,3 +74,70 @@ def test_glosses():
     assert gloss("khủng bố") == "terrorism"
     assert gloss("Trung Quốc") == "China"
     assert gloss("không-có-trong-từ-điển") == ""
+
+
+def test_kwic_matches_whole_words_only(statement):
+    assert kwic(statement, "bố").empty  # "bố" (father) only ever occurs inside longer words
+    rows = kwic(statement, "khủng bố", width=30)
+    assert len(rows) == 5
+    first = rows.iloc[1]
+    assert (first["left"], first["keyword"], first["right"]) == (
+        "nhượng đối với chủ nghĩa",
+        "khủng bố",
+        ", cam kết tăng cường hợp tác",
+    )
+    assert statement.text[first["start"] : first["start"] + len("khủng bố")] == "khủng bố"
+
+
+def test_kwic_multi_word_terms_and_case():
+    text = "Hành lang kinh tế mới. Dự án hành lang kinh tế được thúc đẩy."
+    rows = kwic(text, "hành lang kinh tế", width=10)
+    assert list(rows["keyword"]) == ["Hành lang kinh tế", "hành lang kinh tế"]
+    assert list(rows["start"]) == [0, 29]
+    assert rows.iloc[1]["left"] == "Dự án"  # cut at a syllable boundary, within 10 characters
+
+
+def test_dispersion_positions_and_dp(statement):
+    where = dispersion(statement, ["khủng bố", "Afghanistan"])
+    assert list(where["term"]).count("khủng bố") == 5
+    assert where["position"].between(0, 1).all()
+    assert where["start"].is_monotonic_increasing
+    measures = dispersion_measures(statement, ["Pakistan", "khủng bố"]).set_index("term")
+    assert measures.loc["Pakistan", "paragraphs"] == 9
+    # Pakistan is named throughout; terrorism is concentrated in three paragraphs.
+    assert measures.loc["Pakistan", "dp"] < measures.loc["khủng bố", "dp"]
+
+
+def test_keyness_against_general_vietnamese(statement):
+    table = keyness(statement)
+    assert list(table["word"][:5]) == [
+        "Pakistan",
+        "Trung Quốc",
+        "Afghanistan",
+        "ngoại giao",
+        "hợp tác",
+    ]
+    top = table.iloc[0]
+    assert top["count"] == 15 and top["log_likelihood"] > 100 and top["log_ratio"] > 10
+    assert (table["count"] >= 2).all()
+    assert table.loc[table["log_ratio"] > 0, "log_likelihood"].is_monotonic_decreasing
+
+
+def test_reference_frequency_of_compounds_is_bounded_by_its_syllables():
+    assert 0 < reference_frequency("khủng bố") <= reference_frequency("khủng")
+    assert reference_frequency("không-có-trong-từ-điển") > 0  # the list's floor, not zero
+
+
+def test_keyness_against_another_document(statement):
+    other = "Việt Nam và Nhật Bản nhất trí tăng cường hợp tác kinh tế. " * 20
+    table = keyness(statement, reference=other, min_count=5).set_index("word")
+    assert table.loc["Pakistan", "log_ratio"] > 0
+    assert table.loc["Pakistan", "reference_per_million"] == 0
+    same = keyness(statement, reference=statement)
+    assert (same["log_likelihood"].abs() < 1e-9).all()
+
+
+def test_glossary_covers_frequent_words_and_every_theme_cue(statement):
+    assert all(gloss(cue) for cue in lexicon()["cue"])
+    top = word_frequencies(statement)["word"][:40]
+    assert [w for w in top if not gloss(w) and not w[:1].isdigit()] == []
