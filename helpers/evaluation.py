@@ -263,7 +263,8 @@ def commitment_comparison(path: Path) -> pd.DataFrame:
         text = example["text"]
         gold = {(c["actor"], c["start"]): c["verb"] for c in example["commitments"]}
         found = commitments(text)
-        predicted = dict(zip(zip(found["actor"], found["start"]), found["verb"], strict=True))
+        pairs = zip(found["actor"], found["start"], strict=True)
+        predicted = dict(zip(pairs, found["verb"], strict=True))
         for key in sorted(set(gold) | set(predicted), key=lambda k: (k[1], k[0])):
             rows.append(
                 {
