@@ -205,6 +205,14 @@ def _count_before(sorted_values: list[int], value: int) -> int:
     return bisect.bisect_left(sorted_values, value)
 
 
+def paragraph_breaks(source: str | Document) -> list[float]:
+    """Where each analysed paragraph after the first begins, as a share of the running words
+    (the scale of ``dispersion``'s ``position``)."""
+    sizes = [sum(1 for t in tokens(text) if t.is_word) for _, text in analysed_paragraphs(source)]
+    total = max(sum(sizes), 1)
+    return [sum(sizes[:i]) / total for i in range(1, len(sizes))]
+
+
 def dispersion_measures(source: str | Document, terms: list[str]) -> pd.DataFrame:
     """How evenly each term is spread over the analysed paragraphs.
 

@@ -167,14 +167,17 @@ def dispersion_plot(found: pd.DataFrame, terms: Sequence[str], title: str, break
     return fig
 
 
-def keyness_chart(table: pd.DataFrame, title: str, top: int = 15, labels: Sequence[str] = ()):
+def keyness_chart(table: pd.DataFrame, title: str, top: int = 15):
     """The ``top`` key words by log-likelihood, bar length = log ratio (the effect size).
 
-    ``table`` comes from ``helpers.frequency.keyness``; ``labels`` replaces the words on the axis
-    (e.g. "word (gloss)")."""
+    ``table`` comes from ``helpers.frequency.keyness``; with a ``gloss`` column (from
+    ``with_glosses``) each word is labelled "word (gloss)"."""
     head = table.head(top).copy()
-    if labels:
-        head["word"] = list(labels)[: len(head)]
+    if "gloss" in head.columns:
+        head["word"] = [
+            f"{w} ({g})" if g and g != w else w
+            for w, g in zip(head["word"], head["gloss"], strict=True)
+        ]
     fig = bar_chart(head, "word", "log_ratio", title, color="#e76f51")
     fig.axes[0].set_xlabel("log ratio (log₂ of relative frequency against the reference)")
     fig.tight_layout()
