@@ -1,0 +1,83 @@
+"""Step 5: several corpus documents side by side.
+
+Counts are normalised per 1,000 words of each document's analysed text (title and body), so that
+a short statement and a long background article can be compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .corpus import Document
+from .entities import entity_counts, mentions
+from .themes import theme_hits, theme_labels
+from .tokens import document_tokens
+
+PER_WORDS = 1000
+
+
+def _words(doc: Document) -> int:
+    return sum(1 for t in document_tokens(doc) if t.is_word)
+
+
+def overview(docs: Sequence[Document]) -> pd.DataFrame:
+    """One row per document: title, date, paragraphs, words, entity mentions and distinct
+    entities, the most mentioned entity and the theme with most cues."""
+    rows = []
+    for doc in docs:
+        counts = entity_counts(mentions(doc))
+        hits = theme_hits(doc)
+        themes = hits["theme"].value_counts()
+        order = list(theme_labels())
+        top_theme = (
+            min(themes.index, key=lambda t: (-themes[t], order.index(t))) if len(themes) else ""
+        )
+        rows.append(
+            {
+                "document": doc.id,
+                "title": doc.title,
+                "date": doc.metadata.get("date", ""),
+                "paragraphs": len(doc.body),
+                "words": _words(doc),
+                "entity mentions": int(counts["count"].sum()) if len(counts) else 0,
+                "distinct entities": len(counts),
+                "top entity": counts["entity"].iloc[0] if len(counts) else "",
+                "top theme": theme_labels().get(top_theme, ""),
+            }
+        )
+    return pd.DataFrame(rows).set_index("document")
+
+
+def entity_comparison(docs: Sequence[Document], top: int = 8) -> pd.DataFrame:
+    """Mentions per 1,000 words of each document's ``top`` entities (their union), one column
+    per document; rows sorted by the total rate, then name."""
+    rates: dict[str, dict[str, float]] = {}
+    for doc in docs:
+        counts = entity_counts(mentions(doc))
+        words = _words(doc) or 1
+        # One name can carry several labels ("Pakistan" as a place and, rarely, as MISC).
+        totals = counts.groupby("entity", sort=False)["count"].sum()
+        totals = totals.sort_values(ascending=False, kind="stable")
+        rates[doc.id] = {e: n * PER_WORDS / words for e, n in totals.items()}
+    chosen = sorted({e for doc in docs for e in list(rates[doc.id])[:top]})
+    table = pd.DataFrame(
+        {doc.id: [rates[doc.id].get(e, 0.0) for e in chosen] for doc in docs}, index=chosen
+    )
+    table.index.name = "entity"
+    order = sorted(chosen, key=lambda e: (-table.loc[e].sum(), e))
+    return table.loc[order]
+
+
+def theme_profile(docs: Sequence[Document]) -> pd.DataFrame:
+    """Theme cues per 1,000 words: one row per document, one column per theme (lexicon order)."""
+    rows = {}
+    for doc in docs:
+        hits = theme_hits(doc)["theme"].value_counts()
+        words = _words(doc) or 1
+        rows[doc.id] = {t: hits.get(t, 0) * PER_WORDS / words for t in theme_labels()}
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=list(theme_labels()))
+    table.index.name = "document"
+    table.columns.name = "theme"
+    return table
