@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -786,15 +786,21 @@ def extract(text: str) -> list[Entity]:
 
     Offsets index ``text``; ``text[e.start:e.end] == e.text`` always holds.
     """
+    return list(_extract(text))
+
+
+# Several analyses (entities, commitments, comparisons) read the same paragraphs.
+@lru_cache(maxsize=1024)
+def _extract(text: str) -> tuple[Entity, ...]:
     toks = tokens(text)
     candidates = _rule_layer(text, toks) + _gazetteer_layer(text) + _acronym_layer(text)
     candidates += _vietnamese_name_layer(text)
     candidates += [c for c in (_correct(c, text) for c in _crf_layer(toks)) if c]
     chosen = _link_acronyms(_resolve(candidates), text)
-    return [
+    return tuple(
         Entity(c.start, c.end, c.label, text[c.start : c.end], c.canonical, c.source)
         for c in chosen
-    ]
+    )
 
 
 def mentions(doc: Document) -> pd.DataFrame:
