@@ -25,7 +25,7 @@ from functools import cache
 import pandas as pd
 
 from .corpus import Document
-from .entities import Entity, extract
+from .entities import Entity, cues, extract, gazetteer, vietnamese_family_names
 from .frequency import term_pattern, whole_word_matches
 from .paths import read_data_lines
 from .themes import theme_hits, theme_labels
@@ -115,8 +115,6 @@ def _country_names() -> frozenset[str]:
 def _office_party(source: str) -> str | None:
     """The party in a curated person's office: "curated: office: Premier of China" gives China,
     "curated: office: UN Secretary-General" gives the United Nations."""
-    from .entities import gazetteer
-
     m = re.search(r"\bof (?:the )?([A-Z][\w .'-]+)$", source)
     if m and m.group(1) in _country_names():
         return m.group(1)
@@ -131,16 +129,16 @@ def _words_before(text: str, pos: int, n: int) -> str:
 
 @cache
 def _state_heads() -> tuple[str, ...]:
-    from .entities import cues
-
     return tuple(sorted(cues().get("state_head", []), key=len, reverse=True))
 
 
 def _is_vietnamese_name(name: str) -> bool:
-    from .entities import _family_names
-
     parts = name.split()
-    return len(parts) >= 2 and parts[0] in _family_names() and all(map(is_native_syllable, parts))
+    return (
+        len(parts) >= 2
+        and parts[0] in vietnamese_family_names()
+        and all(map(is_native_syllable, parts))
+    )
 
 
 @dataclass
@@ -160,8 +158,6 @@ class _Reader:
 
     def party(self, entity: Entity) -> str | None:
         """The party an entity stands for, or None when it cannot be one (a river, a city)."""
-        from .entities import gazetteer
-
         name = entity.canonical or entity.text
         if entity.label == "LOC":
             if not entity.canonical:  # "Cộng hòa Pháp", the French Republic: the state's name
@@ -188,8 +184,6 @@ class _Reader:
         return None
 
     def _state_name(self, text: str) -> str | None:
-        from .entities import gazetteer
-
         for head in _state_heads():
             if text.startswith(head + " "):
                 entry = gazetteer().get(text[len(head) + 1 :])
@@ -201,8 +195,6 @@ class _Reader:
         """A country or organisation at the end of an organisation's name ("Bộ Ngoại giao
         Pakistan", Pakistan's foreign ministry; "Ủy ban Liên minh châu Phi", the African Union
         Commission; "Quốc vụ viện Trung Quốc", China's State Council)."""
-        from .entities import gazetteer
-
         words = name.split()
         for i in range(1, len(words)):
             entry = gazetteer().get(" ".join(words[i:]))
@@ -305,9 +297,7 @@ def _actor(parties: list[str]) -> str:
     return BOTH if len(parties) == 2 else ALL
 
 
-def _is_nominal(
-    text: str, toks: list[Token], start: int, end: int, verbs: list[tuple[int, int]]
-) -> bool:
+def _is_nominal(text: str, start: int, end: int, verbs: list[tuple[int, int]]) -> bool:
     """A stance word used as a noun or as the object of another stance verb."""
     before = _words_before(text, start, 1)
     if before in _cues()["nominaliser"]:
@@ -448,7 +438,7 @@ def _paragraph_commitments(
         verbs = [(a, b) for a, b in found if sentence.start <= a < sentence.end]
         kept: list[tuple[int, int]] = []
         for a, b in verbs:
-            if _is_nominal(text, toks, a, b, verbs):
+            if _is_nominal(text, a, b, verbs):
                 continue
             kept.append((a, b))
         rows.extend(

@@ -682,7 +682,7 @@ def _acronym_layer(text: str) -> list[_Candidate]:
 
 
 @cache
-def _family_names() -> frozenset[str]:
+def vietnamese_family_names() -> frozenset[str]:
     return frozenset(read_data_lines("vietnamese_family_names.txt"))
 
 
@@ -695,7 +695,7 @@ def _vietnamese_name_layer(text: str) -> list[_Candidate]:
         while i < len(sylls):
             _, first = sylls[i]
             previous_capitalised = i > 0 and sylls[i - 1][1][:1].isupper()
-            if first in _family_names() and not previous_capitalised:
+            if first in vietnamese_family_names() and not previous_capitalised:
                 j = i + 1
                 while (
                     j < len(sylls)

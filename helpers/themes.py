@@ -16,7 +16,8 @@ import pandas as pd
 
 from .corpus import Document
 from .paths import read_data_lines
-from .tokens import analysed_paragraphs, sentences, tokens
+from .frequency import term_pattern, whole_word_matches
+from .tokens import analysed_paragraphs, sentences
 
 
 @cache
@@ -35,8 +36,7 @@ def theme_labels() -> dict[str, str]:
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
-    cues = sorted(set(lexicon()["cue"]), key=lambda c: (-len(c), c))
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
+    return term_pattern(lexicon()["cue"])
 
 
 @cache
@@ -56,15 +56,10 @@ def theme_hits(source: str | Document) -> pd.DataFrame:
     rows = []
     sentence_base = 0
     for paragraph, (offset, text) in enumerate(analysed_paragraphs(source)):
-        toks = tokens(text)
-        starts = {t.start for t in toks}
-        ends = {t.end for t in toks}
         sents = sentences(text)
-        for m in _cue_pattern().finditer(text):
-            if m.start() not in starts or m.end() not in ends:
-                continue  # the cue sits inside a longer word
+        for m in whole_word_matches(text, _cue_pattern()):
             sentence = next(i for i, s in enumerate(sents) if s.start <= m.start() < s.end)
-            for theme in _cue_themes()[m.group().lower()]:
+            for theme in _cue_themes()[" ".join(m.group().lower().split())]:
                 rows.append(
                     {
                         "paragraph": paragraph,
