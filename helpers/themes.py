@@ -15,8 +15,8 @@ from functools import cache
 import pandas as pd
 
 from .corpus import Document
-from .paths import read_data_lines
 from .frequency import term_pattern, whole_word_matches
+from .paths import read_data_lines
 from .tokens import analysed_paragraphs, sentences
 
 
