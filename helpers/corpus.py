@@ -206,7 +206,7 @@ def paragraph_table(doc: Document) -> pd.DataFrame:
 
 # Folder names under reports/ that are not documents, so no document may take them as its id.
 RESERVED_IDS = frozenset({"collection", "screenshots"})
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def slugify(name: str) -> str:
@@ -246,7 +246,7 @@ def add_document(
     path = Path(path)
     _read_text(path)  # the single decoder: names the file and the problem
     doc_id = doc_id if doc_id is not None else slugify(path.stem)
-    if not _ID.match(doc_id):
+    if not ID_PATTERN.fullmatch(doc_id):
         raise CorpusError(
             f"{display_path(path)}: '{doc_id}' is not a valid id (lower-case ASCII letters, "
             "digits and single hyphens); give one with --id"

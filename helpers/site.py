@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import Document, load_document
+from .corpus import ID_PATTERN, RESERVED_IDS, CorpusError, Document, load_document
 from .paths import DEFAULT_DOC_ID, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, display_path
 from .report import atomic_write_text, notebooks
 
@@ -170,10 +170,14 @@ def summarise(doc: Document, rendered: Sequence[str]) -> DocumentSummary:
 
 def rendered_summaries(out_dir: Path = REPORTS_DIR) -> list[DocumentSummary]:
     """Summaries of every document rendered into ``out_dir`` so far, sorted by id."""
+    fields = set(DocumentSummary.__dataclass_fields__)
     found = []
     for path in sorted(out_dir.glob(f"*/{SUMMARY}")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        found.append(DocumentSummary(**data))
+        if fields <= set(data):  # a summary from an older version lacks fields: rerender it
+            found.append(DocumentSummary(**{k: data[k] for k in fields}))
+        else:
+            print(f"skipped {display_path(path)}: written by an older version; rerender it")
     return found
 
 
@@ -347,6 +351,13 @@ def render_site(
     Every id is loaded before anything runs, so an unknown id fails at once. Documents rendered
     earlier stay listed. Returns the path of the collection index.
     """
+    for doc_id in doc_ids:
+        # Ids become folder names and links; a path would bypass the corpus the notebooks read.
+        if not ID_PATTERN.fullmatch(doc_id) or doc_id in RESERVED_IDS:
+            raise CorpusError(
+                f"'{doc_id}' is not a corpus id: the site renders documents in corpus/ "
+                "(add a file with: python -m helpers add PATH)"
+            )
     docs = [load_document(doc_id) for doc_id in dict.fromkeys(doc_ids)]
     for doc in docs:
         render_document(doc, out_dir)

@@ -83,14 +83,22 @@ def test_a_failing_cell_is_named(tmp_path):
     assert "In [3]" in message and "'x = 1'" in message and "ZeroDivisionError" in message
 
 
-def test_report_cli_rejects_an_unknown_id_before_running_anything():
+@pytest.mark.parametrize(
+    ("wrong", "message"),
+    [
+        ("no-such-document", "no document with id 'no-such-document'"),
+        ("corpus/wiki-karakoram.txt", "not a corpus id"),
+        ("collection", "not a corpus id"),
+    ],
+)
+def test_report_cli_rejects_a_wrong_id_before_running_anything(wrong, message):
     result = subprocess.run(
-        [sys.executable, "-m", "helpers", "report", DEFAULT_DOC_ID, "no-such-document"],
+        [sys.executable, "-m", "helpers", "report", DEFAULT_DOC_ID, wrong],
         capture_output=True,
         text=True,
     )
     assert result.returncode == 1
-    assert "no-such-document" in result.stderr and result.stdout == ""
+    assert message in result.stderr and result.stdout == ""
 
 
 # ---------------------------------------------------------------------------- the rendered site
