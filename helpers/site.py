@@ -331,11 +331,16 @@ def render_document(doc: Document, out_dir: Path = REPORTS_DIR) -> DocumentSumma
     return summary
 
 
+def collection_parameters(path: Path, doc_ids: Sequence[str]) -> dict:
+    """What a project-wide notebook is given: ``DOC_IDS`` if its parameters cell sets it."""
+    return {"DOC_IDS": list(doc_ids)} if "DOC_IDS" in notebook_parameters(path) else {}
+
+
 def render_collection(doc_ids: Sequence[str], out_dir: Path = REPORTS_DIR) -> list[str]:
     """Project-wide notebooks into ``out_dir/collection/``; ``DOC_IDS`` gets ``doc_ids``."""
     stems = []
     for path in collection_notebooks():
-        params = {"DOC_IDS": list(doc_ids)} if "DOC_IDS" in notebook_parameters(path) else {}
+        params = collection_parameters(path, doc_ids)
         nb = _run(path, params, f"{COLLECTION}: {path.name}")
         nav = _nav(("../index.html", "all documents"))
         write_notebook(nb, out_dir / COLLECTION, path.stem, f"{path.stem} · collection", nav)
@@ -369,7 +374,7 @@ def render_site(
     ]
     index = atomic_write_text(out_dir / "index.html", collection_index(summaries, stems))
     print(
-        f"wrote {display_path(index)}: {len(summaries)} documents, "
-        f"{len(stems)} collection notebooks"
+        f"wrote {display_path(index)} (documents: {len(summaries)}, "
+        f"collection notebooks: {len(stems)})"
     )
     return index

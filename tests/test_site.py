@@ -18,6 +18,7 @@ from helpers.site import (
     COLLECTION,
     RenderError,
     collection_notebooks,
+    collection_parameters,
     document_notebooks,
     execute_notebook,
     render_site,
@@ -63,24 +64,41 @@ def test_doc_id_parameter_reaches_the_notebook():
     assert DEFAULT_DOC_ID in _outputs(committed)
 
 
-def test_a_failing_cell_is_named(tmp_path):
+def _notebook(path: Path, parameters: str, body: str) -> Path:
+    """A two-cell notebook: a ``parameters`` cell and a body cell."""
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
         "language": "python",
     }
-    params = nbformat.v4.new_code_cell("DIVISOR = 1")
+    params = nbformat.v4.new_code_cell(parameters)
     params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell("x = 1\nprint(10 / DIVISOR)")]
-    path = tmp_path / "99-broken.ipynb"
+    nb.cells = [params, nbformat.v4.new_code_cell(body)]
     nbformat.write(nb, path)
+    return path
+
+
+def test_a_failing_cell_is_named(tmp_path):
+    path = _notebook(tmp_path / "99-broken.ipynb", "DIVISOR = 1", "x = 1\nprint(10 / DIVISOR)")
     assert "10.0" in _outputs(execute_notebook(path, {}))
     with pytest.raises(RenderError) as err:
         execute_notebook(path, {"DIVISOR": 0})
     message = str(err.value)
     assert "99-broken.ipynb" in message and "DIVISOR=0" in message
     assert "In [3]" in message and "'x = 1'" in message and "ZeroDivisionError" in message
+
+
+def test_doc_ids_parameter_reaches_a_collection_notebook(tmp_path):
+    path = _notebook(
+        tmp_path / "98-compare.ipynb",
+        f"DOC_IDS = [{DEFAULT_DOC_ID!r}]",
+        "print(len(DOC_IDS), sorted(DOC_IDS))",
+    )
+    given = collection_parameters(path, ["wiki-karakoram", "wiki-pakistan"])
+    assert given == {"DOC_IDS": ["wiki-karakoram", "wiki-pakistan"]}
+    assert "2 ['wiki-karakoram', 'wiki-pakistan']" in _outputs(execute_notebook(path, given))
+    assert collection_parameters(NOTEBOOKS_DIR / "05-evaluation.ipynb", ["x"]) == {}
 
 
 @pytest.mark.parametrize(
