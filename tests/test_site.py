@@ -89,6 +89,21 @@ def test_a_failing_cell_is_named(tmp_path):
     assert "In [3]" in message and "'x = 1'" in message and "ZeroDivisionError" in message
 
 
+def test_report_stops_at_a_failing_notebook(tmp_path, monkeypatch, capsys):
+    import helpers.site
+    from helpers.__main__ import main
+
+    broken = _notebook(tmp_path / "01-broken.ipynb", 'DOC_ID = "x"', "raise ValueError(DOC_ID)")
+    never = _notebook(tmp_path / "02-never.ipynb", 'DOC_ID = "x"', "1")
+    monkeypatch.setattr(helpers.site, "document_notebooks", lambda: [broken, never])
+    assert main(["report", "wiki-karakoram"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == ["wiki-karakoram: 01-broken.ipynb ... FAILED"]
+    assert "01-broken.ipynb (DOC_ID='wiki-karakoram'): cell In [3]" in err
+    assert "ValueError: wiki-karakoram" in err
+    assert not list(REPORTS_DIR.glob("wiki-karakoram/01-broken.*"))
+
+
 def test_doc_ids_parameter_reaches_a_collection_notebook(tmp_path):
     path = _notebook(
         tmp_path / "98-compare.ipynb",
