@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PIP_VERSION := 25.3
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 
-.PHONY: setup test report lab lint format clean notebooks
+.PHONY: setup test report lab lint format clean notebooks browser
 
 setup: $(STAMP)
 
@@ -21,12 +21,20 @@ $(STAMP): pyproject.toml environment.yml
 	$(PY) -c "import matplotlib.pyplot"
 	touch $(STAMP)
 
-test: setup
+test: setup browser
 	$(VENV)/bin/ruff check helpers tests notebooks
 	$(PY) -m pytest tests notebooks $(NBVAL)
 
+# `make report` renders the statement; `make report DOC=id` or DOC="id1 id2" other documents.
 report: setup
-	$(PY) -m helpers report
+	$(PY) -m helpers report $(DOC)
+
+# The site test opens the rendered pages in headless Chromium (Debian's package). DejaVu has
+# every Vietnamese letter; installed only when missing (needs root, as on CI).
+browser:
+	@test -x /usr/bin/chromium && fc-list | grep -q DejaVuSans || { \
+		test "$$(id -u)" = 0 || { echo "install Debian's chromium and fonts-dejavu-core (needs root)"; exit 1; }; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
 
 # Re-execute the committed notebooks in place (after changing helpers or data); no timing
 # metadata is recorded, so the stored notebooks carry no timestamps.

@@ -1,18 +1,76 @@
-"""Command line: ``python -m helpers report`` renders every notebook to reports/."""
+"""Command line.
+
+``python -m helpers add PATH [--id ID] [--title ...] [--date YYYY-MM-DD] [--source ...]`` copies a
+UTF-8 text file into corpus/ with its metadata record.
+
+``python -m helpers report [DOC_ID ...]`` reruns every per-document notebook for each document
+(default: the statement) into reports/<doc-id>/, the project-wide ones into reports/collection/,
+and writes reports/index.html.
+"""
 
 import argparse
 import sys
 
-from .report import render_all
+from .corpus import CorpusError
+from .paths import DEFAULT_DOC_ID, display_path
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("report", help="execute every notebook and write standalone HTML to reports/")
+
+    add = sub.add_parser("add", help="copy a UTF-8 text file into corpus/ with its metadata")
+    add.add_argument("path", help="the text file, UTF-8, one paragraph a line")
+    add.add_argument("--id", dest="doc_id", help="document id (default: from the file name)")
+    add.add_argument("--title", help="title in Vietnamese")
+    add.add_argument("--title-en", help="English rendering of the title")
+    add.add_argument("--date", help="date of the event or publication, YYYY-MM-DD")
+    add.add_argument("--source", help="where the text comes from, and its licence")
+    add.add_argument(
+        "--title-line", action="store_true", help="the first line of the text is the headline"
+    )
+
+    report = sub.add_parser(
+        "report", help="execute every notebook for the documents and write HTML to reports/"
+    )
+    report.add_argument(
+        "doc_ids", nargs="*", metavar="DOC_ID", help=f"corpus ids (default: {DEFAULT_DOC_ID})"
+    )
+    report.add_argument(
+        "--no-collection",
+        action="store_true",
+        help="skip the project-wide notebooks (reports/collection/)",
+    )
+
     args = parser.parse_args(argv)
-    if args.command == "report":
-        render_all()
+    try:
+        if args.command == "add":
+            from .corpus import add_document
+
+            doc = add_document(
+                args.path,
+                args.doc_id,
+                title=args.title,
+                title_en=args.title_en,
+                date=args.date,
+                source=args.source,
+                title_line=args.title_line,
+            )
+            print(
+                f"added {display_path(doc.path)} and its metadata record "
+                f"({len(doc.paragraphs)} paragraphs); render it with: make report DOC={doc.id}"
+            )
+        elif args.command == "report":
+            from .site import RenderError, render_site
+
+            try:
+                render_site(args.doc_ids or [DEFAULT_DOC_ID], collection=not args.no_collection)
+            except RenderError as err:
+                print(f"error: {err}", file=sys.stderr)
+                return 1
+    except CorpusError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     return 0
 
 

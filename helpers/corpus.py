@@ -200,3 +200,104 @@ def paragraph_table(doc: Document) -> pd.DataFrame:
     return pd.DataFrame(
         rows, columns=["paragraph", "kind", "start", "end", "characters", "opening"]
     )
+
+
+# ---------------------------------------------------------------------------- adding documents
+
+# Folder names under reports/ that are not documents, so no document may take them as its id.
+RESERVED_IDS = frozenset({"collection", "screenshots"})
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def slugify(name: str) -> str:
+    """A lower-case ASCII id from a file name: ``Quan hệ Việt–Pháp`` → ``quan-he-viet-phap``.
+
+    Vietnamese diacritics are dropped and đ becomes d (NFD does not decompose đ).
+    """
+    folded = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    ascii_only = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
+
+
+def add_document(
+    path: str | Path,
+    doc_id: str | None = None,
+    *,
+    title: str | None = None,
+    title_en: str | None = None,
+    date: str | None = None,
+    source: str | None = None,
+    title_line: bool = False,
+    corpus_dir: Path = CORPUS_DIR,
+) -> Document:
+    """Copy a UTF-8 text file into the corpus with its metadata record; returns the loaded copy.
+
+    The id is ``slugify`` of the file name unless given. Nothing is written when the text does not
+    decode, the id is taken or malformed, or the date is not ``YYYY-MM-DD``: each raises
+    :class:`CorpusError`. The text is copied byte for byte; both files are staged in a hidden
+    folder, loaded with :func:`load_document`, and only then linked into place (a link never
+    replaces an existing file, so a concurrent add of the same id cannot overwrite either).
+    """
+    import datetime
+    import os
+    import shutil
+    import tempfile
+
+    path = Path(path)
+    _read_text(path)  # the single decoder: names the file and the problem
+    doc_id = doc_id if doc_id is not None else slugify(path.stem)
+    if not ID_PATTERN.fullmatch(doc_id):
+        raise CorpusError(
+            f"{display_path(path)}: '{doc_id}' is not a valid id (lower-case ASCII letters, "
+            "digits and single hyphens); give one with --id"
+        )
+    if doc_id in RESERVED_IDS:
+        raise CorpusError(f"'{doc_id}' is reserved for the rendered site; give another --id")
+    targets = [corpus_dir / f"{doc_id}{suffix}" for suffix in (".txt", ".json")]
+    for target in targets:
+        if target.exists():
+            raise CorpusError(
+                f"{display_path(target)}: a document with id '{doc_id}' is already in the corpus; "
+                "the corpus is never overwritten (choose another --id)"
+            )
+    if date is not None:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+                raise ValueError
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise CorpusError(f"date '{date}' is not a calendar date YYYY-MM-DD") from None
+    fields = {
+        "id": doc_id,
+        "title": title,
+        "title_en": title_en,
+        "date": date,
+        "language": "vi",
+        "title_line": title_line,
+        "source": source,
+    }
+    meta = {k: v for k, v in fields.items() if v is not None}
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=corpus_dir, prefix=f".add-{doc_id}-"))
+    linked: list[Path] = []
+    try:
+        staged_text, staged_meta = (staging / t.name for t in targets)
+        shutil.copyfile(path, staged_text)
+        staged_meta.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        load_document(staged_text)  # a full load of exactly what will be in the corpus
+        # Metadata first: the .txt file is what makes the id visible to list_documents.
+        for staged, target in ((staged_meta, targets[1]), (staged_text, targets[0])):
+            try:
+                os.link(staged, target)
+            except FileExistsError:
+                raise CorpusError(
+                    f"{display_path(target)}: appeared while adding; nothing was overwritten"
+                ) from None
+            linked.append(target)
+    except BaseException:
+        for target in linked:
+            target.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return load_document(targets[0])

@@ -1,4 +1,4 @@
-"""Step 5: tables, figures and HTML for the notebooks, and the rendered report.
+"""Step 5: tables, figures and HTML for the notebooks (the rendered site is ``helpers.site``).
 
 Tables are written as CSV under ``results/<doc-id>/`` and reports as HTML under ``reports/``,
 always through a temporary file and a rename, so an interrupted run never leaves half a file.
@@ -15,7 +15,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .paths import NOTEBOOKS_DIR, REPORTS_DIR, RESULTS_DIR, display_path
+from .paths import NOTEBOOKS_DIR, RESULTS_DIR, display_path
 
 # DejaVu Sans ships with matplotlib and has every precomposed Vietnamese letter (ắ, ệ, ữ, ...).
 FONT_FAMILY = "DejaVu Sans"
@@ -231,38 +231,5 @@ def highlight_entities(text: str, entities: Iterable, glosses: dict[str, str] | 
 
 
 def notebooks() -> list[Path]:
-    """The collection's notebooks, in reading order."""
+    """The collection's notebooks, in reading order (rendered by ``helpers.site``)."""
     return sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
-
-
-def render_notebook(path: Path, out_dir: Path, timeout: int = 900) -> Path:
-    """Execute a notebook (working directory: notebooks/) and write standalone HTML."""
-    import nbformat
-    from nbclient import NotebookClient
-    from nbconvert import HTMLExporter
-
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
-    ).execute()
-    exporter = HTMLExporter(template_name="lab", embed_images=True)
-    body, _ = exporter.from_notebook_node(nb)
-    return atomic_write_text(out_dir / f"{path.stem}.html", body)
-
-
-def render_all(out_dir: Path = REPORTS_DIR) -> list[Path]:
-    """Render every notebook into ``reports/``; prints one progress line per notebook."""
-    written = []
-    for path in notebooks():
-        print(f"rendering {display_path(path)} ...", flush=True)
-        written.append(render_notebook(path, out_dir))
-    index = "".join(f'<li><a href="{p.name}">{html.escape(p.stem)}</a></li>' for p in written)
-    atomic_write_text(
-        out_dir / "index.html",
-        f'<!doctype html><meta charset="utf-8"><title>Reports</title><h1>Notebook reports</h1><ul>{index}</ul>',
-    )
-    print(f"wrote {len(written)} notebooks and index.html to {display_path(out_dir)}/")
-    return written
