@@ -332,8 +332,12 @@ def render_document(doc: Document, out_dir: Path = REPORTS_DIR) -> DocumentSumma
 
 
 def collection_parameters(path: Path, doc_ids: Sequence[str]) -> dict:
-    """What a project-wide notebook is given: ``DOC_IDS`` if its parameters cell sets it."""
-    return {"DOC_IDS": list(doc_ids)} if "DOC_IDS" in notebook_parameters(path) else {}
+    """What a project-wide notebook is given: ``DOC_IDS`` if its parameters cell sets it and at
+    least two documents are rendered (a comparison needs two; with fewer, the notebook keeps its
+    own default documents)."""
+    if "DOC_IDS" not in notebook_parameters(path) or len(doc_ids) < 2:
+        return {}
+    return {"DOC_IDS": list(doc_ids)}
 
 
 def render_collection(doc_ids: Sequence[str], out_dir: Path = REPORTS_DIR) -> list[str]:
