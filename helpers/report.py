@@ -94,35 +94,49 @@ def side_by_side_bars(
 
 
 def heatmap(table: pd.DataFrame, title: str, xlabels: Sequence[str] | None = None, cmap="Blues"):
-    """A rows × columns heatmap with the counts written in each cell."""
+    """A rows × columns heatmap with the counts written in each cell.
+
+    Long tables (a Wikipedia article has over a hundred paragraphs) keep a readable height: the
+    figure stops growing at 40 rows, and cell labels and every row's tick are dropped beyond
+    that."""
     apply_figure_style()
-    fig, ax = plt.subplots(figsize=(8, 0.45 * len(table) + 1.5))
-    ax.imshow(table.to_numpy(), aspect="auto", cmap=cmap)
+    rows = len(table)
+    fig, ax = plt.subplots(figsize=(8, 0.45 * min(rows, 40) + 1.5))
+    ax.imshow(table.to_numpy(), aspect="auto", cmap=cmap, interpolation="nearest")
     ax.set_xticks(
         range(table.shape[1]),
         xlabels or [str(c) for c in table.columns],
         rotation=30,
         ha="right",
     )
-    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    step = 1 if rows <= 40 else -(-rows // 20)
+    ax.set_yticks(range(0, rows, step), [str(i) for i in table.index[::step]])
     ax.set_ylabel(table.index.name or "")
-    high = table.to_numpy().max() or 1
-    for (r, c), v in pd.DataFrame(table.to_numpy()).stack().items():
-        ax.text(c, r, str(v), ha="center", va="center", color="white" if v > high / 2 else "black")
+    if rows <= 40:
+        high = table.to_numpy().max() or 1
+        for (r, c), v in pd.DataFrame(table.to_numpy()).stack().items():
+            colour = "white" if v > high / 2 else "black"
+            ax.text(c, r, str(v), ha="center", va="center", color=colour)
     ax.set_title(title)
     fig.tight_layout()
     return fig
 
 
-def network_figure(pairs: pd.DataFrame, counts: pd.DataFrame, title: str, seed: int = 7):
+def network_figure(
+    pairs: pd.DataFrame, counts: pd.DataFrame, title: str, seed: int = 7, top: int = 30
+):
     """Entity co-occurrence network: node size by mentions, edge width by shared sentences.
 
     ``pairs`` has ``source``, ``target``, ``sentences``; ``counts`` has ``entity``, ``label``,
-    ``count``. The spring layout is seeded, so the figure is the same on every run.
+    ``count``. Only the ``top`` most mentioned entities are drawn, so that a long document's
+    network stays legible. The spring layout is seeded, so the figure is the same on every run.
     """
     import networkx as nx
 
     apply_figure_style()
+    counts = counts.head(top)
+    kept = set(counts["entity"])
+    pairs = pairs[pairs["source"].isin(kept) & pairs["target"].isin(kept)]
     graph = nx.Graph()
     for row in counts.itertuples():
         graph.add_node(row.entity, label=row.label, count=row.count)
