@@ -640,11 +640,15 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _crf_layer(toks: list[Token]) -> list[_Candidate]:
-    """underthesea's CRF on our own segmentation, one sentence at a time."""
+    """underthesea's CRF on our own segmentation, one sentence at a time.
+
+    A very long sentence goes in the pieces its words were tagged in (``Token.piece``): the
+    CRFs' feature extraction is quadratic in sentence length.
+    """
     out: list[_Candidate] = []
-    by_sentence: dict[int, list[Token]] = {}
+    by_sentence: dict[tuple[int, int], list[Token]] = {}
     for t in toks:
-        by_sentence.setdefault(t.sentence, []).append(t)
+        by_sentence.setdefault((t.sentence, t.piece), []).append(t)
     for sent in by_sentence.values():
         tagged = [(t.text, t.pos) for t in sent]
         chunked = _chunk_model().predict(tagged)

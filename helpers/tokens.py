@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 
     from .corpus import Document
 
-# The CRF taggers' cost grows faster than linearly with sentence length; longer runs are cut.
+# underthesea's CRF feature extraction is quadratic in sentence length (each word's features scan
+# the whole sentence): segmentation, POS, chunking and NER all see pieces of at most this many
+# whitespace-separated units, so a 100,000-character paragraph without punctuation costs the
+# same per character as ordinary prose.
 MAX_SYLLABLES_PER_CHUNK = 120
 
 _WORD_CHAR = re.compile(r"\w", re.UNICODE)
@@ -61,6 +64,7 @@ class Token:
     end: int
     pos: str
     sentence: int
+    piece: int = 0  # which ≤120-syllable piece of the sentence was tagged with it (usually 0)
 
     @property
     def is_word(self) -> bool:
@@ -185,7 +189,12 @@ def _chunks(sentence: Sentence) -> list[tuple[str, int]]:
 
 
 def _word_spans(sentence: Sentence) -> list[tuple[str, int, int]]:
-    spans: list[tuple[str, int, int]] = []
+    return [span for piece in _piece_spans(sentence) for span in piece]
+
+
+def _piece_spans(sentence: Sentence) -> list[list[tuple[str, int, int]]]:
+    """Words of each piece of the sentence (see :func:`_chunks`), offsets into the paragraph."""
+    pieces: list[list[tuple[str, int, int]]] = []
     for chunk, offset in _chunks(sentence):
         words = [
             piece for word in _segment(_space_name_hyphens(chunk)) for piece in _split_glued(word)
@@ -198,8 +207,8 @@ def _word_spans(sentence: Sentence) -> list[tuple[str, int, int]]:
                 (m.group(), offset + m.start(), offset + m.end())
                 for m in re.finditer(r"\S+", chunk)
             ]
-        spans.extend(aligned)
-    return spans
+        pieces.append(aligned)
+    return pieces
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -261,11 +270,14 @@ def tokens(text: str) -> list[Token]:
 def _tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for sentence in _sentences(text):
-        spans = _word_spans(sentence)
-        tags = [tag for _, tag in _pos_model().predict([w for w, _, _ in spans])] if spans else []
-        out.extend(
-            Token(w, a, b, tag, sentence.index) for (w, a, b), tag in zip(spans, tags, strict=True)
-        )
+        for piece, spans in enumerate(_piece_spans(sentence)):
+            if not spans:
+                continue
+            tags = [tag for _, tag in _pos_model().predict([w for w, _, _ in spans])]
+            out.extend(
+                Token(w, a, b, tag, sentence.index, piece)
+                for (w, a, b), tag in zip(spans, tags, strict=True)
+            )
     return tuple(out)
 
 
@@ -338,7 +350,9 @@ def document_tokens(source: str | Document) -> list[Token]:
     for offset, text in analysed_paragraphs(source):
         toks = tokens(text)
         out.extend(
-            Token(t.text, t.start + offset, t.end + offset, t.pos, t.sentence + sentence_base)
+            Token(
+                t.text, t.start + offset, t.end + offset, t.pos, t.sentence + sentence_base, t.piece
+            )
             for t in toks
         )
         if toks:
