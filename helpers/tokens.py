@@ -385,3 +385,78 @@ def pos_distribution(source: str | Document) -> pd.DataFrame:
         for tag, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     return pd.DataFrame(rows, columns=["tag", "label", "count", "share"])
+
+
+@lru_cache(maxsize=4096)
+def _script(char: str) -> str:
+    """The script of a letter from its Unicode name: LATIN, CJK, ARABIC, CYRILLIC, ..."""
+    if char.isdigit():
+        return "DIGIT"
+    name = unicodedata.name(char, "UNKNOWN")
+    return "CJK" if name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL")) else name.split()[0]
+
+
+_SCRIPT_CLASSES = {
+    "vietnamese": "Vietnamese (Latin letters spelling a Vietnamese syllable)",
+    "latin": "other Latin-script words (foreign names, English, ...)",
+    "cjk": "Chinese, Japanese or Korean characters",
+    "arabic": "Arabic script (Urdu, Persian, Pashto, Arabic)",
+    "digit": "digits",
+}
+
+
+def script_table(source: str | Document) -> pd.DataFrame:
+    """How much of the text is Vietnamese, by script and language class.
+
+    Every run of letters and digits is cut where the script changes; a Latin-script run is
+    ``vietnamese`` when it is spelled as a Vietnamese syllable (:func:`is_native_syllable`), so
+    short English words such as *to* count as Vietnamese-shaped. Columns ``class``, ``what``,
+    ``runs``, ``characters``, ``share`` (of all letters and digits) and ``examples`` (the three
+    most frequent runs), most characters first.
+    """
+    from collections import Counter
+
+    import pandas as pd
+
+    text = source if isinstance(source, str) else source.text
+    runs: Counter[tuple[str, str]] = Counter()
+    for match in SYLLABLE_RE.finditer(text):
+        word = match.group()
+        start = 0
+        for i in range(1, len(word) + 1):
+            if i == len(word) or _script(word[i]) != _script(word[start]):
+                part, script = word[start:i], _script(word[start])
+                if script == "LATIN":
+                    script = "vietnamese" if is_native_syllable(part) else "latin"
+                runs[(script.lower(), part)] += 1
+                start = i
+    total = sum(len(part) * n for (_, part), n in runs.items()) or 1
+    rows = []
+    for cls in sorted({c for c, _ in runs}):
+        parts = {p: n for (c, p), n in runs.items() if c == cls}
+        chars = sum(len(p) * n for p, n in parts.items())
+        examples = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        rows.append(
+            {
+                "class": cls,
+                "what": _SCRIPT_CLASSES.get(cls, f"{cls.title()} script"),
+                "runs": sum(parts.values()),
+                "characters": chars,
+                "share": chars / total,
+                "examples": ", ".join(p for p, _ in examples),
+            }
+        )
+    rows.sort(key=lambda r: (-r["characters"], r["class"]))
+    return pd.DataFrame(rows, columns=["class", "what", "runs", "characters", "share", "examples"])
+
+
+def non_vietnamese_share(source: str | Document) -> float:
+    """Share of letters (digits excluded) not in Vietnamese-spelled syllables."""
+    table = script_table(source)
+    letters = table[table["class"] != "digit"]
+    total = letters["characters"].sum()
+    return (
+        float(letters.loc[letters["class"] != "vietnamese", "characters"].sum() / total)
+        if total
+        else 0.0
+    )
