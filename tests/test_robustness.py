@@ -364,3 +364,16 @@ def test_english_text_is_processed(tmp_path):
     toks = tokens.document_tokens(doc)
     assert "".join(t.text.replace(" ", "") for t in toks) == text.replace(" ", "")
     assert tokens.non_vietnamese_share(doc) > 0.5
+
+
+def test_corpus_digest_sees_any_change(tmp_path):
+    from conftest import corpus_digest
+
+    (tmp_path / "a.txt").write_bytes(b"x")
+    before = corpus_digest(tmp_path)
+    (tmp_path / "a.txt").write_bytes(b"y")
+    changed = corpus_digest(tmp_path)
+    (tmp_path / "b.txt").write_bytes(b"")
+    added = corpus_digest(tmp_path)
+    assert len({before, changed, added}) == 3
+    assert corpus_digest() == corpus_digest(CORPUS_DIR)
