@@ -377,3 +377,71 @@ def test_corpus_digest_sees_any_change(tmp_path):
     added = corpus_digest(tmp_path)
     assert len({before, changed, added}) == 3
     assert corpus_digest() == corpus_digest(CORPUS_DIR)
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def test_loading_never_opens_a_file_for_writing(monkeypatch, tmp_path):
+    import builtins
+    import io
+    import os
+
+    opened: list[tuple[str, str]] = []
+    real_open, real_os_open = builtins.open, os.open
+
+    def spy_open(file, mode="r", *args, **kwargs):
+        opened.append((str(file), mode))
+        return real_open(file, mode, *args, **kwargs)
+
+    def spy_os_open(path, flags, *args, **kwargs):
+        writing = flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC)
+        opened.append((str(path), "w" if writing else "r"))
+        return real_os_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy_open)
+    monkeypatch.setattr(io, "open", spy_open)
+    monkeypatch.setattr(os, "open", spy_os_open)
+    load_document("cn-pk-strategic-dialogue-2026-01-04")
+    load_document(_write_unspied(tmp_path / "p.html", PAGE.encode(), real_open))
+    assert opened, "the spy saw no file being read"
+    assert all(not set(mode) & set("wax+") for _, mode in opened), opened
+
+
+def _write_unspied(path: Path, data: bytes, real_open) -> Path:
+    with real_open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+def test_helpers_write_files_only_through_atomic_writers():
+    """Every call that can write a file sits inside an ``atomic_write_*`` function."""
+    import ast
+
+    from helpers.paths import PACKAGE_DIR
+
+    writers = {"write_text", "write_bytes", "savefig", "fdopen", "to_csv", "to_json", "to_html"}
+    offending = []
+    for source in sorted(PACKAGE_DIR.glob("*.py")):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for func in ast.walk(tree):
+            if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(func):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                mode = next(
+                    (a.value for a in node.args[1:2] if isinstance(a, ast.Constant)),
+                    next(
+                        (k.value.value for k in node.keywords if k.arg == "mode"),
+                        "r",
+                    ),
+                )
+                # to_csv() with no path returns a string; with one it writes
+                writes = (name in writers and (name != "to_csv" or node.args)) or (
+                    name == "open" and set(str(mode)) & set("wax+")
+                )
+                if writes and not func.name.startswith("atomic_write"):
+                    offending.append(f"{source.name}:{node.lineno} {func.name}() calls {name}")
+    assert offending == []
