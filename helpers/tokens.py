@@ -12,8 +12,10 @@ process, so a second call site with another list would silently change results.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -216,9 +218,66 @@ def sentences(text: str) -> list[Sentence]:
     return list(_sentences(text))
 
 
-# Notebooks ask for the same paragraphs' sentences and tokens several times (frequencies,
-# collocations, themes, entities); the results are immutable, so each is computed once.
-@lru_cache(maxsize=1024)
+class TextCache:
+    """An LRU cache keyed by a text and bounded by the total length of the texts it holds.
+
+    Notebooks ask for the same paragraphs' sentences and tokens several times (frequencies,
+    collocations, themes, entities); the results are immutable, so each is computed once. A
+    bound on the number of entries would thrash on a long document (a scan of 1,500 paragraphs
+    through a 1,024-entry LRU cache never hits) and would not bound memory (paragraphs can be
+    any length), so the bound is on characters: memory grows with what is cached, about 100
+    bytes per cached character for sentences and tokens together (tests/benchmarks/
+    bench_scaling.py). A text longer than the whole budget is computed but not kept.
+    """
+
+    def __init__(self, function, max_characters: int) -> None:
+        functools.update_wrapper(self, function)
+        self.function = function
+        self.max_characters = max_characters
+        self.entries: OrderedDict[str, object] = OrderedDict()
+        self.characters = 0
+        self.hits = self.misses = 0
+
+    def __call__(self, text: str):
+        if text in self.entries:
+            self.entries.move_to_end(text)
+            self.hits += 1
+            return self.entries[text]
+        self.misses += 1
+        value = self.function(text)
+        if len(text) <= self.max_characters:
+            self.entries[text] = value
+            self.characters += len(text)
+            while self.characters > self.max_characters:
+                old, _ = self.entries.popitem(last=False)
+                self.characters -= len(old)
+        return value
+
+    def cache_clear(self) -> None:
+        self.entries.clear()
+        self.characters = self.hits = self.misses = 0
+
+    def cache_info(self) -> CacheInfo:
+        return CacheInfo(self.hits, self.misses, len(self.entries), self.characters)
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    hits: int
+    misses: int
+    currsize: int  # texts held
+    characters: int  # their total length
+
+
+# Two million characters: a 1 MB document (about 800,000 characters) stays cached whole.
+MAX_CACHED_CHARACTERS = 2_000_000
+
+
+def _text_cache(function):
+    return TextCache(function, MAX_CACHED_CHARACTERS)
+
+
+@_text_cache
 def _sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     line_start = 0
@@ -266,7 +325,7 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=1024)
+@_text_cache
 def _tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for sentence in _sentences(text):

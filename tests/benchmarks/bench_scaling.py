@@ -160,7 +160,7 @@ def worker(label: str, steps: list[str]) -> dict:
             "warm_up_seconds": warm_up,
             "peak_rss_mb": round(peak_rss_mb(), 1),
             "rss_before_analysis_mb": round(baseline, 1),
-            "token_cache_paragraphs": tokens._tokens.cache_info().currsize,
+            "token_cache": vars(tokens._tokens.cache_info()),
         }
 
 
