@@ -116,7 +116,7 @@ _CHANGES = {
     "line_endings": "CRLF, CR and Unicode line separators made \\n",
     "html_tags": "HTML tags and comments removed (HTML files only)",
     "html_entities": "HTML character references decoded (HTML files only)",
-    "zero_width": "zero-width and other invisible characters removed",
+    "zero_width": "zero-width and other invisible characters removed (or made a space)",
     "spaces": "non-breaking and other Unicode spaces made plain spaces",
     "nfc": "words recomposed to Unicode NFC",
     "tones": "words with old-style tone placement made new-style (hoà → hòa)",

@@ -225,7 +225,7 @@ class TextCache:
     collocations, themes, entities); the results are immutable, so each is computed once. A
     bound on the number of entries would thrash on a long document (a scan of 1,500 paragraphs
     through a 1,024-entry LRU cache never hits) and would not bound memory (paragraphs can be
-    any length), so the bound is on characters: memory grows with what is cached, about 100
+    any length), so the bound is on characters: memory grows with what is cached, under 100
     bytes per cached character for sentences and tokens together (tests/benchmarks/
     bench_scaling.py). A text longer than the whole budget is computed but not kept.
     """
