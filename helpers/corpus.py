@@ -5,20 +5,27 @@ metadata record ``corpus/<id>.json`` beside it (format in ``corpus/README.md``).
 writes anything: the corpus is raw data and stays byte-identical.
 
 The text a user sees is the file decoded as UTF-8, with a byte-order mark removed, line endings
-unified to ``\\n``, NFC-normalised, and trailing blank lines dropped. Every offset the helpers report
-points into that text (``Document.text``).
+unified to ``\\n``, markup removed from an HTML file, invisible characters (zero-width spaces and
+joiners, soft hyphens, direction marks) removed, no-break and other Unicode spaces made plain
+spaces, NFC-normalised, tone marks placed new-style (``hoà`` → ``hòa``, as underthesea's normaliser
+does), and trailing blank lines dropped. Every offset the helpers report points into that text
+(``Document.text``); ``Document.changes`` counts each kind of change.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .paths import CORPUS_DIR, display_path
+from .tokens import is_native_syllable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,6 +66,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     metadata: dict = field(default_factory=dict)
     path: Path | None = None
+    changes: LoadReport = field(default_factory=lambda: LoadReport())
 
     @property
     def body(self) -> tuple[Paragraph, ...]:
@@ -71,25 +79,378 @@ class Document:
         return "\n".join(p.text for p in self.body)
 
 
-def _read_text(path: Path) -> str:
+# ---------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What loading changed between the file's bytes and ``Document.text``, counted.
+
+    Each count is the number of places changed; ``warnings`` are also put in the document's
+    metadata (``warnings``), so a reader of the notebooks sees them.
+    """
+
+    bom: int = 0  # byte-order mark at the start of the file, removed
+    line_endings: int = 0  # CRLF, CR and Unicode line/paragraph separators made "\n"
+    html_tags: int = 0  # tags and comments removed from an HTML file
+    html_entities: int = 0  # character references decoded in an HTML file (&amp; &#7879; ...)
+    zero_width: int = 0  # invisible characters removed (or made a space between two syllables)
+    spaces: int = 0  # non-breaking and other Unicode spaces made a plain space
+    nfc: int = 0  # words whose code points NFC changed (decomposed input)
+    tones: int = 0  # words underthesea's normaliser corrects (hoà → hòa, ð → đ)
+    warnings: tuple[str, ...] = ()
+
+    def table(self) -> pd.DataFrame:
+        """One row per kind of change: ``change``, ``count``, ``what loading did``."""
+        import pandas as pd
+
+        rows = [
+            {"change": name, "count": getattr(self, name), "what loading did": what}
+            for name, what in _CHANGES.items()
+        ]
+        return pd.DataFrame(rows, columns=["change", "count", "what loading did"])
+
+
+_CHANGES = {
+    "bom": "byte-order mark at the start removed",
+    "line_endings": "CRLF, CR and Unicode line separators made \\n",
+    "html_tags": "HTML tags and comments removed (HTML files only)",
+    "html_entities": "HTML character references decoded (HTML files only)",
+    "zero_width": "zero-width and other invisible characters removed (or made a space)",
+    "spaces": "non-breaking and other Unicode spaces made plain spaces",
+    "nfc": "words recomposed to Unicode NFC",
+    "tones": "words with old-style tone placement made new-style (hoà → hòa)",
+}
+
+_LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029\x85]")
+# Unicode space separators other than " " (no-break, narrow no-break, figure, thin, em, ...).
+_OTHER_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Invisible characters pasted from web pages and word processors: zero-width space, non-joiner,
+# joiner, left-to-right and right-to-left marks, word joiner, zero-width no-break space, soft hyphen.
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]+")
+_SYLLABLE_BEFORE = re.compile(r"[^\W_]+$")
+_SYLLABLE_AFTER = re.compile(r"^[^\W_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_HTML_TAG = re.compile(
+    r"</?(?:p|br|div|span|a|b|i|em|strong|h[1-6]|li|ul|ol|table|tr|td|html|body|head|script|style)"
+    r"(?:\s[^<>]*)?/?>",
+    re.I,
+)
+# Windows-1258 spells Vietnamese with these letters plus combining tone marks.
+_VIETNAMESE_LETTERS = frozenset("aăâbcdđeêghiklmnoôơpqrstuưvxy")
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def read_text(path: Path) -> str:
+    """The text of a corpus file as a :class:`Document` holds it; :class:`CorpusError` if unusable.
+
+    This is the one function that reads and decodes a file: the corpus ``add`` command calls it
+    to validate a file before copying it into ``corpus/``.
+    """
+    return _load_text(path)[0]
+
+
+_read_text = read_text  # the name other helpers have used
+
+
+def _load_text(path: Path) -> tuple[str, LoadReport]:
     where = display_path(path)
     if not path.exists():
         raise CorpusError(f"{where}: no such file")
     if path.is_dir():
         raise CorpusError(f"{where}: is a directory, not a text file")
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise CorpusError(
-            f"{where}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
-            "convert the file to UTF-8 before adding it"
-        ) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).rstrip()
+    text = _decode(path.read_bytes(), path)
+    counts: dict[str, int] = {}
+    warnings: list[str] = []
+    counts["bom"] = int(text.startswith("\ufeff"))
+    text = text.removeprefix("\ufeff")
+    text, counts["line_endings"] = _LINE_BREAK.subn("\n", text)
+    _check_double_encoding(text, path)
+    if path.suffix.lower() in _HTML_SUFFIXES or _HTML_START.match(text):
+        text, counts["html_tags"], counts["html_entities"] = _html_to_text(text)
+        warnings.append(
+            f"{where}: an HTML file; {counts['html_tags']} tags removed and "
+            f"{counts['html_entities']} character references decoded, so offsets point into "
+            "the extracted text, not into the file"
+        )
+    elif tag := _HTML_TAG.search(text):
+        warnings.append(
+            f"{where}: contains what looks like HTML markup ({tag.group()!r}), left as it is "
+            "because the file is not HTML"
+        )
+    # Invisible characters go before NFC: removing one may leave a letter and a combining mark
+    # side by side that NFC must then compose.
+    text, counts["zero_width"] = _remove_zero_width(text)
+    text, counts["spaces"] = _OTHER_SPACE.subn(" ", text)
+    text, counts["nfc"] = _nfc(text)
+    text, counts["tones"] = normalise_tones(text)
+    text = text.rstrip()
     if not text:
         raise CorpusError(f"{where}: the file is empty or holds only whitespace")
-    return text
+    return text, LoadReport(**counts, warnings=tuple(warnings))
+
+
+def _convert_hint(path: Path, encoding: str) -> str:
+    name = path.name
+    return f"`iconv -f {encoding} -t UTF-8 {name} > {path.stem}.utf8{path.suffix}`"
+
+
+def _decode(data: bytes, path: Path) -> str:
+    where = display_path(path)
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "UTF-32LE"),
+        (codecs.BOM_UTF32_BE, "UTF-32BE"),
+        (codecs.BOM_UTF16_LE, "UTF-16LE"),
+        (codecs.BOM_UTF16_BE, "UTF-16BE"),
+    ):
+        if data.startswith(bom):
+            raise CorpusError(
+                f"{where}: is {encoding} text (it starts with a {encoding} byte-order mark), "
+                f"not UTF-8; convert it first, e.g. {_convert_hint(path, encoding[:6])}"
+            )
+    if b"\x00" in data:
+        # UTF-16 without a byte-order mark: ASCII letters alternate with NUL bytes.
+        odd = data[1::2].count(0) / max(1, len(data) // 2)
+        even = data[0::2].count(0) / max(1, (len(data) + 1) // 2)
+        if max(odd, even) > 0.3:
+            encoding = "UTF-16LE" if odd > even else "UTF-16BE"
+            raise CorpusError(
+                f"{where}: contains NUL bytes, so it is not UTF-8; it looks like {encoding} "
+                f"without a byte-order mark. Convert it first, e.g. {_convert_hint(path, encoding)}"
+            )
+        raise CorpusError(f"{where}: contains NUL bytes; it is a binary file, not UTF-8 text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        found = f"{where}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})"
+    raise CorpusError(f"{found}; {_legacy_advice(data, path)}") from None
+
+
+def _legacy_advice(data: bytes, path: Path) -> str:
+    """Which legacy Vietnamese encoding the bytes look like, and how to convert them."""
+    if _reads_as_vietnamese(data.decode("cp1258", errors="replace")):
+        return (
+            "it looks like Windows-1258 (the Windows Vietnamese code page). Convert it to UTF-8 "
+            f"before adding it, e.g. {_convert_hint(path, 'WINDOWS-1258')}"
+        )
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    after_vowel = sum(1 for i in high if i and data[i - 1 : i] in b"aeiouyAEIOUY")
+    if high and after_vowel / len(high) >= 0.8:
+        # VNI writes a Vietnamese letter as an ASCII vowel followed by a diacritic byte.
+        return (
+            "it looks like VNI (a font-based Vietnamese encoding that iconv does not know). "
+            "Convert it to Unicode UTF-8 with a Vietnamese converter such as UniKey's "
+            "(Unicode as the target), then add the converted file"
+        )
+    return (
+        "it may be TCVN3 (ABC), VNI or Windows-1258, the legacy Vietnamese encodings. Convert it "
+        f"to UTF-8 before adding it, e.g. for TCVN3 {_convert_hint(path, 'TCVN5712-1')}, for "
+        f"Windows-1258 {_convert_hint(path, 'WINDOWS-1258')}"
+    )
+
+
+def _reads_as_vietnamese(text: str) -> bool:
+    """Nearly every word with a non-ASCII letter is spelled with Vietnamese letters and one tone."""
+    words = [w for w in _LETTERS.findall(unicodedata.normalize("NFC", text)) if not w.isascii()]
+    if not words or "\ufffd" in text:
+        return False
+
+    def vietnamese(word: str) -> bool:
+        marks = [c for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS]
+        base = unicodedata.normalize(
+            "NFC", "".join(c for c in unicodedata.normalize("NFD", word) if c not in _TONE_MARKS)
+        )
+        return len(marks) <= 1 and set(base.lower()) <= _VIETNAMESE_LETTERS
+
+    return sum(map(vietnamese, words)) / len(words) >= 0.9
+
+
+# Windows-1252 characters outside Latin-1, with their bytes: UTF-8 read as Windows-1252 gives them.
+_CP1252_EXTRA = {
+    c: chr(b) for b in range(0x80, 0xA0) if (c := bytes([b]).decode("cp1252", "ignore"))
+}
+_NOT_CP1252 = re.compile("[^\x00-\xff" + re.escape("".join(_CP1252_EXTRA)) + "]")
+
+
+def _check_double_encoding(text: str, path: Path) -> None:
+    """Refuse UTF-8 that was read as Windows-1252 and saved again ("HÃ  Ná»™i" for "Hà Nội")."""
+    if text.isascii() or _NOT_CP1252.search(text):
+        return
+    raw = text.translate(str.maketrans(_CP1252_EXTRA)).encode("latin-1")
+    try:
+        repaired = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    sample = next((w for w in text.split() if not w.isascii()), "")
+    repaired_sample = next((w for w in repaired.split() if not w.isascii()), "")
+    raise CorpusError(
+        f"{display_path(path)}: the text is garbled UTF-8 (mojibake: {sample!r} for "
+        f"{repaired_sample!r}); it was decoded as Windows-1252 and saved again. Repair it before "
+        f"adding it, e.g. `iconv -f UTF-8 -t WINDOWS-1252 {path.name} > "
+        f"{path.stem}.fixed{path.suffix}`"
+    )
+
+
+class _HTMLText(HTMLParser):
+    """The text of an HTML page, one block element a line, whitespace collapsed as a browser does."""
+
+    BLOCKS = frozenset(
+        "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 "
+        "h6 header hr li main nav ol p pre section table td th title tr ul".split()
+    )
+    HIDDEN = frozenset("head script style template noscript".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.tags = 0
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags += 1
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        self.tags += 1
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_comment(self, data):
+        self.tags += 1
+
+    def handle_decl(self, decl):
+        self.tags += 1
+
+    def handle_data(self, data):
+        if not self.hidden:
+            # HTML whitespace collapses; a no-break space (&nbsp;) is not HTML whitespace.
+            self.parts.append(re.sub(r"[ \t\n\f\r]+", " ", data))
+
+
+def _html_to_text(text: str) -> tuple[str, int, int]:
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    lines = (line.strip(" ") for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line), parser.tags, len(_HTML_ENTITY.findall(text))
+
+
+def _is_other_script(char: str) -> bool:
+    return char.isalpha() and not unicodedata.name(char, "").startswith("LATIN")
+
+
+def _remove_zero_width(text: str) -> tuple[str, int]:
+    """Remove invisible characters so they neither split a word nor glue two together.
+
+    Inside a word they go (``N\u200bội`` → ``Nội``); a zero-width space between two whole
+    syllables becomes a space (``Hà\u200bNội`` → ``Hà Nội``). Next to Arabic, Indic or other
+    non-Latin letters they are kept: there joiners and non-joiners are part of the spelling.
+    """
+    if not _ZERO_WIDTH.search(text):
+        return text, 0
+    changed = 0
+
+    def replace(m: re.Match) -> str:
+        nonlocal changed
+        s, e = m.span()
+        before, after = text[s - 1 : s], text[e : e + 1]
+        if _is_other_script(before) or _is_other_script(after):
+            return m.group()
+        changed += len(m.group())
+        left = _SYLLABLE_BEFORE.search(text, max(0, s - 20), s)
+        right = _SYLLABLE_AFTER.match(text[e : e + 20])
+        if "\u200b" in m.group() and left and right:
+            whole = left.group() + right.group()
+            if (
+                is_native_syllable(left.group())
+                and is_native_syllable(right.group())
+                and not is_native_syllable(whole)
+            ):
+                return " "
+        return ""
+
+    return _ZERO_WIDTH.sub(replace, text), changed
+
+
+def _nfc(text: str) -> tuple[str, int]:
+    if unicodedata.is_normalized("NFC", text):
+        return text, 0
+    changed = sum(
+        1 for m in re.finditer(r"\S+", text) if not unicodedata.is_normalized("NFC", m.group())
+    )
+    return unicodedata.normalize("NFC", text), changed
+
+
+@cache
+def tone_map() -> dict[str, str]:
+    """underthesea's word map restricted to tone placement: ``hoà`` → ``hòa``, ``Uỷ`` → ``Ủy``.
+
+    underthesea's ``text_normalize`` re-tokenises (it puts spaces around punctuation), so only
+    its maps are used, word by word. Entries that correct spelling rather than move a tone
+    change the word's letters or length and are left out: a replacement never changes the text's
+    length, so offsets computed before and after agree.
+    """
+    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+
+    def untoned(word: str) -> tuple[str, list[str]]:
+        decomposed = unicodedata.normalize("NFD", word)
+        base = "".join(c for c in decomposed if c not in _TONE_MARKS)
+        return unicodedata.normalize("NFC", base), sorted(c for c in decomposed if c in _TONE_MARKS)
+
+    return {
+        old: new
+        for old, new in token_map.items()
+        if old != new
+        and unicodedata.is_normalized("NFC", old)
+        and unicodedata.is_normalized("NFC", new)
+        and len(old) == len(new)
+        and untoned(old) == untoned(new)
+    }
+
+
+@cache
+def _character_map() -> dict[str, str]:
+    # underthesea's character map: Icelandic eth typed for the Vietnamese đ (ð → đ, Ð → Đ).
+    from underthesea.pipeline.text_normalize.text_normalizer import character_map
+
+    return {a: b for a, b in character_map.items() if len(a) == len(b) == 1}
+
+
+def normalise_tones(text: str) -> tuple[str, int]:
+    """New-style tone placement word by word (``hoà`` → ``hòa``); returns the text and the count.
+
+    The text's length and spacing are unchanged. ``ð`` is read as ``đ`` only in a word that is
+    then a Vietnamese syllable (``ðến`` → ``đến``), never in an Icelandic name.
+    """
+    tones = tone_map()
+    chars = _character_map()
+    changed = 0
+
+    def replace(m: re.Match) -> str:
+        nonlocal changed
+        word = m.group()
+        if any(c in word for c in chars):
+            fixed = "".join(chars.get(c, c) for c in word)
+            if is_native_syllable(fixed):
+                word = fixed
+        word = tones.get(word, word)
+        changed += word != m.group()
+        return word
+
+    return _LETTERS.sub(replace, text), changed
 
 
 def _read_metadata(path: Path) -> dict:
@@ -153,10 +514,11 @@ def load_document(id_or_path: str | Path) -> Document:
     """Load a document by corpus id (``cn-pk-strategic-dialogue-2026-01-04``) or by path.
 
     Raises :class:`CorpusError`, naming the file, for an unknown id, a missing path, a directory,
-    an empty file or one that is not UTF-8.
+    an empty file, or one that is not UTF-8 (a legacy encoding, UTF-16, garbled UTF-8): the
+    message says how to convert it. What loading changed is counted in ``Document.changes``.
     """
     text_path, meta_path = resolve(id_or_path)
-    text = _read_text(text_path)
+    text, changes = _load_text(text_path)
     meta = _read_metadata(meta_path)
     paragraphs = _split_paragraphs(text, title_line=bool(meta.get("title_line", False)))
     doc_id = str(meta.get("id") or text_path.stem)
@@ -165,7 +527,9 @@ def load_document(id_or_path: str | Path) -> Document:
     meta = {"id": doc_id, "title": title, "language": "vi", **meta}
     if credits and "photo_credit" not in meta:
         meta["photo_credit"] = credits[0]
-    return Document(doc_id, title, text, paragraphs, meta, text_path)
+    if changes.warnings:
+        meta["warnings"] = list(changes.warnings)
+    return Document(doc_id, title, text, paragraphs, meta, text_path, changes)
 
 
 def caption_credit(paragraph: Paragraph) -> str | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -640,11 +641,15 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _crf_layer(toks: list[Token]) -> list[_Candidate]:
-    """underthesea's CRF on our own segmentation, one sentence at a time."""
+    """underthesea's CRF on our own segmentation, one sentence at a time.
+
+    A very long sentence goes in the pieces its words were tagged in (``Token.piece``): the
+    CRFs' feature extraction is quadratic in sentence length.
+    """
     out: list[_Candidate] = []
-    by_sentence: dict[int, list[Token]] = {}
+    by_sentence: dict[tuple[int, int], list[Token]] = {}
     for t in toks:
-        by_sentence.setdefault(t.sentence, []).append(t)
+        by_sentence.setdefault((t.sentence, t.piece), []).append(t)
     for sent in by_sentence.values():
         tagged = [(t.text, t.pos) for t in sent]
         chunked = _chunk_model().predict(tagged)
@@ -742,11 +747,16 @@ def _looks_like_foreign_person(name: str) -> bool:
 
 
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
+    # The chosen spans never overlap, so kept sorted by start only the neighbours of a new span
+    # can clash with it: a bisection, not a scan of every chosen span (long paragraphs).
     chosen: list[_Candidate] = []
+    starts: list[int] = []
     for c in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-        if all(c.end <= k.start or k.end <= c.start for k in chosen):
-            chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
+        i = bisect_right(starts, c.start)
+        if (i == 0 or chosen[i - 1].end <= c.start) and (i == len(chosen) or c.end <= starts[i]):
+            chosen.insert(i, c)
+            starts.insert(i, c.start)
+    return chosen
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)")
@@ -815,8 +825,10 @@ def mentions(doc: Document) -> pd.DataFrame:
     sentence_base = 0
     for p in doc.paragraphs:
         sents = sentences(p.text)
+        starts = [s.start for s in sents]
         for e in extract(p.text):
-            sentence = next((i for i, s in enumerate(sents) if s.start <= e.start < s.end), 0)
+            # bisect, not a scan: a paragraph may hold thousands of sentences and mentions
+            sentence = max(0, bisect_right(starts, e.start) - 1)
             rows.append(
                 {
                     "paragraph": p.index,

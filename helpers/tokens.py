@@ -12,8 +12,10 @@ process, so a second call site with another list would silently change results.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -28,7 +30,10 @@ if TYPE_CHECKING:
 
     from .corpus import Document
 
-# The CRF taggers' cost grows faster than linearly with sentence length; longer runs are cut.
+# underthesea's CRF feature extraction is quadratic in sentence length (each word's features scan
+# the whole sentence): segmentation, POS, chunking and NER all see pieces of at most this many
+# whitespace-separated units, so a 100,000-character paragraph without punctuation costs the
+# same per character as ordinary prose.
 MAX_SYLLABLES_PER_CHUNK = 120
 
 _WORD_CHAR = re.compile(r"\w", re.UNICODE)
@@ -61,6 +66,7 @@ class Token:
     end: int
     pos: str
     sentence: int
+    piece: int = 0  # which ≤120-syllable piece of the sentence was tagged with it (usually 0)
 
     @property
     def is_word(self) -> bool:
@@ -185,7 +191,12 @@ def _chunks(sentence: Sentence) -> list[tuple[str, int]]:
 
 
 def _word_spans(sentence: Sentence) -> list[tuple[str, int, int]]:
-    spans: list[tuple[str, int, int]] = []
+    return [span for piece in _piece_spans(sentence) for span in piece]
+
+
+def _piece_spans(sentence: Sentence) -> list[list[tuple[str, int, int]]]:
+    """Words of each piece of the sentence (see :func:`_chunks`), offsets into the paragraph."""
+    pieces: list[list[tuple[str, int, int]]] = []
     for chunk, offset in _chunks(sentence):
         words = [
             piece for word in _segment(_space_name_hyphens(chunk)) for piece in _split_glued(word)
@@ -198,8 +209,8 @@ def _word_spans(sentence: Sentence) -> list[tuple[str, int, int]]:
                 (m.group(), offset + m.start(), offset + m.end())
                 for m in re.finditer(r"\S+", chunk)
             ]
-        spans.extend(aligned)
-    return spans
+        pieces.append(aligned)
+    return pieces
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -207,9 +218,66 @@ def sentences(text: str) -> list[Sentence]:
     return list(_sentences(text))
 
 
-# Notebooks ask for the same paragraphs' sentences and tokens several times (frequencies,
-# collocations, themes, entities); the results are immutable, so each is computed once.
-@lru_cache(maxsize=1024)
+class TextCache:
+    """An LRU cache keyed by a text and bounded by the total length of the texts it holds.
+
+    Notebooks ask for the same paragraphs' sentences and tokens several times (frequencies,
+    collocations, themes, entities); the results are immutable, so each is computed once. A
+    bound on the number of entries would thrash on a long document (a scan of 1,500 paragraphs
+    through a 1,024-entry LRU cache never hits) and would not bound memory (paragraphs can be
+    any length), so the bound is on characters: memory grows with what is cached, under 100
+    bytes per cached character for sentences and tokens together (tests/benchmarks/
+    bench_scaling.py). A text longer than the whole budget is computed but not kept.
+    """
+
+    def __init__(self, function, max_characters: int) -> None:
+        functools.update_wrapper(self, function)
+        self.function = function
+        self.max_characters = max_characters
+        self.entries: OrderedDict[str, object] = OrderedDict()
+        self.characters = 0
+        self.hits = self.misses = 0
+
+    def __call__(self, text: str):
+        if text in self.entries:
+            self.entries.move_to_end(text)
+            self.hits += 1
+            return self.entries[text]
+        self.misses += 1
+        value = self.function(text)
+        if len(text) <= self.max_characters:
+            self.entries[text] = value
+            self.characters += len(text)
+            while self.characters > self.max_characters:
+                old, _ = self.entries.popitem(last=False)
+                self.characters -= len(old)
+        return value
+
+    def cache_clear(self) -> None:
+        self.entries.clear()
+        self.characters = self.hits = self.misses = 0
+
+    def cache_info(self) -> CacheInfo:
+        return CacheInfo(self.hits, self.misses, len(self.entries), self.characters)
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    hits: int
+    misses: int
+    currsize: int  # texts held
+    characters: int  # their total length
+
+
+# Two million characters: a 1 MB document (about 800,000 characters) stays cached whole.
+MAX_CACHED_CHARACTERS = 2_000_000
+
+
+def _text_cache(function):
+    return TextCache(function, MAX_CACHED_CHARACTERS)
+
+
+@_text_cache
 def _sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     line_start = 0
@@ -257,15 +325,18 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=1024)
+@_text_cache
 def _tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for sentence in _sentences(text):
-        spans = _word_spans(sentence)
-        tags = [tag for _, tag in _pos_model().predict([w for w, _, _ in spans])] if spans else []
-        out.extend(
-            Token(w, a, b, tag, sentence.index) for (w, a, b), tag in zip(spans, tags, strict=True)
-        )
+        for piece, spans in enumerate(_piece_spans(sentence)):
+            if not spans:
+                continue
+            tags = [tag for _, tag in _pos_model().predict([w for w, _, _ in spans])]
+            out.extend(
+                Token(w, a, b, tag, sentence.index, piece)
+                for (w, a, b), tag in zip(spans, tags, strict=True)
+            )
     return tuple(out)
 
 
@@ -338,7 +409,9 @@ def document_tokens(source: str | Document) -> list[Token]:
     for offset, text in analysed_paragraphs(source):
         toks = tokens(text)
         out.extend(
-            Token(t.text, t.start + offset, t.end + offset, t.pos, t.sentence + sentence_base)
+            Token(
+                t.text, t.start + offset, t.end + offset, t.pos, t.sentence + sentence_base, t.piece
+            )
             for t in toks
         )
         if toks:
@@ -371,3 +444,78 @@ def pos_distribution(source: str | Document) -> pd.DataFrame:
         for tag, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     return pd.DataFrame(rows, columns=["tag", "label", "count", "share"])
+
+
+@lru_cache(maxsize=4096)
+def _script(char: str) -> str:
+    """The script of a letter from its Unicode name: LATIN, CJK, ARABIC, CYRILLIC, ..."""
+    if char.isdigit():
+        return "DIGIT"
+    name = unicodedata.name(char, "UNKNOWN")
+    return "CJK" if name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL")) else name.split()[0]
+
+
+_SCRIPT_CLASSES = {
+    "vietnamese": "Vietnamese (Latin letters spelling a Vietnamese syllable)",
+    "latin": "other Latin-script words (foreign names, English, ...)",
+    "cjk": "Chinese, Japanese or Korean characters",
+    "arabic": "Arabic script (Urdu, Persian, Pashto, Arabic)",
+    "digit": "digits",
+}
+
+
+def script_table(source: str | Document) -> pd.DataFrame:
+    """How much of the text is Vietnamese, by script and language class.
+
+    Every run of letters and digits is cut where the script changes; a Latin-script run is
+    ``vietnamese`` when it is spelled as a Vietnamese syllable (:func:`is_native_syllable`), so
+    short English words such as *to* count as Vietnamese-shaped. Columns ``class``, ``what``,
+    ``runs``, ``characters``, ``share`` (of all letters and digits) and ``examples`` (the three
+    most frequent runs), most characters first.
+    """
+    from collections import Counter
+
+    import pandas as pd
+
+    text = source if isinstance(source, str) else source.text
+    runs: Counter[tuple[str, str]] = Counter()
+    for match in SYLLABLE_RE.finditer(text):
+        word = match.group()
+        start = 0
+        for i in range(1, len(word) + 1):
+            if i == len(word) or _script(word[i]) != _script(word[start]):
+                part, script = word[start:i], _script(word[start])
+                if script == "LATIN":
+                    script = "vietnamese" if is_native_syllable(part) else "latin"
+                runs[(script.lower(), part)] += 1
+                start = i
+    total = sum(len(part) * n for (_, part), n in runs.items()) or 1
+    rows = []
+    for cls in sorted({c for c, _ in runs}):
+        parts = {p: n for (c, p), n in runs.items() if c == cls}
+        chars = sum(len(p) * n for p, n in parts.items())
+        examples = sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        rows.append(
+            {
+                "class": cls,
+                "what": _SCRIPT_CLASSES.get(cls, f"{cls.title()} script"),
+                "runs": sum(parts.values()),
+                "characters": chars,
+                "share": chars / total,
+                "examples": ", ".join(p for p, _ in examples),
+            }
+        )
+    rows.sort(key=lambda r: (-r["characters"], r["class"]))
+    return pd.DataFrame(rows, columns=["class", "what", "runs", "characters", "share", "examples"])
+
+
+def non_vietnamese_share(source: str | Document) -> float:
+    """Share of letters (digits excluded) not in Vietnamese-spelled syllables."""
+    table = script_table(source)
+    letters = table[table["class"] != "digit"]
+    total = letters["characters"].sum()
+    return (
+        float(letters.loc[letters["class"] != "vietnamese", "characters"].sum() / total)
+        if total
+        else 0.0
+    )

@@ -84,3 +84,17 @@ def test_long_sentence_is_chunked_without_losing_text():
     text = " ".join(["hợp tác kinh tế"] * 200)
     words = word_tokenize(text)
     assert "".join(w.replace(" ", "") for w in words) == text.replace(" ", "")
+
+
+def test_text_cache_is_bounded_by_characters():
+    from helpers.tokens import TextCache
+
+    calls = []
+    cache = TextCache(lambda s: calls.append(s) or s.upper(), max_characters=10)
+    for text in ["abcd", "efgh", "abcd", "ij", "klmnop", "x" * 20, "x" * 20]:
+        assert cache(text) == text.upper()
+    # "klmnop" pushed out the least recently used texts; the 20-character text is never kept
+    assert list(cache.entries) == ["ij", "klmnop"]
+    assert cache.characters == 8
+    assert calls == ["abcd", "efgh", "ij", "klmnop", "x" * 20, "x" * 20]
+    assert cache.cache_info().hits == 1
