@@ -23,12 +23,12 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from .paths import read_data_lines
-from .tokens import SYLLABLE_RE, Token, is_native_syllable, sentences, tokens
+from .tokens import SYLLABLE_RE, Token, is_native_syllable, sentences, text_cache, tokens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -800,7 +800,7 @@ def extract(text: str) -> list[Entity]:
 
 
 # Several analyses (entities, commitments, comparisons) read the same paragraphs.
-@lru_cache(maxsize=1024)
+@text_cache
 def _extract(text: str) -> tuple[Entity, ...]:
     toks = tokens(text)
     candidates = _rule_layer(text, toks) + _gazetteer_layer(text) + _acronym_layer(text)

@@ -273,11 +273,11 @@ class CacheInfo:
 MAX_CACHED_CHARACTERS = 2_000_000
 
 
-def _text_cache(function):
+def text_cache(function):
     return TextCache(function, MAX_CACHED_CHARACTERS)
 
 
-@_text_cache
+@text_cache
 def _sentences(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     line_start = 0
@@ -325,7 +325,7 @@ def tokens(text: str) -> list[Token]:
     return list(_tokens(text))
 
 
-@_text_cache
+@text_cache
 def _tokens(text: str) -> tuple[Token, ...]:
     out: list[Token] = []
     for sentence in _sentences(text):

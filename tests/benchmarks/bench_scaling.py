@@ -2,8 +2,8 @@
 
 Run: .venv/bin/python tests/benchmarks/bench_scaling.py [--sizes 10KB,100KB,1MB,10MB]
 
-Each document is built from distinct text (the statement, then /work/shared/dev-texts/*.txt in
-name order): its sentences are dealt into paragraphs in a seeded shuffle, a new shuffle each time
+Each document is built from distinct text (the corpus documents in name order: the statement, then
+the five Wikipedia articles): its sentences are dealt into paragraphs in a seeded shuffle, a new shuffle each time
 the material runs out, so no paragraph repeats and helpers.tokens' per-paragraph caches never
 answer for a paragraph they have seen. Each size runs in a fresh subprocess, so the peak resident
 memory (ru_maxrss) belongs to that size alone. The document is written to a temporary folder,
@@ -27,9 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.paths import CORPUS_DIR, DEFAULT_DOC_ID
+from helpers.paths import CORPUS_DIR
 
-DEV_TEXTS = Path("/work/shared/dev-texts")
 SIZES = {"10KB": 10_000, "100KB": 100_000, "1MB": 1_000_000, "10MB": 10_000_000}
 FULL = ("10KB", "100KB", "1MB")
 LOAD_AND_TOKENIZE = ("10MB",)
@@ -86,10 +85,11 @@ QUICK_STEPS = ("load", "tokens")
 
 
 def source_sentences() -> list[str]:
-    """Sentences of the statement and the development texts, in a fixed order."""
+    """Sentences of the corpus documents (the statement and the five Wikipedia articles), in a
+    fixed order."""
     from underthesea import sent_tokenize
 
-    paths = [CORPUS_DIR / f"{DEFAULT_DOC_ID}.txt", *sorted(DEV_TEXTS.glob("*.txt"))]
+    paths = sorted(CORPUS_DIR.glob("*.txt"))
     out = []
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -122,13 +122,14 @@ def peak_rss_mb() -> float:
 
 def _warm_up() -> float:
     """Load the models and gazetteers once (a fixed cost, reported apart), then empty the caches."""
-    from helpers import tokens
+    from helpers import entities, tokens
     from helpers.entities import extract
 
     started = time.perf_counter()
     extract("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị gặp Phó Thủ tướng Pakistan tại Bắc Kinh.")
     tokens._tokens.cache_clear()
     tokens._sentences.cache_clear()
+    entities._extract.cache_clear()
     return round(time.perf_counter() - started, 2)
 
 
