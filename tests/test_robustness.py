@@ -415,7 +415,9 @@ def _write_unspied(path: Path, data: bytes, real_open) -> Path:
 
 
 def test_helpers_write_files_only_through_atomic_writers():
-    """Every call that can write a file sits inside an ``atomic_write_*`` function."""
+    """Every call that can write a file sits inside an ``atomic_write_*`` function, or in
+    ``corpus.add_document``, the one writer of corpus/ (it stages the files in a temporary folder
+    and hard-links them into place, never replacing a file)."""
     import ast
 
     from helpers.paths import PACKAGE_DIR
@@ -442,6 +444,9 @@ def test_helpers_write_files_only_through_atomic_writers():
                 writes = (name in writers and (name != "to_csv" or node.args)) or (
                     name == "open" and set(str(mode)) & set("wax+")
                 )
-                if writes and not func.name.startswith("atomic_write"):
+                allowed = func.name.startswith("atomic_write") or (
+                    source.name == "corpus.py" and func.name == "add_document"
+                )
+                if writes and not allowed:
                     offending.append(f"{source.name}:{node.lineno} {func.name}() calls {name}")
     assert offending == []

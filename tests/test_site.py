@@ -37,6 +37,7 @@ def test_notebooks_are_sorted_by_their_parameters_cell():
         "02-tokenize.ipynb",
         "03-entities.ipynb",
         "04-frequency-themes.ipynb",
+        "06-commitments.ipynb",
     ]
     assert "05-evaluation.ipynb" in [p.name for p in collection_notebooks()]
 
