@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,9 +87,25 @@ def execute_notebook(path: Path, parameters: dict | None = None, timeout: int = 
         ) from None
 
 
+def describe_figures(nb) -> None:
+    """Give each figure an alternative text: the first sentence of the markdown cell after it,
+    which in these notebooks says what the output shows."""
+    for i, cell in enumerate(nb.cells):
+        images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        if not images:
+            continue
+        following = next((c for c in nb.cells[i + 1 :] if c.cell_type == "markdown"), None)
+        text = " ".join(following.source.split()) if following else ""
+        sentence = re.split(r"(?<=[.!?])\s", re.sub(r"[*_`#]", "", text), maxsplit=1)[0]
+        for output in images:
+            output.setdefault("metadata", {})["alt"] = sentence or "Figure"
+
+
 def notebook_html(nb, title: str, nav: str = "") -> str:
     """Standalone HTML of an executed notebook: images embedded, nothing fetched from a network."""
     from nbconvert import HTMLExporter
+
+    describe_figures(nb)
 
     exporter = HTMLExporter(
         template_name="site", extra_template_basedirs=[str(TEMPLATES_DIR)], embed_images=True

@@ -293,3 +293,13 @@ def test_pages_in_a_real_browser(site, tmp_path, relative, expected, min_images)
         assert image["src"].startswith("data:image/"), image
         assert image["w"] > 0 and image["h"] > 0, f"{relative}: an image did not decode"
     _screenshot(page, relative.replace("/", "--").removesuffix(".html"))
+
+
+def test_figures_have_alternative_text(site):
+    out, _ = site
+    page = (out / DEFAULT_DOC_ID / "04-frequency-themes.html").read_text(encoding="utf-8")
+    tags = re.findall(r"<img\b[^>]*>", page)
+    alts = [html.unescape(m.group(2)) for t in tags if (m := re.search(r"alt=([\"'])(.*?)\1", t))]
+    assert len(tags) == len(alts) == 4  # words vs syllables, dispersion, keyness, themes
+    assert all(alt and alt != "Figure" for alt in alts)
+    assert alts[0].startswith("The syllable view (right) is topped by function syllables")
