@@ -10,12 +10,20 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .corpus import Document
+from .corpus import Document, load_document
 from .entities import entity_counts, mentions
 from .themes import theme_hits, theme_labels
 from .tokens import document_tokens
 
 PER_WORDS = 1000
+
+
+def documents(doc_ids: Sequence[str]) -> list[Document]:
+    """The corpus documents to compare; two or more distinct ids are needed."""
+    ids = list(dict.fromkeys(doc_ids))
+    if len(ids) < 2:
+        raise ValueError(f"a comparison needs two or more document ids, got {ids}")
+    return [load_document(doc_id) for doc_id in ids]
 
 
 def _words(doc: Document) -> int:

@@ -32,3 +32,16 @@ def test_theme_profile_is_per_thousand_words(statement, tmp_path):
     assert list(profile.columns)[:2] == ["security", "economy"]
     assert profile.loc["vn-jp", "security"] == 0
     assert profile.loc["vn-jp", "economy"] > profile.loc[statement.id, "economy"]
+
+
+def test_a_comparison_needs_two_documents():
+    import pytest
+
+    from helpers.compare import documents
+
+    with pytest.raises(ValueError, match="two or more document ids"):
+        documents(["cn-pk-strategic-dialogue-2026-01-04", "cn-pk-strategic-dialogue-2026-01-04"])
+    assert [d.id for d in documents(["cn-pk-strategic-dialogue-2026-01-04", "wiki-karakoram"])] == [
+        "cn-pk-strategic-dialogue-2026-01-04",
+        "wiki-karakoram",
+    ]

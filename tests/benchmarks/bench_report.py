@@ -23,16 +23,20 @@ import nbformat
 from nbclient import NotebookClient
 
 from helpers.paths import DEFAULT_DOC_ID, NOTEBOOKS_DIR
-from helpers.site import collection_notebooks, document_notebooks, notebook_parameters, render_site
+from helpers.site import (
+    collection_notebooks,
+    collection_parameters,
+    document_notebooks,
+    render_site,
+)
 
 
 def execute_alone(doc_id: str) -> float:
     started = time.perf_counter()
     runs = [(p, f"DOC_ID = {doc_id!r}") for p in document_notebooks()]
-    runs += [
-        (p, f"DOC_IDS = {[doc_id]!r}" if "DOC_IDS" in notebook_parameters(p) else None)
-        for p in collection_notebooks()
-    ]
+    for p in collection_notebooks():
+        given = collection_parameters(p, [doc_id])
+        runs.append((p, f"DOC_IDS = {given['DOC_IDS']!r}" if given else None))
     for path, assignment in runs:
         nb = nbformat.read(path, as_version=4)
         if assignment:  # the same parameter the site passes, as a cell after the parameters cell
