@@ -16,6 +16,7 @@ never to corpus/.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import random
 import resource
@@ -46,40 +47,24 @@ def _load(path):
     return load_document(path)
 
 
-def _tokens(doc):
-    from helpers.tokens import document_tokens
+def _analysis(module: str, function: str) -> Callable:
+    """A step that runs ``module.function(doc)`` and passes the document on."""
 
-    document_tokens(doc)
-    return doc
+    def run(doc):
+        getattr(importlib.import_module(module), function)(doc)
+        return doc
 
-
-def _entities(doc):
-    from helpers.entities import mentions
-
-    mentions(doc)
-    return doc
-
-
-def _frequencies(doc):
-    from helpers.frequency import word_frequencies
-
-    word_frequencies(doc)
-    return doc
-
-
-def _themes(doc):
-    from helpers.themes import theme_scores
-
-    theme_scores(doc)
-    return doc
+    return run
 
 
 STEPS = [
     Step("load", _load),
-    Step("tokens", _tokens),
-    Step("entities", _entities),
-    Step("word frequencies", _frequencies),
-    Step("themes", _themes),
+    Step("tokens", _analysis("helpers.tokens", "document_tokens")),
+    Step("entities", _analysis("helpers.entities", "mentions")),
+    Step("word frequencies", _analysis("helpers.frequency", "word_frequencies")),
+    Step("keyness", _analysis("helpers.frequency", "keyness")),
+    Step("themes", _analysis("helpers.themes", "theme_scores")),
+    Step("commitments", _analysis("helpers.commitments", "commitments")),
 ]
 QUICK_STEPS = ("load", "tokens")
 
