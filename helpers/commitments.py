@@ -43,7 +43,9 @@ HOME_COUNTRY = "Vietnam"
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\.\.")
 # A stance verb in a relative clause describes a noun, it reports no position.
 _RELATIVE = re.compile(r"(?:^|\s)(?:do|mà)\s")
-_TRAILING_CONNECTIVE = re.compile(r"\s+(?:đồng thời|và|cũng như|cùng với đó)(?:\s+\w+)?\s*$")
+_TRAILING_CONNECTIVE = re.compile(
+    r"\s+(?:đồng thời|và|cũng như|cùng với đó)(?:\s+(?:cũng|còn|cùng|đều|đã|sẽ))*\s*$"
+)
 # A stance verb right after one of these shares the subject of the stance verb before it.
 _COORDINATED = re.compile(
     r"(?:^|[,;]|\s)(?:đồng thời|và|cũng như|cùng với đó)(?:\s+(?:cũng|còn|cùng|đều|đã|sẽ))*\s*$"
@@ -59,8 +61,6 @@ class Commitment:
     start: int
     end: int
     object: str
-    object_start: int
-    object_end: int
     theme: str
     paragraph: int
     subject: str  # the words the actor was read from, or "" when carried over
@@ -410,8 +410,6 @@ def _sentence_commitments(
                     start=offset + a,
                     end=offset + b,
                     object=text[s:e],
-                    object_start=offset + s,
-                    object_end=offset + e,
                     theme=_theme(hits, s, e),
                     paragraph=paragraph,
                     subject=subject,

@@ -243,12 +243,6 @@ def underthesea_entities(text: str) -> list[dict]:
 # ---------------------------------------------------------------------------- commitments
 
 
-def _objects_overlap(pred: pd.DataFrame, text: str, obj: str, verb_end: int) -> bool:
-    start = text.find(obj, verb_end)
-    end = start + len(obj)
-    return bool(((pred["object_start"] < end) & (pred["object_end"] > start)).any())
-
-
 def commitment_comparison(path: Path) -> pd.DataFrame:
     """Gold and predicted (actor, verb) pairs of a commitments gold set, side by side.
 

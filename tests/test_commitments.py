@@ -62,3 +62,9 @@ def test_counts_per_actor_and_theme(statement):
     assert list(counts.index)[0] == "both"
     assert set(counts.index) == {"both", "China", "Pakistan"}
     assert counts.values.sum() == len(commitments(statement))
+
+
+def test_object_keeps_a_short_last_conjunct():
+    text = "Việt Nam cam kết tăng cường hợp tác với Campuchia và Lào."
+    rows = commitments(text)
+    assert list(rows["object"]) == ["tăng cường hợp tác với Campuchia và Lào"]
