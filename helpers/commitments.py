@@ -34,6 +34,7 @@ from .tokens import Token, analysed_paragraphs, is_native_syllable, sentences, t
 BOTH = "both"
 ALL = "all"
 NO_THEME = "other"
+UNKNOWN = "unknown"  # no subject found, and none earlier in the document to carry over
 # The collection is Vietnamese-language reporting, which names the country only for foreign
 # officials and bodies: a Vietnamese name or a state body with no country is Vietnam's.
 HOME_COUNTRY = "Vietnam"
@@ -393,7 +394,7 @@ def _sentence_commitments(
             if parties:
                 actor = _actor(parties)
             else:
-                actor, subject = reader.last_actor or "unknown", ""
+                actor, subject = reader.last_actor or UNKNOWN, ""
         reader.last_actor = actor
         chain.append((a, b, actor, subject))
         previous_end = b
@@ -451,7 +452,8 @@ def commitments(source: str | Document) -> pd.DataFrame:
     """Every commitment or stated position, in text order.
 
     Columns ``actor`` (canonical English name of the party, ``both`` for the two parties
-    together, ``all`` for three or more), ``verb`` (as written), ``start``/``end`` (of the verb, in
+    together, ``all`` for three or more, ``unknown`` when no subject is found and none can be
+    carried over), ``verb`` (as written), ``start``/``end`` (of the verb, in
     the document text), ``object`` (the committed content; coordinated objects under one verb
     give one row each), ``theme`` (the theme whose cues dominate the object, or ``other``),
     ``paragraph`` (among the analysed paragraphs) and ``subject`` (the words the actor was read
