@@ -163,7 +163,9 @@ class _Reader:
         if entity.label == "LOC":
             if not entity.canonical:  # "Cộng hòa Pháp", the French Republic: the state's name
                 name = self._state_name(entity.text) or name
-            name = _capital_countries().get(name, name)
+            # "Washington, D.C." is GeoNames' capital "Washington"
+            capitals = _capital_countries()
+            name = capitals.get(name) or capitals.get(name.split(",")[0]) or name
             return name if name in _country_names() else None
         if entity.label == "ORG":
             inner = self._inner_party(entity.text)
@@ -298,10 +300,13 @@ def _actor(parties: list[str]) -> str:
     return BOTH if len(parties) == 2 else ALL
 
 
-def _is_nominal(text: str, start: int, end: int, verbs: list[tuple[int, int]]) -> bool:
+def _is_nominal(
+    text: str, toks: list[Token], start: int, end: int, verbs: list[tuple[int, int]]
+) -> bool:
     """A stance word used as a noun or as the object of another stance verb."""
-    before = _words_before(text, start, 1)
-    if before in _cues()["nominaliser"]:
+    previous = [t for t in toks if t.end <= start][-1:]
+    # The previous *word*, not syllable: "Nhật Bản cam kết" (Japan committed) is no "bản".
+    if previous and previous[0].text.lower() in _cues()["nominaliser"]:
         return True
     after = text[end:].split()[:1]
     if after and after[0] == "của":  # "cam kết của mình", its commitment
@@ -402,7 +407,11 @@ def _sentence_commitments(
     for i, (a, b, actor, subject) in enumerate(chain):
         limit = sentence.end
         if i + 1 < len(chain):
-            limit = _clause_start(text, b, chain[i + 1][0], b)
+            following = chain[i + 1][0]
+            limit = _clause_start(text, b, following, b)
+            if limit == b:  # "hoan nghênh X và nhất trí Y": the object ends before "và"
+                joined = _COORDINATED.search(text, b, following)
+                limit = joined.start() if joined else following
         for s, e in _split_objects(text, b, _object_end(text, b, limit), toks) or [(b, b)]:
             rows.append(
                 Commitment(
@@ -437,7 +446,7 @@ def _paragraph_commitments(
         verbs = [(a, b) for a, b in found if sentence.start <= a < sentence.end]
         kept: list[tuple[int, int]] = []
         for a, b in verbs:
-            if _is_nominal(text, a, b, verbs):
+            if _is_nominal(text, toks, a, b, verbs):
                 continue
             kept.append((a, b))
         rows.extend(

@@ -143,11 +143,11 @@ def occurrences(source: str | Document, terms: Iterable[str]) -> list[Occurrence
 
 def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
     """Up to ``width`` characters either side of text[start:end], cut at syllable boundaries."""
-    left = text[max(0, start - width) : start]
-    right = text[end : end + width]
-    if start - width > 0 and not text[start - width - 1].isspace():
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    left, right = text[lo:start], text[end:hi]
+    if lo > 0 and not text[lo - 1].isspace() and not text[lo].isspace():
         left = left.split(maxsplit=1)[1] if len(left.split(maxsplit=1)) > 1 else ""
-    if end + width < len(text) and not text[end + width].isspace():
+    if hi < len(text) and not text[hi].isspace() and not text[hi - 1].isspace():
         right = right.rsplit(maxsplit=1)[0] if len(right.rsplit(maxsplit=1)) > 1 else ""
     return " ".join(left.split()), " ".join(right.split())
 
@@ -309,15 +309,16 @@ def _wordfreq_floor() -> float:
 def reference_frequency(word: str) -> float:
     """A word's frequency per running syllable in general Vietnamese (wordfreq's ``vi`` list).
 
-    wordfreq counts space-separated syllables, so a multi-syllable word is looked up the way
-    wordfreq looks up any phrase: each syllable's frequency, combined as 1 / Σ (1 / f). That is
-    an upper bound on how often the syllables occur together, so the keyness of compounds such as
-    ``hợp tác`` (cooperation) is understated rather than inflated. Words with a syllable wordfreq
-    does not list get the list's smallest frequency.
+    wordfreq counts space-separated syllables, so a word of several syllables gets the smallest
+    of its syllables' frequencies: every occurrence of ``hợp tác`` (cooperation) is also one of
+    ``hợp`` and one of ``tác``, so that is an upper bound on the word's own rate, and the keyness
+    of compounds is understated, never inflated. A syllable wordfreq does not list gets the
+    list's smallest frequency.
     """
     from wordfreq import word_frequency
 
-    return max(word_frequency(word.lower(), "vi"), _wordfreq_floor())
+    floor = _wordfreq_floor()
+    return min(max(word_frequency(s, "vi"), floor) for s in word.lower().split())
 
 
 def _two_sample_ll(a: int, b: int, c: int, d: int) -> float:
@@ -325,7 +326,8 @@ def _two_sample_ll(a: int, b: int, c: int, d: int) -> float:
     times in ``d`` words."""
     e1 = c * (a + b) / (c + d)
     e2 = d * (a + b) / (c + d)
-    return 2 * sum(o * math.log(o / e) for o, e in ((a, e1), (b, e2)) if o > 0)
+    ll = 2 * sum(o * math.log(o / e) for o, e in ((a, e1), (b, e2)) if o > 0)
+    return max(ll, 0.0)  # rounding can leave -1e-15 where the rates are equal
 
 
 def _one_sample_ll(a: int, n: int, p: float) -> float:
@@ -335,7 +337,7 @@ def _one_sample_ll(a: int, n: int, p: float) -> float:
     ll = a * math.log(a / expected) if a else 0.0
     if n - a > 0:
         ll += (n - a) * math.log((n - a) / (n - expected))
-    return 2 * ll
+    return max(2 * ll, 0.0)  # rounding can leave -1e-15 where the rates are equal
 
 
 def keyness(

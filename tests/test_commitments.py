@@ -68,3 +68,25 @@ def test_object_keeps_a_short_last_conjunct():
     text = "Việt Nam cam kết tăng cường hợp tác với Campuchia và Lào."
     rows = commitments(text)
     assert list(rows["object"]) == ["tăng cường hợp tác với Campuchia và Lào"]
+
+
+def test_sentences_a_careful_reader_gets_right():
+    cases = {
+        # "bản" ends the name Nhật Bản (Japan); it is no nominaliser here
+        "Nhật Bản cam kết hỗ trợ Việt Nam.": [("Japan", "cam kết", "hỗ trợ Việt Nam")],
+        # two stance verbs joined by "và": each keeps its own object
+        "Hai bên hoan nghênh kết quả hội nghị và nhất trí tiếp tục hợp tác.": [
+            ("both", "hoan nghênh", "kết quả hội nghị"),
+            ("both", "nhất trí", "tiếp tục hợp tác"),
+        ],
+        # the segmenter used to glue "cam kết thúc đẩy" into one word
+        "Hai bên cam kết thúc đẩy hợp tác.": [("both", "cam kết", "thúc đẩy hợp tác")],
+        # a capital for its government, under GeoNames' name "Washington"
+        "Theo Reuters, Washington phản đối kế hoạch này.": [
+            ("United States", "phản đối", "kế hoạch này")
+        ],
+    }
+    for text, expected in cases.items():
+        rows = commitments(text)
+        got = list(zip(rows["actor"], rows["verb"], rows["object"], strict=True))
+        assert got == expected, text
