@@ -28,7 +28,7 @@ from .corpus import Document
 from .entities import Entity, cues, extract, gazetteer, vietnamese_family_names
 from .frequency import term_pattern, whole_word_matches
 from .paths import read_data_lines
-from .themes import theme_hits, theme_labels
+from .themes import dominant_theme, theme_hits, theme_labels
 from .tokens import Token, analysed_paragraphs, is_native_syllable, sentences, tokens
 
 BOTH = "both"
@@ -353,12 +353,7 @@ def _split_objects(text: str, start: int, end: int, toks: list[Token]) -> list[t
 
 
 def _theme(hits: pd.DataFrame, start: int, end: int) -> str:
-    inside = hits[(hits["start"] >= start) & (hits["end"] <= end)]
-    if not len(inside):
-        return NO_THEME
-    counts = inside["theme"].value_counts()
-    order = list(theme_labels())
-    return min(counts.index, key=lambda t: (-counts[t], order.index(t)))
+    return dominant_theme(hits[(hits["start"] >= start) & (hits["end"] <= end)]) or NO_THEME
 
 
 def _sentence_commitments(

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .corpus import Document, load_document
 from .entities import entity_counts, mentions
-from .themes import theme_hits, theme_labels
+from .themes import dominant_theme, theme_hits, theme_labels
 from .tokens import document_tokens
 
 PER_WORDS = 1000
@@ -31,28 +31,24 @@ def _words(doc: Document) -> int:
 
 
 def overview(docs: Sequence[Document]) -> pd.DataFrame:
-    """One row per document: title, date, paragraphs, words, entity mentions and distinct
-    entities, the most mentioned entity and the theme with most cues."""
+    """One row per document: title, date, body paragraphs, words of the analysed text (title and
+    body, as every rate here is per 1,000 of them), entity mentions and distinct entities, the
+    most mentioned entity and the theme with most cues."""
     rows = []
     for doc in docs:
         counts = entity_counts(mentions(doc))
-        hits = theme_hits(doc)
-        themes = hits["theme"].value_counts()
-        order = list(theme_labels())
-        top_theme = (
-            min(themes.index, key=lambda t: (-themes[t], order.index(t))) if len(themes) else ""
-        )
+        top_theme = dominant_theme(theme_hits(doc))
         rows.append(
             {
                 "document": doc.id,
                 "title": doc.title,
                 "date": doc.metadata.get("date", ""),
-                "paragraphs": len(doc.body),
-                "words": _words(doc),
+                "body paragraphs": len(doc.body),
+                "words (title and body)": _words(doc),
                 "entity mentions": int(counts["count"].sum()) if len(counts) else 0,
                 "distinct entities": len(counts),
                 "top entity": counts["entity"].iloc[0] if len(counts) else "",
-                "top theme": theme_labels().get(top_theme, ""),
+                "top theme": theme_labels().get(top_theme, "") if top_theme else "",
             }
         )
     return pd.DataFrame(rows).set_index("document")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -186,7 +187,7 @@ def dispersion(source: str | Document, terms: list[str]) -> pd.DataFrame:
     total = max(len(word_starts), 1)
     rows = []
     for occ in occurrences(source, terms):
-        index = _count_before(word_starts, occ.start)
+        index = bisect_left(word_starts, occ.start)
         rows.append(
             {
                 "term": occ.term,
@@ -197,12 +198,6 @@ def dispersion(source: str | Document, terms: list[str]) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=["term", "start", "paragraph", "word_index", "position"])
-
-
-def _count_before(sorted_values: list[int], value: int) -> int:
-    import bisect
-
-    return bisect.bisect_left(sorted_values, value)
 
 
 def paragraph_breaks(source: str | Document) -> list[float]:
@@ -223,9 +218,11 @@ def dispersion_measures(source: str | Document, terms: list[str]) -> pd.DataFram
     """
     sizes = [sum(1 for t in tokens(text) if t.is_word) for _, text in analysed_paragraphs(source)]
     total = sum(sizes) or 1
+    # one row per term, however many case variants were asked for ("Pakistan", "pakistan")
+    terms = list({t.lower(): t for t in reversed(terms)}.values())[::-1]
     found = dispersion(source, terms)
     rows = []
-    for term in dict.fromkeys(terms):
+    for term in terms:
         per_part = Counter(found.loc[found["term"] == term, "paragraph"])
         count = sum(per_part.values())
         dp = (
@@ -458,8 +455,6 @@ def syllable_vs_word_counts(source: str | Document, terms: list[str]) -> pd.Data
     Columns ``term``, ``gloss``, ``as word``, ``as syllables``, ``inside words``. ``bố`` (father)
     occurs as a syllable inside every ``khủng bố`` (terrorism) but never as a word there.
     """
-    import re
-
     word_list = [t.text.lower() for t in document_tokens(source) if t.is_word]
     words = Counter(word_list)
     rows = []

@@ -21,7 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import ID_PATTERN, RESERVED_IDS, CorpusError, Document, load_document
+from .corpus import (
+    ID_PATTERN,
+    RESERVED_IDS,
+    CorpusError,
+    Document,
+    list_documents,
+    load_document,
+)
 from .paths import DEFAULT_DOC_ID, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, display_path
 from .report import atomic_write_text, notebooks
 
@@ -389,7 +396,9 @@ def render_site(
         render_document(doc, out_dir)
     summaries = rendered_summaries(out_dir)
     if collection:
-        render_collection([s.id for s in summaries], out_dir)
+        # a document rendered earlier but since removed from corpus/ cannot be compared
+        in_corpus = set(list_documents())
+        render_collection([s.id for s in summaries if s.id in in_corpus], out_dir)
     stems = [
         p.stem for p in collection_notebooks() if (out_dir / COLLECTION / f"{p.stem}.html").exists()
     ]

@@ -74,6 +74,16 @@ def theme_hits(source: str | Document) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["paragraph", "sentence", "start", "end", "cue", "theme"])
 
 
+def dominant_theme(hits: pd.DataFrame) -> str | None:
+    """The theme with most cue hits in ``hits`` (rows of ``theme_hits``); ties go to the theme
+    listed first in the lexicon; None when there are no hits."""
+    if not len(hits):
+        return None
+    counts = hits["theme"].value_counts()
+    order = list(theme_labels())
+    return min(counts.index, key=lambda t: (-counts[t], order.index(t)))
+
+
 def theme_scores(source: str | Document, by: str = "paragraph") -> pd.DataFrame:
     """Cue counts per theme (columns, in lexicon order) for each paragraph or sentence (rows).
 

@@ -20,7 +20,7 @@ def test_overview_and_entity_rates(statement, tmp_path):
     rates = entity_comparison(docs, top=2)
     assert set(rates.columns) == {statement.id, "vn-jp"}
     assert rates.loc["Pakistan", "vn-jp"] == 0
-    words = table.loc[statement.id, "words"]
+    words = table.loc[statement.id, "words (title and body)"]
     # 11 mentions of Pakistan as a name of its own (not inside "Hành lang Kinh tế Trung
     # Quốc-Pakistan") per 1,000 words of the statement
     assert abs(rates.loc["Pakistan", statement.id] - 11 * 1000 / words) < 1e-9
