@@ -19,6 +19,7 @@ Nothing here names particular countries: the parties come from the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -124,8 +125,11 @@ def _office_party(source: str) -> str | None:
     return entry.canonical if entry and entry.label == "ORG" else None
 
 
-def _words_before(text: str, pos: int, n: int) -> str:
-    return " ".join(text[:pos].split()[-n:]).lower()
+def _previous_word(toks: list[Token], pos: int) -> str:
+    """The word (a token of the segmentation, lower case) ending at or before ``pos``: whole
+    words, so "Nhật Bản" (Japan) never passes for the nominaliser "bản"."""
+    i = bisect_right(toks, pos, key=lambda t: t.end)
+    return toks[i - 1].text.lower() if i else ""
 
 
 @cache
@@ -218,7 +222,9 @@ class _Reader:
         return self.party(before[-1])
 
 
-def _subject_group(text: str, candidates: list[Entity], first: bool = False) -> list[Entity]:
+def _subject_group(
+    text: str, candidates: list[tuple[Entity, str]], first: bool = False
+) -> list[tuple[Entity, str]]:
     """The subject: the name nearest the verb (or the first name, with ``first``) and the names
     coordinated with it ("Pakistan và Trung Quốc"; "Ishaq Dar và Bộ trưởng Ngoại giao Trung Quốc
     Vương Nghị")."""
@@ -226,65 +232,54 @@ def _subject_group(text: str, candidates: list[Entity], first: bool = False) -> 
     def coordinated(left: Entity, right: Entity) -> bool:
         gap = text[left.end : right.start]
         words = gap.split()
-        return ("và" in words or "cùng" in words or gap.strip() in (",", "-", "–")) and len(
-            words
-        ) <= 8
+        joined = "và" in words or "cùng" in words or gap.strip() in (",", "-", "–")
+        return joined and len(words) <= 8
 
-    if first:
-        group = [candidates[0]]
-        for e in candidates[1:]:
-            if not coordinated(group[-1], e):
-                break
-            group.append(e)
-        return group
-    group = [candidates[-1]]
-    for e in reversed(candidates[:-1]):
-        if not coordinated(e, group[0]):
+    walk = candidates if first else candidates[::-1]
+    group = [walk[0]]
+    for item in walk[1:]:
+        left, right = (group[-1][0], item[0]) if first else (item[0], group[-1][0])
+        if not coordinated(left, right):
             break
-        group.insert(0, e)
-    return group
+        group.append(item)
+    return sorted(group, key=lambda c: c[0].start)
 
 
 def _parties_in(
-    reader: _Reader, text: str, start: int, end: int, entities: list[Entity], first: bool = False
+    reader: _Reader,
+    text: str,
+    toks: list[Token],
+    span: tuple[int, int],
+    entities: list[Entity],
+    first: bool = False,
 ) -> tuple[list[str], str]:
-    """The actors named in text[start:end] (a subject window) and the words they came from."""
+    """The actors named in a subject window ``span`` and the words they came from."""
+    start, end = span
     window = text[start:end]
     inside = [e for e in entities if start <= e.start and e.end <= end]
-    candidates = []
+    candidates: list[tuple[Entity, str]] = []
     for e in inside:
-        if reader.party(e) is None:
+        party = reader.party(e)
+        if party is None or _previous_word(toks, e.start) in _cues()["non_subject"]:
             continue
         if any(o.label == "PER" and o.start >= e.end and _adjacent(text, e, o) for o in inside):
             continue  # a title's country: the person after it is the subject
-        if (
-            _words_before(text, e.start, 1) in _cues()["non_subject"]
-            or _words_before(text, e.start, 2) in _cues()["non_subject"]
-        ):
-            continue
-        candidates.append(e)
+        candidates.append((e, party))
     joint = [(m, BOTH) for m in _pattern("joint").finditer(window)]
     joint += [(m, ALL) for m in _pattern("all").finditer(window)]
-    pick = min if first else max
-    chosen = pick(joint, key=lambda j: j[0].start(), default=None)
-    if chosen and (
-        not candidates
-        or (
-            start + chosen[0].start() < candidates[0].start
-            if first
-            else start + chosen[0].start() > candidates[-1].start
-        )
-    ):
-        return [chosen[1]], chosen[0].group()
+    if joint:
+        # the joint phrase wins when it is nearer the verb (or, with ``first``, the sentence start)
+        m, actor = (min if first else max)(joint, key=lambda j: j[0].start())
+        at = start + m.start()
+        if not candidates or (
+            at < candidates[0][0].start if first else at > candidates[-1][0].start
+        ):
+            return [actor], m.group()
     if not candidates:
         return [], ""
-    parties: list[str] = []
     group = _subject_group(text, candidates, first)
-    for e in group:
-        party = reader.party(e)
-        if party and party not in parties:
-            parties.append(party)
-    return parties, " + ".join(e.text for e in group)
+    parties = list(dict.fromkeys(party for _, party in group))
+    return parties, " + ".join(e.text for e, _ in group)
 
 
 def _adjacent(text: str, a: Entity, b: Entity) -> bool:
@@ -304,9 +299,7 @@ def _is_nominal(
     text: str, toks: list[Token], start: int, end: int, verbs: list[tuple[int, int]]
 ) -> bool:
     """A stance word used as a noun or as the object of another stance verb."""
-    previous = [t for t in toks if t.end <= start][-1:]
-    # The previous *word*, not syllable: "Nhật Bản cam kết" (Japan committed) is no "bản".
-    if previous and previous[0].text.lower() in _cues()["nominaliser"]:
+    if _previous_word(toks, start) in _cues()["nominaliser"]:
         return True
     after = text[end:].split()[:1]
     if after and after[0] == "của":  # "cam kết của mình", its commitment
@@ -383,13 +376,13 @@ def _sentence_commitments(
             actor, subject = chain[-1][2], ""
         else:
             clause = _clause_start(text, sentence.start, a, previous_end)
-            parties, subject = _parties_in(reader, text, clause, a, entities)
+            parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
             if not parties and not chain:
                 # The subject may stand before an apposition or an adverbial set off by commas
                 # ("Bùi Thanh Sơn, Trưởng đoàn Việt Nam, kêu gọi", Bui Thanh Son, head of
                 # Vietnam's delegation, called for): the sentence's first subject.
                 parties, subject = _parties_in(
-                    reader, text, sentence.start, a, entities, first=True
+                    reader, text, toks, (sentence.start, a), entities, first=True
                 )
             if parties:
                 actor = _actor(parties)

@@ -573,14 +573,16 @@ RESERVED_IDS = frozenset({"collection", "screenshots"})
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def slugify(name: str) -> str:
-    """A lower-case ASCII id from a file name: ``Quan hệ Việt–Pháp`` → ``quan-he-viet-phap``.
+def ascii_fold(text: str) -> str:
+    """``text`` without Vietnamese diacritics: ``Đà Nẵng`` → ``Da Nang`` (NFD does not
+    decompose đ, so it is replaced first)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
-    Vietnamese diacritics are dropped and đ becomes d (NFD does not decompose đ).
-    """
-    folded = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    ascii_only = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
+
+def slugify(name: str) -> str:
+    """A lower-case ASCII id from a file name: ``Quan hệ Việt–Pháp`` → ``quan-he-viet-phap``."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).lower()).strip("-")
 
 
 def add_document(

@@ -27,6 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .corpus import ascii_fold
 from .paths import read_data_lines
 from .tokens import SYLLABLE_RE, Token, is_native_syllable, sentences, text_cache, tokens
 
@@ -61,11 +62,6 @@ class _Entry:
 
 
 # ---------------------------------------------------------------------------- gazetteers
-
-
-def _ascii_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # Vietnamese writes the tone of open "oa", "oe", "uy" on either vowel (hòa / hoà, Ủy / Uỷ).
@@ -140,7 +136,7 @@ def gazetteer() -> dict[str, _Entry]:
     mapping = json.loads(mapping_file.read_text(encoding="utf-8"))
     for table in ("province_names", "old_province_names"):
         for unit in mapping[table].values():
-            add(unit["short"], _Entry("LOC", _ascii_fold(unit["short"]), "underthesea-address"))
+            add(unit["short"], _Entry("LOC", ascii_fold(unit["short"]), "underthesea-address"))
 
     # CLDR territory names override the above: a country name is always the country.
     vi, en = Locale("vi").territories, Locale("en").territories

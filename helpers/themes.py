@@ -10,6 +10,7 @@ counts once, not also as ``an ninh``, security).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 import pandas as pd
@@ -57,8 +58,10 @@ def theme_hits(source: str | Document) -> pd.DataFrame:
     sentence_base = 0
     for paragraph, (offset, text) in enumerate(analysed_paragraphs(source)):
         sents = sentences(text)
+        starts = [s.start for s in sents]
         for m in whole_word_matches(text, _cue_pattern()):
-            sentence = next(i for i, s in enumerate(sents) if s.start <= m.start() < s.end)
+            # bisect, not a scan: one huge paragraph can hold thousands of sentences and cues
+            sentence = max(0, bisect_right(starts, m.start()) - 1)
             for theme in _cue_themes()[" ".join(m.group().lower().split())]:
                 rows.append(
                     {
