@@ -20,17 +20,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .corpus import Document
-from .entities import Entity, cues, extract, gazetteer, vietnamese_family_names
-from .frequency import term_pattern, whole_word_matches
+from .entities import Entity, cues, gazetteer, vietnamese_family_names
+from .matching import term_pattern, whole_word_matches
+from .orthography import is_native_syllable
 from .paths import read_data_lines
-from .themes import dominant_theme, theme_hits, theme_labels
-from .tokens import Token, analysed_paragraphs, is_native_syllable, sentences, tokens
+from .themes import dominant_theme, theme_labels
+from .tokens import Token
+
+if TYPE_CHECKING:
+    from .analysis import Analysis, ParagraphView
+    from .corpus import Document
 
 BOTH = "both"
 ALL = "all"
@@ -64,7 +70,8 @@ class Commitment:
     end: int
     object: str
     theme: str
-    paragraph: int
+    paragraph: int  # index in Document.paragraphs
+    sentence: int  # document-wide sentence id
     subject: str  # the words the actor was read from, or "" when carried over
 
 
@@ -410,27 +417,27 @@ def _sentence_commitments(
                     object=text[s:e],
                     theme=_theme(hits, s, e),
                     paragraph=paragraph,
+                    sentence=sentence.index,
                     subject=subject,
                 )
             )
     return rows
 
 
-def _paragraph_commitments(
-    reader: _Reader, paragraph: int, offset: int, text: str
-) -> list[Commitment]:
-    toks = tokens(text)
-    entities = extract(text)
+def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitment]:
+    paragraph, offset, text = view.paragraph.index, view.paragraph.start, view.paragraph.text
+    toks = list(view.tokens)
+    entities = list(view.entities)
     reader.learn_people(entities, text)
-    hits = theme_hits(text)
+    hits = view.theme_hits
     inside_names = [(e.start, e.end) for e in entities]
     found = [
         (m.start(), m.end())
-        for m in whole_word_matches(text, _pattern("verb"))
+        for m in whole_word_matches(text, _pattern("verb"), toks)
         if not any(a <= m.start() < b for a, b in inside_names)
     ]
     rows: list[Commitment] = []
-    for sentence in sentences(text):
+    for sentence in view.sentences:
         verbs = [(a, b) for a, b in found if sentence.start <= a < sentence.end]
         kept: list[tuple[int, int]] = []
         for a, b in verbs:
@@ -445,23 +452,28 @@ def _paragraph_commitments(
     return rows
 
 
-def commitments(source: str | Document) -> pd.DataFrame:
-    """Every commitment or stated position, in text order.
+def find_commitments(views: Iterable[ParagraphView]) -> list[Commitment]:
+    """Commitments of consecutive paragraphs, read in order (an actor carries over from one
+    paragraph to the next); :func:`helpers.analysis.analyse` calls this for the title and body."""
+    reader = _Reader(people={})
+    return [row for view in views for row in _paragraph_commitments(reader, view)]
+
+
+def commitments(source: str | Document | Analysis) -> pd.DataFrame:
+    """Every commitment or stated position in the title and body, in text order.
 
     Columns ``actor`` (canonical English name of the party, ``both`` for the two parties
     together, ``all`` for three or more, ``unknown`` when no subject is found and none can be
     carried over), ``verb`` (as written), ``start``/``end`` (of the verb, in
     the document text), ``object`` (the committed content; coordinated objects under one verb
     give one row each), ``theme`` (the theme whose cues dominate the object, or ``other``),
-    ``paragraph`` (among the analysed paragraphs) and ``subject`` (the words the actor was read
-    from; empty when the subject was carried over from the previous clause).
+    ``paragraph`` (index in ``Document.paragraphs``), ``sentence`` (document-wide) and
+    ``subject`` (the words the actor was read from; empty when the subject was carried over from
+    the previous clause).
     """
-    reader = _Reader(people={})
-    rows: list[Commitment] = []
-    for paragraph, (offset, text) in enumerate(analysed_paragraphs(source)):
-        rows.extend(_paragraph_commitments(reader, paragraph, offset, text))
-    columns = ["actor", "verb", "start", "end", "object", "theme", "paragraph", "subject"]
-    return pd.DataFrame([{c: getattr(r, c) for c in columns} for r in rows], columns=columns)
+    from .analysis import as_analysis  # the same layer; analyse() calls find_commitments above
+
+    return as_analysis(source).table("commitments")
 
 
 def commitments_by_actor_and_theme(table: pd.DataFrame) -> pd.DataFrame:

@@ -19,13 +19,13 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .orthography import TONE_MARKS as _TONE_MARKS
+from .orthography import is_native_syllable, normalise_tones, slugify
 from .paths import CORPUS_DIR, display_path
-from .tokens import is_native_syllable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -141,7 +141,6 @@ _HTML_TAG = re.compile(
 )
 # Windows-1258 spells Vietnamese with these letters plus combining tone marks.
 _VIETNAMESE_LETTERS = frozenset("aăâbcdđeêghiklmnoôơpqrstuưvxy")
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
 def read_text(path: Path) -> str:
@@ -394,65 +393,6 @@ def _nfc(text: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", text), changed
 
 
-@cache
-def tone_map() -> dict[str, str]:
-    """underthesea's word map restricted to tone placement: ``hoà`` → ``hòa``, ``Uỷ`` → ``Ủy``.
-
-    underthesea's ``text_normalize`` re-tokenises (it puts spaces around punctuation), so only
-    its maps are used, word by word. Entries that correct spelling rather than move a tone
-    change the word's letters or length and are left out: a replacement never changes the text's
-    length, so offsets computed before and after agree.
-    """
-    from underthesea.pipeline.text_normalize.text_normalizer import token_map
-
-    def untoned(word: str) -> tuple[str, list[str]]:
-        decomposed = unicodedata.normalize("NFD", word)
-        base = "".join(c for c in decomposed if c not in _TONE_MARKS)
-        return unicodedata.normalize("NFC", base), sorted(c for c in decomposed if c in _TONE_MARKS)
-
-    return {
-        old: new
-        for old, new in token_map.items()
-        if old != new
-        and unicodedata.is_normalized("NFC", old)
-        and unicodedata.is_normalized("NFC", new)
-        and len(old) == len(new)
-        and untoned(old) == untoned(new)
-    }
-
-
-@cache
-def _character_map() -> dict[str, str]:
-    # underthesea's character map: Icelandic eth typed for the Vietnamese đ (ð → đ, Ð → Đ).
-    from underthesea.pipeline.text_normalize.text_normalizer import character_map
-
-    return {a: b for a, b in character_map.items() if len(a) == len(b) == 1}
-
-
-def normalise_tones(text: str) -> tuple[str, int]:
-    """New-style tone placement word by word (``hoà`` → ``hòa``); returns the text and the count.
-
-    The text's length and spacing are unchanged. ``ð`` is read as ``đ`` only in a word that is
-    then a Vietnamese syllable (``ðến`` → ``đến``), never in an Icelandic name.
-    """
-    tones = tone_map()
-    chars = _character_map()
-    changed = 0
-
-    def replace(m: re.Match) -> str:
-        nonlocal changed
-        word = m.group()
-        if any(c in word for c in chars):
-            fixed = "".join(chars.get(c, c) for c in word)
-            if is_native_syllable(fixed):
-                word = fixed
-        word = tones.get(word, word)
-        changed += word != m.group()
-        return word
-
-    return _LETTERS.sub(replace, text), changed
-
-
 def _read_metadata(path: Path) -> dict:
     if not path.exists():
         return {}
@@ -571,18 +511,6 @@ def paragraph_table(doc: Document) -> pd.DataFrame:
 # Folder names under reports/ that are not documents, so no document may take them as its id.
 RESERVED_IDS = frozenset({"collection", "screenshots"})
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-def ascii_fold(text: str) -> str:
-    """``text`` without Vietnamese diacritics: ``Đà Nẵng`` → ``Da Nang`` (NFD does not
-    decompose đ, so it is replaced first)."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def slugify(name: str) -> str:
-    """A lower-case ASCII id from a file name: ``Quan hệ Việt–Pháp`` → ``quan-he-viet-phap``."""
-    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).lower()).strip("-")
 
 
 def add_document(

@@ -27,9 +27,9 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .corpus import ascii_fold
+from .orthography import SYLLABLE_RE, ascii_fold, is_native_syllable
 from .paths import read_data_lines
-from .tokens import SYLLABLE_RE, Token, is_native_syllable, sentences, text_cache, tokens
+from .tokens import Token, sentences, text_cache, tokens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -813,8 +813,11 @@ def mentions(doc: Document) -> pd.DataFrame:
     """Every entity mention in a document (all paragraphs, captions included).
 
     Columns ``paragraph``, ``sentence`` (numbered through the document), ``start``/``end`` (offsets
-    into ``doc.text``), ``text``, ``label``, ``canonical``, ``source``.
+    into ``doc.text``), ``text``, ``label``, ``canonical``, ``source``. Given an
+    :class:`~helpers.analysis.Analysis`, its mentions (the same rows, already extracted).
     """
+    if hasattr(doc, "mention_table"):  # an Analysis (a higher layer, so not imported here)
+        return doc.mention_table()
     import pandas as pd
 
     rows = []

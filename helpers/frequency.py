@@ -1,8 +1,10 @@
 """Step 4a: frequencies, keyword in context, dispersion, collocations and keyness, on words.
 
-Every function accepts a text string or a :class:`~helpers.corpus.Document` (whose title and body
-paragraphs are analysed; photo captions and headings are not) and returns a pandas DataFrame.
-Offsets (``start``) point into ``Document.text``, or into the string given.
+Every function accepts an :class:`~helpers.analysis.Analysis` (a text string or a
+:class:`~helpers.corpus.Document` is analysed first) and counts its title and body paragraphs
+(photo captions and headings are not running text). It returns a pandas DataFrame whose
+``paragraph`` is the analysis's id (the index in ``Document.paragraphs``); offsets (``start``)
+point into ``Document.text``, or into the string given.
 
 A search term matches whole words only: its first and last characters must fall on word
 boundaries of the segmentation, so ``bố`` (father) never matches inside ``khủng bố``
@@ -15,15 +17,20 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
 
+from .analysis import Analysis, as_analysis
 from .corpus import Document
+from .matching import term_pattern, whole_word_matches
+from .orthography import syllables
 from .paths import read_data_lines
-from .tokens import Token, analysed_paragraphs, document_tokens, syllables, tokens
+from .tokens import Token
+
+Source = str | Document | Analysis
 
 
 @cache
@@ -51,13 +58,13 @@ def is_content_word(token: Token) -> bool:
     return token.is_word and token.pos != "M" and has_letter and word not in stopwords()
 
 
-def word_frequencies(source: str | Document, stopwords: bool = True) -> pd.DataFrame:
+def word_frequencies(source: Source, stopwords: bool = True) -> pd.DataFrame:
     """Word counts: columns ``word``, ``count``, ``relative`` (share of all words), ``pos``.
 
     With ``stopwords=True`` stopwords, numbers and punctuation are left out of the table (the
     relative frequency is still a share of all words). Sorted by count, then word.
     """
-    toks = [t for t in document_tokens(source) if t.is_word]
+    toks = as_analysis(source).words()
     kept = [t for t in toks if is_content_word(t)] if stopwords else toks
     counts = Counter(normalise_word(t) for t in kept)
     pos_counts: dict[str, Counter] = {}
@@ -76,10 +83,15 @@ def word_frequencies(source: str | Document, stopwords: bool = True) -> pd.DataF
     return frame.sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
 
 
-def syllable_frequencies(source: str | Document) -> pd.DataFrame:
+def _syllables(analysis: Analysis) -> list[str]:
+    """Syllables of the title and body, lower case, numbers left out."""
+    sylls = [s.lower() for p in analysis.text_paragraphs for s in syllables(p.text)]
+    return [s for s in sylls if not s.isdigit()]
+
+
+def syllable_frequencies(source: Source) -> pd.DataFrame:
     """What a syllable-based tool counts: columns ``syllable``, ``count``, ``relative``."""
-    sylls = [s.lower() for _, text in analysed_paragraphs(source) for s in syllables(text)]
-    sylls = [s for s in sylls if not s.isdigit()]
+    sylls = _syllables(as_analysis(source))
     counts = Counter(sylls)
     frame = pd.DataFrame(
         [{"syllable": s, "count": n, "relative": n / len(sylls)} for s, n in counts.items()],
@@ -88,57 +100,33 @@ def syllable_frequencies(source: str | Document) -> pd.DataFrame:
     return frame.sort_values(["count", "syllable"], ascending=[False, True], ignore_index=True)
 
 
-def term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
-    """A case-insensitive pattern for any of ``terms``, longest first, any whitespace between
-    syllables, never starting or ending inside a run of letters."""
-    alternatives = [
-        r"\s+".join(map(re.escape, term.split()))
-        for term in sorted(set(terms), key=lambda t: (-len(t), t))
-        if term.strip()
-    ]
-    if not alternatives:
-        raise ValueError("no search term given")
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-
-
-def whole_word_matches(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """Matches of ``pattern`` in ``text`` that begin and end on word boundaries of the
-    segmentation (so a match never cuts a word in two)."""
-    toks = tokens(text)
-    starts = {t.start for t in toks}
-    ends = {t.end for t in toks}
-    for m in pattern.finditer(text):
-        if m.start() in starts and m.end() in ends:
-            yield m
-
-
 @dataclass(frozen=True)
 class Occurrence:
     """One whole-word occurrence of a search term."""
 
     term: str
-    paragraph: int
+    paragraph: int  # index in Document.paragraphs
     start: int  # into the document text
     end: int
     text: str  # as written
 
 
-def occurrences(source: str | Document, terms: Iterable[str]) -> list[Occurrence]:
-    """Every whole-word occurrence of any of ``terms``, in text order.
+def occurrences(source: Source, terms: Iterable[str]) -> list[Occurrence]:
+    """Every whole-word occurrence of any of ``terms`` in the title and body, in text order.
 
     Each occurrence is attributed to the term it matches case-insensitively (a term given twice
     in different cases is searched once).
     """
+    analysis = as_analysis(source)
     terms = list(dict.fromkeys(terms))
     by_key = {" ".join(t.lower().split()): t for t in reversed(terms)}
     pattern = term_pattern(terms)
     found = []
-    for paragraph, (offset, text) in enumerate(analysed_paragraphs(source)):
-        for m in whole_word_matches(text, pattern):
+    for p in analysis.text_paragraphs:
+        words = analysis.paragraph_tokens(p.index)
+        for m in whole_word_matches(analysis.text, pattern, words, p.start, p.end):
             term = by_key[" ".join(m.group().lower().split())]
-            found.append(
-                Occurrence(term, paragraph, offset + m.start(), offset + m.end(), m.group())
-            )
+            found.append(Occurrence(term, p.index, m.start(), m.end(), m.group()))
     return found
 
 
@@ -153,18 +141,18 @@ def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
     return " ".join(left.split()), " ".join(right.split())
 
 
-def kwic(source: str | Document, word: str, width: int = 40) -> pd.DataFrame:
+def kwic(source: Source, word: str, width: int = 40) -> pd.DataFrame:
     """Keyword in context: one row per whole-word occurrence of ``word`` (case-insensitive).
 
     Columns ``left``, ``keyword`` (as written), ``right`` (up to ``width`` characters each, within
     the paragraph, cut at syllable boundaries), ``start`` (offset of the keyword) and
     ``paragraph``. ``bố`` (father) has no row inside ``khủng bố`` (terrorism).
     """
-    paragraphs = dict((i, p) for i, p in enumerate(analysed_paragraphs(source)))
+    analysis = as_analysis(source)
     rows = []
-    for occ in occurrences(source, [word]):
-        offset, text = paragraphs[occ.paragraph]
-        left, right = _context(text, occ.start - offset, occ.end - offset, width)
+    for occ in occurrences(analysis, [word]):
+        p = analysis.paragraphs[occ.paragraph]
+        left, right = _context(p.text, occ.start - p.start, occ.end - p.start, width)
         rows.append(
             {
                 "left": left,
@@ -177,16 +165,17 @@ def kwic(source: str | Document, word: str, width: int = 40) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["left", "keyword", "right", "start", "paragraph"])
 
 
-def dispersion(source: str | Document, terms: list[str]) -> pd.DataFrame:
+def dispersion(source: Source, terms: list[str]) -> pd.DataFrame:
     """Where each term occurs: one row per occurrence with its position in running words.
 
     Columns ``term``, ``start``, ``paragraph``, ``word_index`` (number of words before it) and
     ``position`` (``word_index`` as a share of the document's words, 0 to 1), in text order.
     """
-    word_starts = [t.start for t in document_tokens(source) if t.is_word]
+    analysis = as_analysis(source)
+    word_starts = [t.start for t in analysis.words()]
     total = max(len(word_starts), 1)
     rows = []
-    for occ in occurrences(source, terms):
+    for occ in occurrences(analysis, terms):
         index = bisect_left(word_starts, occ.start)
         rows.append(
             {
@@ -200,33 +189,39 @@ def dispersion(source: str | Document, terms: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["term", "start", "paragraph", "word_index", "position"])
 
 
-def paragraph_breaks(source: str | Document) -> list[float]:
-    """Where each analysed paragraph after the first begins, as a share of the running words
-    (the scale of ``dispersion``'s ``position``)."""
-    sizes = [sum(1 for t in tokens(text) if t.is_word) for _, text in analysed_paragraphs(source)]
+def _paragraph_sizes(analysis: Analysis) -> dict[int, int]:
+    """Words in each title and body paragraph, by paragraph id."""
+    return {p.index: len(analysis.words((p,))) for p in analysis.text_paragraphs}
+
+
+def paragraph_breaks(source: Source) -> list[float]:
+    """Where each title or body paragraph after the first begins, as a share of the running
+    words (the scale of ``dispersion``'s ``position``)."""
+    sizes = list(_paragraph_sizes(as_analysis(source)).values())
     total = max(sum(sizes), 1)
     return [sum(sizes[:i]) / total for i in range(1, len(sizes))]
 
 
-def dispersion_measures(source: str | Document, terms: list[str]) -> pd.DataFrame:
-    """How evenly each term is spread over the analysed paragraphs.
+def dispersion_measures(source: Source, terms: list[str]) -> pd.DataFrame:
+    """How evenly each term is spread over the title and body paragraphs.
 
     Columns ``term``, ``count``, ``paragraphs`` (how many contain it, of ``of``) and ``dp``:
     Gries's deviation of proportions (2008), 0 when occurrences follow the paragraphs' sizes in
     words exactly, approaching 1 when they are concentrated in one small part. Terms in the
     order given.
     """
-    sizes = [sum(1 for t in tokens(text) if t.is_word) for _, text in analysed_paragraphs(source)]
-    total = sum(sizes) or 1
+    analysis = as_analysis(source)
+    sizes = _paragraph_sizes(analysis)
+    total = sum(sizes.values()) or 1
     # one row per term, however many case variants were asked for ("Pakistan", "pakistan")
     terms = list({t.lower(): t for t in reversed(terms)}.values())[::-1]
-    found = dispersion(source, terms)
+    found = dispersion(analysis, terms)
     rows = []
     for term in terms:
         per_part = Counter(found.loc[found["term"] == term, "paragraph"])
         count = sum(per_part.values())
         dp = (
-            0.5 * sum(abs(per_part[i] / count - size / total) for i, size in enumerate(sizes))
+            0.5 * sum(abs(per_part[i] / count - size / total) for i, size in sizes.items())
             if count
             else float("nan")
         )
@@ -236,13 +231,13 @@ def dispersion_measures(source: str | Document, terms: list[str]) -> pd.DataFram
     return pd.DataFrame(rows, columns=["term", "count", "paragraphs", "of", "dp"])
 
 
-def collocations(source: str | Document, min_count: int = 2) -> pd.DataFrame:
+def collocations(source: Source, min_count: int = 2) -> pd.DataFrame:
     """Adjacent content-word pairs within a sentence, with PMI and log-likelihood (G²).
 
     Columns ``first``, ``second``, ``count``, ``pmi``, ``log_likelihood``; pairs seen fewer than
     ``min_count`` times are dropped. Sorted by log-likelihood, then the pair.
     """
-    toks = [t for t in document_tokens(source) if t.is_word]
+    toks = as_analysis(source).words()
     words = [normalise_word(t) for t in toks]
     unigrams = Counter(words)
     total = len(words)
@@ -338,8 +333,8 @@ def _one_sample_ll(a: int, n: int, p: float) -> float:
 
 
 def keyness(
-    source: str | Document,
-    reference: str | Document | pd.DataFrame = WORDFREQ,
+    source: Source,
+    reference: Source | pd.DataFrame = WORDFREQ,
     min_count: int = 2,
 ) -> pd.DataFrame:
     """Log-likelihood keyness of the content words of ``source`` against a reference.
@@ -356,20 +351,19 @@ def keyness(
     in the reference). Words used more than in the reference come first, by log-likelihood, then
     words used less; ties by word. Only words seen at least ``min_count`` times are listed.
     """
-    focus = word_frequencies(source, stopwords=True)
+    analysis = as_analysis(source)
+    focus = word_frequencies(analysis, stopwords=True)
     focus = focus[focus["count"] >= min_count]
     rows = []
     if isinstance(reference, str) and reference == WORDFREQ:
-        n = sum(
-            1 for _, text in analysed_paragraphs(source) for s in syllables(text) if not s.isdigit()
-        )
+        n = len(_syllables(analysis))
         for word, a in zip(focus["word"], focus["count"], strict=True):
             p = reference_frequency(word)
             rows.append((word, a, a / n, p, _one_sample_ll(a, n, p), math.log2((a / n) / p)))
     else:
         ref_counts = _reference_counts(reference)
         d = sum(ref_counts.values())
-        c = sum(1 for t in document_tokens(source) if t.is_word)
+        c = len(analysis.words())
         for word, a in zip(focus["word"], focus["count"], strict=True):
             b = ref_counts.get(word, 0)
             ratio = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
@@ -404,7 +398,7 @@ def keyness(
     return frame.drop(columns="_under")
 
 
-def _reference_counts(reference: str | Document | pd.DataFrame) -> dict[str, int]:
+def _reference_counts(reference: Source | pd.DataFrame) -> dict[str, int]:
     if isinstance(reference, pd.DataFrame):
         missing = {"word", "count"} - set(reference.columns)
         if missing:
@@ -449,13 +443,13 @@ def with_glosses(frame: pd.DataFrame, column: str = "word") -> pd.DataFrame:
     return glossed
 
 
-def syllable_vs_word_counts(source: str | Document, terms: list[str]) -> pd.DataFrame:
+def syllable_vs_word_counts(source: Source, terms: list[str]) -> pd.DataFrame:
     """How often each term occurs as a whole word and as a syllable sequence, and inside which words.
 
     Columns ``term``, ``gloss``, ``as word``, ``as syllables``, ``inside words``. ``bố`` (father)
     occurs as a syllable inside every ``khủng bố`` (terrorism) but never as a word there.
     """
-    word_list = [t.text.lower() for t in document_tokens(source) if t.is_word]
+    word_list = [t.text.lower() for t in as_analysis(source).words()]
     words = Counter(word_list)
     rows = []
     for term in terms:

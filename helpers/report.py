@@ -7,40 +7,18 @@ always through a temporary file and a rename, so an interrupted run never leaves
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from .files import atomic_write_text as atomic_write_text  # re-exported: site.py writes with it
 from .paths import NOTEBOOKS_DIR, RESULTS_DIR, display_path
 
 # DejaVu Sans ships with matplotlib and has every precomposed Vietnamese letter (ắ, ệ, ữ, ...).
 FONT_FAMILY = "DejaVu Sans"
 LABEL_COLOURS = {"PER": "#f4a261", "LOC": "#8ecae6", "ORG": "#b5e48c", "MISC": "#e0aaff"}
-
-
-def atomic_write_text(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; results are for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def write_table(frame: pd.DataFrame, doc_id: str, name: str, index: bool = False) -> str:

@@ -152,14 +152,16 @@ class DocumentSummary:
 
 
 def summarise(doc: Document, rendered: Sequence[str]) -> DocumentSummary:
-    """Counts from ``size_counts``, top entities from ``entity_counts``, themes from ``theme_scores``."""
+    """Counts from ``size_counts``, top entities from ``entity_counts``, themes from ``theme_scores``,
+    all read from the document's stored analysis (the notebooks have just written it)."""
+    from .analysis import load_or_analyse, size_counts
     from .entities import entity_counts, mentions
     from .themes import theme_labels, theme_scores
-    from .tokens import size_counts
 
-    sizes = size_counts(doc)["whole document"]
-    entities = entity_counts(mentions(doc)).head(TOP)
-    scores = theme_scores(doc)
+    analysis = load_or_analyse(doc)
+    sizes = size_counts(analysis)["whole document"]
+    entities = entity_counts(mentions(analysis)).head(TOP)
+    scores = theme_scores(analysis)
     labels = theme_labels()
     themes = [
         {
@@ -271,7 +273,7 @@ def document_index(summary: DocumentSummary) -> str:
     body = f"""<nav><a href="../index.html">← all documents</a></nav>
 <h1>{_vi(s.title)}</h1>
 <table>{fact_rows}</table>
-<p class="muted">Counts from <code>helpers.tokens.size_counts</code> (whole document, words as
+<p class="muted">Counts from <code>helpers.analysis.size_counts</code> (whole document, words as
 segmented, punctuation not counted).</p>
 <h2>Notebooks</h2>
 <ol>{links}</ol>

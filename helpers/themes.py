@@ -10,15 +10,19 @@ counts once, not also as ``an ninh``, security).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .corpus import Document
-from .frequency import term_pattern, whole_word_matches
+from .matching import term_pattern, whole_word_matches
 from .paths import read_data_lines
-from .tokens import analysed_paragraphs, sentences
+from .tokens import Token
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+    from .corpus import Document
 
 
 @cache
@@ -48,33 +52,32 @@ def _cue_themes() -> dict[str, list[str]]:
     return out
 
 
-def theme_hits(source: str | Document) -> pd.DataFrame:
-    """Every cue occurrence: columns ``paragraph``, ``sentence``, ``start``, ``end``, ``cue``, ``theme``.
+def find_cues(text: str, words: Sequence[Token]) -> list[tuple[int, int, str, str]]:
+    """Cue occurrences in ``text`` (whose tokens are ``words``): ``(start, end, cue as written,
+    theme)``, a cue listed under two themes once for each. :func:`helpers.analysis.analyse`
+    calls this for every paragraph."""
+    return [
+        (m.start(), m.end(), m.group(), theme)
+        for m in whole_word_matches(text, _cue_pattern(), words)
+        for theme in _cue_themes()[" ".join(m.group().lower().split())]
+    ]
+
+
+def theme_hits(source: str | Document | Analysis) -> pd.DataFrame:
+    """Every cue occurrence in the title and body: columns ``paragraph``, ``sentence``,
+    ``start``, ``end``, ``cue``, ``theme``.
 
     ``start``/``end`` index the document text (or the string given); ``paragraph`` and
-    ``sentence`` count analysed paragraphs and sentences from 0.
+    ``sentence`` are the analysis's ids (the index in ``Document.paragraphs``, the sentence
+    counted through the whole document).
     """
-    rows = []
-    sentence_base = 0
-    for paragraph, (offset, text) in enumerate(analysed_paragraphs(source)):
-        sents = sentences(text)
-        starts = [s.start for s in sents]
-        for m in whole_word_matches(text, _cue_pattern()):
-            # bisect, not a scan: one huge paragraph can hold thousands of sentences and cues
-            sentence = max(0, bisect_right(starts, m.start()) - 1)
-            for theme in _cue_themes()[" ".join(m.group().lower().split())]:
-                rows.append(
-                    {
-                        "paragraph": paragraph,
-                        "sentence": sentence_base + sentence,
-                        "start": offset + m.start(),
-                        "end": offset + m.end(),
-                        "cue": m.group(),
-                        "theme": theme,
-                    }
-                )
-        sentence_base += len(sents)
-    return pd.DataFrame(rows, columns=["paragraph", "sentence", "start", "end", "cue", "theme"])
+    from .analysis import as_analysis  # the same layer; analyse() calls find_cues above
+
+    analysis = as_analysis(source)
+    hits = analysis.table("theme_hits")
+    return hits[hits["paragraph"].isin([p.index for p in analysis.text_paragraphs])].reset_index(
+        drop=True
+    )
 
 
 def dominant_theme(hits: pd.DataFrame) -> str | None:
@@ -87,18 +90,26 @@ def dominant_theme(hits: pd.DataFrame) -> str | None:
     return min(counts.index, key=lambda t: (-counts[t], order.index(t)))
 
 
-def theme_scores(source: str | Document, by: str = "paragraph") -> pd.DataFrame:
-    """Cue counts per theme (columns, in lexicon order) for each paragraph or sentence (rows).
+def theme_scores(source: str | Document | Analysis, by: str = "paragraph") -> pd.DataFrame:
+    """Cue counts per theme (columns, in lexicon order) for each title and body paragraph or
+    each of their sentences (rows, labelled with the analysis's ids).
 
-    Every paragraph or sentence appears, with zeros where no cue occurs.
+    Every such paragraph or sentence appears, with zeros where no cue occurs.
     """
+    from .analysis import as_analysis
+
     if by not in ("paragraph", "sentence"):
         raise ValueError("by must be 'paragraph' or 'sentence'")
-    hits = theme_hits(source)
-    paragraphs = analysed_paragraphs(source)
-    n = len(paragraphs) if by == "paragraph" else sum(len(sentences(t)) for _, t in paragraphs)
+    analysis = as_analysis(source)
+    hits = theme_hits(analysis)
+    paragraphs = analysis.text_paragraphs
+    rows = (
+        [p.index for p in paragraphs]
+        if by == "paragraph"
+        else [s.index for p in paragraphs for s in analysis.paragraph_sentences(p.index)]
+    )
     table = pd.crosstab(hits[by], hits["theme"]) if len(hits) else pd.DataFrame()
-    table = table.reindex(index=range(n), columns=list(theme_labels()), fill_value=0)
+    table = table.reindex(index=rows, columns=list(theme_labels()), fill_value=0)
     table.index.name = by
     table.columns.name = "theme"
     return table.fillna(0).astype(int)

@@ -16,6 +16,7 @@ import functools
 import re
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from underthesea import sent_tokenize as _ut_sent_tokenize
 from underthesea import word_tokenize as _ut_word_tokenize
 
+from .orthography import SYLLABLE_RE, is_native_syllable
 from .paths import read_data_lines
 
 if TYPE_CHECKING:
@@ -37,24 +39,23 @@ if TYPE_CHECKING:
 MAX_SYLLABLES_PER_CHUNK = 120
 
 _WORD_CHAR = re.compile(r"\w", re.UNICODE)
-SYLLABLE_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-# A native Vietnamese syllable once tone marks and vowel diacritics are removed.
-_NATIVE_SYLLABLE = re.compile(
-    r"^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?"
-    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnptiouy])?$"
-)
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence with offsets into the text it came from."""
+    """A sentence with offsets into the text it came from.
+
+    In an :class:`~helpers.analysis.Analysis` the index is the document-wide sentence id and
+    ``paragraph`` the index in ``Document.paragraphs``; for a bare text both count from 0.
+    """
 
     index: int
     start: int
     end: int
     text: str
+    paragraph: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Token:
     pos: str
     sentence: int
     piece: int = 0  # which ≤120-syllable piece of the sentence was tagged with it (usually 0)
+    paragraph: int = 0  # in an Analysis, the index in Document.paragraphs
 
     @property
     def is_word(self) -> bool:
@@ -92,14 +94,6 @@ def _number_words() -> frozenset[str]:
 def _segment(sentence: str) -> list[str]:
     """The only call into underthesea's segmenter (see the module docstring)."""
     return _ut_word_tokenize(sentence, fixed_words=list(fixed_words()))
-
-
-def is_native_syllable(syllable: str) -> bool:
-    """True for a syllable spelled as Vietnamese syllables are (``quốc``), not ``Pakistan``."""
-    stripped = "".join(
-        c for c in unicodedata.normalize("NFD", syllable.lower()) if not unicodedata.combining(c)
-    ).replace("đ", "d")
-    return bool(_NATIVE_SYLLABLE.match(stripped))
 
 
 def _titlecase(part: str) -> bool:
@@ -219,15 +213,14 @@ def sentences(text: str) -> list[Sentence]:
 
 
 class TextCache:
-    """An LRU cache keyed by a text and bounded by the total length of the texts it holds.
+    """A small LRU cache keyed by a text, bounded by the total length of the texts it holds.
 
-    Notebooks ask for the same paragraphs' sentences and tokens several times (frequencies,
-    collocations, themes, entities); the results are immutable, so each is computed once. A
-    bound on the number of entries would thrash on a long document (a scan of 1,500 paragraphs
-    through a 1,024-entry LRU cache never hits) and would not bound memory (paragraphs can be
-    any length), so the bound is on characters: memory grows with what is cached, under 100
-    bytes per cached character for sentences and tokens together (tests/benchmarks/
-    bench_scaling.py). A text longer than the whole budget is computed but not kept.
+    Tables no longer meet here: a document is analysed once (:func:`helpers.analysis.analyse`)
+    and every table reads that analysis. What is left is the one repeat the analysis cannot
+    avoid: ``entities.extract(text)`` takes only the text, so it segments and tags the paragraph
+    that :func:`tokens` has just done, and a paragraph's sentences are read by both. The most
+    recent text is therefore always kept, however long, and older ones only within a small
+    budget of characters (evaluation runs and notebooks' examples ask for short texts again).
     """
 
     def __init__(self, function, max_characters: int) -> None:
@@ -245,12 +238,11 @@ class TextCache:
             return self.entries[text]
         self.misses += 1
         value = self.function(text)
-        if len(text) <= self.max_characters:
-            self.entries[text] = value
-            self.characters += len(text)
-            while self.characters > self.max_characters:
-                old, _ = self.entries.popitem(last=False)
-                self.characters -= len(old)
+        self.entries[text] = value
+        self.characters += len(text)
+        while self.characters > self.max_characters and len(self.entries) > 1:
+            old, _ = self.entries.popitem(last=False)
+            self.characters -= len(old)
         return value
 
     def cache_clear(self) -> None:
@@ -269,8 +261,8 @@ class CacheInfo:
     characters: int  # their total length
 
 
-# Two million characters: a 1 MB document (about 800,000 characters) stays cached whole.
-MAX_CACHED_CHARACTERS = 2_000_000
+# Beyond the most recent text: a few paragraphs' worth (memory under 100 bytes a character).
+MAX_CACHED_CHARACTERS = 50_000
 
 
 def text_cache(function):
@@ -340,11 +332,6 @@ def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def syllables(text: str) -> list[str]:
-    """The naive split a syllable-based tool makes: every run of letters and digits."""
-    return SYLLABLE_RE.findall(text)
-
-
 @cache
 def pos_labels() -> dict[str, str]:
     """English names of underthesea's POS tags (``data/pos_tags.tsv``)."""
@@ -352,98 +339,18 @@ def pos_labels() -> dict[str, str]:
     return {tag: label for tag, label in rows}
 
 
-def sentence_table(doc) -> pd.DataFrame:
-    """One row per sentence of a Document: paragraph, kind, offsets into the document, words."""
+def segmentation_comparison(source: str | Sequence[Token], limit: int = 25) -> pd.DataFrame:
+    """The first ``limit`` words of a text (or of tokens already found, e.g. one paragraph's
+    from an analysis) beside the syllables a naive space split gives."""
     import pandas as pd
 
-    rows = []
-    for p in doc.paragraphs:
-        for s in sentences(p.text):
-            rows.append(
-                {
-                    "sentence": len(rows),
-                    "paragraph": p.index,
-                    "kind": p.kind,
-                    "start": p.start + s.start,
-                    "end": p.start + s.end,
-                    "words": sum(1 for w in word_tokenize(s.text) if _WORD_CHAR.search(w)),
-                    "text": s.text if len(s.text) <= 70 else s.text[:67] + "...",
-                }
-            )
-    return pd.DataFrame(
-        rows, columns=["sentence", "paragraph", "kind", "start", "end", "words", "text"]
-    )
-
-
-def size_counts(doc) -> pd.DataFrame:
-    """Characters, syllables, words, sentences and paragraphs, for the whole text and the body."""
-    import pandas as pd
-
-    def measure(texts: list[str]) -> dict[str, int]:
-        return {
-            "characters": sum(len(t) for t in texts),
-            "syllables": sum(len(syllables(t)) for t in texts),
-            "words": sum(1 for t in texts for w in word_tokenize(t) if _WORD_CHAR.search(w)),
-            "sentences": sum(len(sentences(t)) for t in texts),
-            "paragraphs": len(texts),
-        }
-
-    every = measure([p.text for p in doc.paragraphs])
-    body = measure([p.text for p in doc.body])
-    frame = pd.DataFrame({"whole document": every, "body paragraphs": body})
-    frame.index.name = "measure"
-    return frame
-
-
-def analysed_paragraphs(source: str | Document) -> list[tuple[int, str]]:
-    """(offset, text) of each paragraph to analyse; offsets point into ``Document.text``."""
-    if not isinstance(source, str):
-        return [(p.start, p.text) for p in source.paragraphs if p.kind in ("title", "body")]
-    return [(0, source)]
-
-
-def document_tokens(source: str | Document) -> list[Token]:
-    """Tokens of every analysed paragraph, offsets into the document text, sentences numbered on."""
-    out: list[Token] = []
-    sentence_base = 0
-    for offset, text in analysed_paragraphs(source):
-        toks = tokens(text)
-        out.extend(
-            Token(
-                t.text, t.start + offset, t.end + offset, t.pos, t.sentence + sentence_base, t.piece
-            )
-            for t in toks
-        )
-        if toks:
-            sentence_base = out[-1].sentence + 1
-    return out
-
-
-def segmentation_comparison(text: str, limit: int = 25) -> pd.DataFrame:
-    """The first ``limit`` words of ``text`` beside the syllables a naive space split gives."""
-    import pandas as pd
-
-    words = [w for w in word_tokenize(text) if _WORD_CHAR.search(w)][:limit]
+    found = word_tokenize(source) if isinstance(source, str) else [t.text for t in source]
+    words = [w for w in found if _WORD_CHAR.search(w)][:limit]
     rows = [
         {"word": w, "syllables": " + ".join(w.split()), "naive units": len(w.split())}
         for w in words
     ]
     return pd.DataFrame(rows, columns=["word", "syllables", "naive units"])
-
-
-def pos_distribution(source: str | Document) -> pd.DataFrame:
-    """Counts of POS tags over all tokens: columns ``tag``, ``label``, ``count``, ``share``."""
-    from collections import Counter
-
-    import pandas as pd
-
-    counts = Counter(t.pos for t in document_tokens(source))
-    total = sum(counts.values())
-    rows = [
-        {"tag": tag, "label": pos_labels().get(tag, tag), "count": n, "share": n / total}
-        for tag, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]
-    return pd.DataFrame(rows, columns=["tag", "label", "count", "share"])
 
 
 @lru_cache(maxsize=4096)

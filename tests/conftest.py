@@ -33,3 +33,11 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(scope="session")
 def statement():
     return load_document(DEFAULT_DOC_ID)
+
+
+@pytest.fixture(scope="session")
+def statement_analysis(statement):
+    """The statement analysed once for every test that reads its tables."""
+    from helpers.analysis import analyse
+
+    return analyse(statement)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers.corpus import CorpusError, add_document, list_documents, load_document, slugify
+from helpers.corpus import CorpusError, add_document, list_documents, load_document
+from helpers.orthography import slugify
 from helpers.paths import CORPUS_DIR, PROJECT_ROOT
 
 KARAKORAM = "Karakoram (hoặc Karakorum) là một dãy núi lớn.\nĐỉnh cao nhất là K2.\n"

@@ -13,31 +13,31 @@ from helpers.frequency import (
 from helpers.themes import lexicon, theme_hits, theme_scores
 
 
-def test_word_frequencies(statement):
-    table = word_frequencies(statement).set_index("word")
+def test_word_frequencies(statement_analysis):
+    table = word_frequencies(statement_analysis).set_index("word")
     assert table.loc["khủng bố", "count"] == 5
     assert table.loc["hợp tác", "count"] == 8
     assert "bố" not in table.index
     assert "và" not in table.index  # a stopword
-    counts = list(word_frequencies(statement)["count"])
+    counts = list(word_frequencies(statement_analysis)["count"])
     assert counts == sorted(counts, reverse=True)
 
 
-def test_stopwords_can_be_kept(statement):
-    table = word_frequencies(statement, stopwords=False).set_index("word")
+def test_stopwords_can_be_kept(statement_analysis):
+    table = word_frequencies(statement_analysis, stopwords=False).set_index("word")
     assert table.loc["và", "count"] == 33
 
 
-def test_syllables_split_words(statement):
-    sylls = syllable_frequencies(statement).set_index("syllable")
+def test_syllables_split_words(statement_analysis):
+    sylls = syllable_frequencies(statement_analysis).set_index("syllable")
     assert sylls.loc["bố", "count"] == 6
-    row = syllable_vs_word_counts(statement, ["bố"]).iloc[0]
+    row = syllable_vs_word_counts(statement_analysis, ["bố"]).iloc[0]
     assert (row["as word"], row["as syllables"]) == (0, 6)
     assert row["inside words"] == "khủng bố ×5, tuyên bố ×1"
 
 
-def test_collocations(statement):
-    pairs = collocations(statement, min_count=2)
+def test_collocations(statement_analysis):
+    pairs = collocations(statement_analysis, min_count=2)
     top = pairs.iloc[0]
     assert (top["first"], top["second"], top["count"]) == ("bộ trưởng", "ngoại giao", 5)
     assert (pairs["count"] >= 2).all()
@@ -62,12 +62,13 @@ def test_theme_cues_match_whole_words_only():
     assert list(hits["cue"]) == ["an ninh mạng"]
 
 
-def test_theme_scores(statement):
-    scores = theme_scores(statement)
-    assert len(scores) == 9  # title and eight body paragraphs
+def test_theme_scores(statement_analysis):
+    scores = theme_scores(statement_analysis)
+    # the title and eight body paragraphs, with their ids in the document (4 is the photo caption)
+    assert list(scores.index) == [0, 1, 2, 3, 5, 6, 7, 8, 9]
     assert scores.loc[1, "security"] == 4
-    assert scores.loc[8, "sovereignty"] == scores.loc[8].max()
-    assert scores["economy"].idxmax() == 4
+    assert scores.loc[9, "sovereignty"] == scores.loc[9].max()
+    assert scores["economy"].idxmax() == 5
 
 
 def test_glosses():
@@ -76,9 +77,9 @@ def test_glosses():
     assert gloss("không-có-trong-từ-điển") == ""
 
 
-def test_kwic_matches_whole_words_only(statement):
-    assert kwic(statement, "bố").empty  # "bố" (father) only ever occurs inside longer words
-    rows = kwic(statement, "khủng bố", width=30)
+def test_kwic_matches_whole_words_only(statement_analysis):
+    assert kwic(statement_analysis, "bố").empty  # "bố" (father) only ever occurs inside longer words
+    rows = kwic(statement_analysis, "khủng bố", width=30)
     assert len(rows) == 5
     first = rows.iloc[1]
     assert (first["left"], first["keyword"], first["right"]) == (
@@ -86,7 +87,8 @@ def test_kwic_matches_whole_words_only(statement):
         "khủng bố",
         ", cam kết tăng cường hợp tác",
     )
-    assert statement.text[first["start"] : first["start"] + len("khủng bố")] == "khủng bố"
+    text = statement_analysis.text
+    assert text[first["start"] : first["start"] + len("khủng bố")] == "khủng bố"
 
 
 def test_kwic_multi_word_terms_and_case():
@@ -97,19 +99,19 @@ def test_kwic_multi_word_terms_and_case():
     assert rows.iloc[1]["left"] == "Dự án"  # cut at a syllable boundary, within 10 characters
 
 
-def test_dispersion_positions_and_dp(statement):
-    where = dispersion(statement, ["khủng bố", "Afghanistan"])
+def test_dispersion_positions_and_dp(statement_analysis):
+    where = dispersion(statement_analysis, ["khủng bố", "Afghanistan"])
     assert list(where["term"]).count("khủng bố") == 5
     assert where["position"].between(0, 1).all()
     assert where["start"].is_monotonic_increasing
-    measures = dispersion_measures(statement, ["Pakistan", "khủng bố"]).set_index("term")
+    measures = dispersion_measures(statement_analysis, ["Pakistan", "khủng bố"]).set_index("term")
     assert measures.loc["Pakistan", "paragraphs"] == 9
     # Pakistan is named throughout; terrorism is concentrated in three paragraphs.
     assert measures.loc["Pakistan", "dp"] < measures.loc["khủng bố", "dp"]
 
 
-def test_keyness_against_general_vietnamese(statement):
-    table = keyness(statement)
+def test_keyness_against_general_vietnamese(statement_analysis):
+    table = keyness(statement_analysis)
     assert list(table["word"][:5]) == [
         "Pakistan",
         "Afghanistan",
@@ -131,18 +133,18 @@ def test_reference_frequency_of_compounds_is_bounded_by_its_syllables():
     assert reference_frequency("không-có-trong-từ-điển") > 0  # the list's floor, not zero
 
 
-def test_keyness_against_another_document(statement):
+def test_keyness_against_another_document(statement_analysis):
     other = "Việt Nam và Nhật Bản nhất trí tăng cường hợp tác kinh tế. " * 20
-    table = keyness(statement, reference=other, min_count=5).set_index("word")
+    table = keyness(statement_analysis, reference=other, min_count=5).set_index("word")
     assert table.loc["Pakistan", "log_ratio"] > 0
     assert table.loc["Pakistan", "reference_per_million"] == 0
-    same = keyness(statement, reference=statement)
+    same = keyness(statement_analysis, reference=statement_analysis)
     assert (same["log_likelihood"].abs() < 1e-9).all()
 
 
-def test_glossary_covers_frequent_words_and_every_theme_cue(statement):
+def test_glossary_covers_frequent_words_and_every_theme_cue(statement_analysis):
     assert all(gloss(cue) for cue in lexicon()["cue"])
-    top = word_frequencies(statement)["word"][:40]
+    top = word_frequencies(statement_analysis)["word"][:40]
     assert [w for w in top if not gloss(w) and not w[:1].isdigit()] == []
 
 

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from helpers import entities, tokens
+from helpers.analysis import analyse
 from helpers.corpus import (
     CorpusError,
     _read_text,
     load_document,
-    normalise_tones,
     read_text,
-    tone_map,
 )
+from helpers.orthography import normalise_tones, tone_map
 from helpers.paths import CORPUS_DIR
 
 
@@ -361,7 +361,7 @@ def test_english_text_is_processed(tmp_path):
     text = "The Strategic Dialogue was held in Beijing on 4 January 2026."
     doc = load_document(_write(tmp_path / "en.txt", text.encode()))
     assert doc.text == text
-    toks = tokens.document_tokens(doc)
+    toks = analyse(doc).text_tokens()
     assert "".join(t.text.replace(" ", "") for t in toks) == text.replace(" ", "")
     assert tokens.non_vietnamese_share(doc) > 0.5
 

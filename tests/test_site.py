@@ -177,8 +177,8 @@ def test_site_layout_and_progress(site):
 
 
 def test_document_index_numbers_come_from_the_helpers(site):
+    from helpers.analysis import size_counts
     from helpers.entities import entity_counts, mentions
-    from helpers.tokens import size_counts
 
     out, _ = site
     summary = json.loads((out / DEFAULT_DOC_ID / "summary.json").read_text(encoding="utf-8"))

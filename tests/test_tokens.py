@@ -1,11 +1,10 @@
+from helpers.analysis import pos_distribution, size_counts
+from helpers.orthography import syllables
 from helpers.tokens import (
     _segment,
     _split_glued,
     fixed_words,
-    pos_distribution,
     sentences,
-    size_counts,
-    syllables,
     tokens,
     word_tokenize,
 )
@@ -59,16 +58,16 @@ def test_sentences_have_offsets(statement):
     assert sents[0].text == statement.title
 
 
-def test_counts(statement):
-    counts = size_counts(statement)
+def test_counts(statement, statement_analysis):
+    counts = size_counts(statement_analysis)
     assert counts.loc["paragraphs", "whole document"] == 10
     assert counts.loc["paragraphs", "body paragraphs"] == 8
     assert counts.loc["syllables", "whole document"] == len(syllables(statement.text))
     assert counts.loc["words", "whole document"] < counts.loc["syllables", "whole document"]
 
 
-def test_pos_distribution(statement):
-    table = pos_distribution(statement)
+def test_pos_distribution(statement_analysis):
+    table = pos_distribution(statement_analysis)
     assert set(table["tag"]) >= {"N", "V", "Np", "CH"}
     assert abs(table["share"].sum() - 1) < 1e-9
     assert table.iloc[0]["tag"] in ("N", "V")
@@ -86,15 +85,20 @@ def test_long_sentence_is_chunked_without_losing_text():
     assert "".join(w.replace(" ", "") for w in words) == text.replace(" ", "")
 
 
-def test_text_cache_is_bounded_by_characters():
+def test_text_cache_is_bounded_by_characters_but_keeps_the_latest_text():
     from helpers.tokens import TextCache
 
     calls = []
     cache = TextCache(lambda s: calls.append(s) or s.upper(), max_characters=10)
-    for text in ["abcd", "efgh", "abcd", "ij", "klmnop", "x" * 20, "x" * 20]:
+    for text in ["abcd", "efgh", "abcd", "ij", "klmnop"]:
         assert cache(text) == text.upper()
-    # "klmnop" pushed out the least recently used texts; the 20-character text is never kept
+    # "klmnop" pushed out the least recently used texts
     assert list(cache.entries) == ["ij", "klmnop"]
     assert cache.characters == 8
-    assert calls == ["abcd", "efgh", "ij", "klmnop", "x" * 20, "x" * 20]
-    assert cache.cache_info().hits == 1
+    # a text longer than the budget is kept alone while it is the latest (extract() asks for the
+    # paragraph that tokens() has just done)
+    for text in ["x" * 20, "x" * 20]:
+        assert cache(text) == text.upper()
+    assert list(cache.entries) == ["x" * 20]
+    assert calls == ["abcd", "efgh", "ij", "klmnop", "x" * 20]
+    assert cache.cache_info().hits == 2
