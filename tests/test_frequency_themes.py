@@ -78,7 +78,9 @@ def test_glosses():
 
 
 def test_kwic_matches_whole_words_only(statement_analysis):
-    assert kwic(statement_analysis, "bố").empty  # "bố" (father) only ever occurs inside longer words
+    assert kwic(
+        statement_analysis, "bố"
+    ).empty  # "bố" (father) only ever occurs inside longer words
     rows = kwic(statement_analysis, "khủng bố", width=30)
     assert len(rows) == 5
     first = rows.iloc[1]

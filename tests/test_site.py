@@ -196,6 +196,40 @@ def test_document_index_numbers_come_from_the_helpers(site):
     assert STATEMENT_TITLE in page and f"<td>{sizes['words']:,}</td>" in page
 
 
+def test_statement_csvs_join_on_paragraph_and_sentence(site):
+    """The CSVs the notebooks wrote (rendering the site ran them) share one numbering: joined on
+    ``paragraph`` and ``sentence``, every row's text lies in that paragraph and that sentence."""
+    import pandas as pd
+
+    from helpers.paths import RESULTS_DIR
+
+    folder = RESULTS_DIR / DEFAULT_DOC_ID
+    text = load_document(DEFAULT_DOC_ID).text
+    paragraphs = pd.read_csv(folder / "paragraphs.csv", keep_default_na=False)
+    sentences = pd.read_csv(folder / "sentences.csv", keep_default_na=False)
+    joined = sentences.merge(paragraphs, on="paragraph", suffixes=("", "_p"), validate="m:1")
+    assert len(joined) == len(sentences) and (joined["kind"] == joined["kind_p"]).all()
+    assert ((joined["start_p"] <= joined["start"]) & (joined["end"] <= joined["end_p"])).all()
+    rows = {
+        "entity-mentions": ("text", "start", "end"),
+        "commitments": ("verb", "start", "end"),
+    }
+    for name, (column, start, end) in rows.items():
+        table = pd.read_csv(folder / f"{name}.csv", keep_default_na=False)
+        both = table.merge(sentences, on=["paragraph", "sentence"], suffixes=("", "_s"))
+        assert len(table) and len(both) == len(table), name
+        assert ((both["start_s"] <= both[start]) & (both[end] <= both["end_s"])).all(), name
+        assert all(
+            text[a:b] == t for a, b, t in zip(both[start], both[end], both[column], strict=True)
+        ), name
+    kinds = dict(zip(paragraphs["paragraph"], paragraphs["kind"], strict=True))
+    for name in ("themes-per-paragraph", "entities-per-paragraph"):
+        ids = pd.read_csv(folder / f"{name}.csv")["paragraph"]
+        assert set(ids) <= set(kinds), name
+    themed = pd.read_csv(folder / "themes-per-paragraph.csv")["paragraph"]
+    assert {kinds[i] for i in themed} == {"title", "body"}  # the caption is not running text
+
+
 def test_pages_fetch_nothing_from_a_network(site):
     out, _ = site
     for page in out.rglob("*.html"):

@@ -4,13 +4,13 @@ Run: .venv/bin/python tests/benchmarks/bench_scaling.py [--sizes 10KB,100KB,1MB,
 
 Each document is built from distinct text (the corpus documents in name order: the statement, then
 the five Wikipedia articles): its sentences are dealt into paragraphs in a seeded shuffle, a new shuffle each time
-the material runs out, so no paragraph repeats and helpers.tokens' per-paragraph caches never
+the material runs out, so no paragraph repeats and helpers.tokens' small per-text caches never
 answer for a paragraph they have seen. Each size runs in a fresh subprocess, so the peak resident
 memory (ru_maxrss) belongs to that size alone. The document is written to a temporary folder,
 never to corpus/.
 
 ``STEPS`` is the list of analyses, in pipeline order; add a ``Step`` to measure another one.
-``FULL`` sizes run every step; ``LOAD_AND_TOKENIZE`` sizes stop after tokenizing.
+``FULL`` sizes run every step; the others only load.
 """
 
 from __future__ import annotations
@@ -32,13 +32,13 @@ from helpers.paths import CORPUS_DIR
 
 SIZES = {"10KB": 10_000, "100KB": 100_000, "1MB": 1_000_000, "10MB": 10_000_000}
 FULL = ("10KB", "100KB", "1MB")
-LOAD_AND_TOKENIZE = ("10MB",)
+LOAD_ONLY = ("10MB",)
 
 
 @dataclass(frozen=True)
 class Step:
     name: str
-    run: Callable  # takes the previous step's result (the Document after "load") and returns one
+    run: Callable  # takes the previous step's result (Document, then Analysis) and returns one
 
 
 def _load(path):
@@ -47,26 +47,32 @@ def _load(path):
     return load_document(path)
 
 
-def _analysis(module: str, function: str) -> Callable:
-    """A step that runs ``module.function(doc)`` and passes the document on."""
+def _analyse(doc):
+    from helpers.analysis import analyse
 
-    def run(doc):
-        getattr(importlib.import_module(module), function)(doc)
-        return doc
+    return analyse(doc)
+
+
+def _table(module: str, function: str) -> Callable:
+    """A step that runs ``module.function(analysis)`` and passes the analysis on."""
+
+    def run(analysis):
+        getattr(importlib.import_module(module), function)(analysis)
+        return analysis
 
     return run
 
 
 STEPS = [
     Step("load", _load),
-    Step("tokens", _analysis("helpers.tokens", "document_tokens")),
-    Step("entities", _analysis("helpers.entities", "mentions")),
-    Step("word frequencies", _analysis("helpers.frequency", "word_frequencies")),
-    Step("keyness", _analysis("helpers.frequency", "keyness")),
-    Step("themes", _analysis("helpers.themes", "theme_scores")),
-    Step("commitments", _analysis("helpers.commitments", "commitments")),
+    # sentences, tokens, entities, theme hits and commitments, once (helpers.analysis.analyse)
+    Step("analysis", _analyse),
+    Step("word frequencies", _table("helpers.frequency", "word_frequencies")),
+    Step("keyness", _table("helpers.frequency", "keyness")),
+    Step("themes", _table("helpers.themes", "theme_scores")),
+    Step("commitments", _table("helpers.commitments", "commitments")),
 ]
-QUICK_STEPS = ("load", "tokens")
+QUICK_STEPS = ("load",)
 
 
 def source_sentences() -> list[str]:
@@ -137,7 +143,7 @@ def worker(label: str, steps: list[str]) -> dict:
             started = time.perf_counter()
             result = step.run(result)
             timings[step.name] = round(time.perf_counter() - started, 2)
-        doc = result
+        doc = getattr(result, "document", result)
         return {
             "size": label,
             "characters": len(doc.text),
