@@ -24,7 +24,7 @@ import io
 import json
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
@@ -33,7 +33,7 @@ import pandas as pd
 
 from . import __version__, paths
 from .commitments import Commitment, find_commitments
-from .corpus import Document, Paragraph, load_document
+from .corpus import Document, LoadReport, Paragraph, load_document, resolve
 from .entities import Entity, extract
 from .files import atomic_write_bytes, atomic_write_text
 from .orthography import syllables
@@ -43,6 +43,7 @@ from .tokens import Sentence, Token, pos_labels, sentences, tokens
 # The paragraphs that make up the running text: counted by word, theme and keyness tables.
 TEXT_KINDS = ("title", "body")
 KEY_FILE = "key.json"
+DOCUMENT_FILE = "document.json"
 
 
 @dataclass(frozen=True)
@@ -255,16 +256,43 @@ def _tree_digest(digest, folder: Path, pattern: str) -> None:
             digest.update(path.read_bytes() + b"\0")
 
 
-def analysis_key(doc: Document) -> str:
-    """What an analysis depends on, hashed: the text and its paragraphs (offsets and kinds), the
-    helpers' version and code, underthesea's version and every data file in ``helpers/data``."""
+def analysis_key(source: Document | tuple[Path, Path]) -> str:
+    """What an analysis depends on, hashed: the document's files as they are on disk (text and
+    metadata, so a stored analysis is found without loading the text again) or, for a Document
+    that has no file, its text, paragraphs and metadata; the helpers' version and code;
+    underthesea's version; and every data file in ``helpers/data``."""
     digest = hashlib.sha256()
-    digest.update(doc.text.encode("utf-8") + b"\0")
-    digest.update(json.dumps([(p.start, p.end, p.kind) for p in doc.paragraphs]).encode())
+    if isinstance(source, Document):
+        record = _document_record(source)
+        digest.update(json.dumps(record, ensure_ascii=False, sort_keys=True).encode() + b"\0")
+    else:
+        for path in source:
+            digest.update(path.read_bytes() if path.is_file() else b"(none)")
+            digest.update(b"\0")
     digest.update(f"helpers {__version__}; underthesea {version('underthesea')}\0".encode())
     _tree_digest(digest, paths.PACKAGE_DIR, "*.py")
     _tree_digest(digest, paths.DATA_DIR, "*")  # looked up now, so a test may point it elsewhere
     return digest.hexdigest()
+
+
+def _document_record(doc: Document) -> dict:
+    """The loaded document as JSON, stored beside the tables (all but its path)."""
+    record = {f.name: getattr(doc, f.name) for f in fields(Document) if f.name != "path"}
+    record["paragraphs"] = [asdict(p) for p in doc.paragraphs]
+    record["changes"] = asdict(doc.changes)
+    return record
+
+
+def _document_from(record: dict, path: Path | None) -> Document:
+    changes = {k: tuple(v) if isinstance(v, list) else v for k, v in record["changes"].items()}
+    return Document(
+        **{
+            **record,
+            "paragraphs": tuple(Paragraph(**p) for p in record["paragraphs"]),
+            "changes": LoadReport(**changes),
+            "path": path,
+        }
+    )
 
 
 def analysis_dir(doc_id: str, results_dir: Path | None = None) -> Path:
@@ -310,23 +338,36 @@ def write_analysis(analysis: Analysis, folder: Path, key: str) -> Path:
         data = _parquet(record_type, getattr(analysis, name))
         atomic_write_bytes(folder / f"{name}.parquet", data)
         digests[name] = hashlib.sha256(data).hexdigest()
+    document = json.dumps(_document_record(analysis.document), ensure_ascii=False).encode()
+    atomic_write_bytes(folder / DOCUMENT_FILE, document)
+    digests["document"] = hashlib.sha256(document).hexdigest()
     record = {"key": key, "document": analysis.id, "tables": digests}
     atomic_write_text(folder / KEY_FILE, json.dumps(record, indent=1) + "\n")
     return folder
 
 
-def read_analysis(folder: Path, doc: Document, key: str) -> Analysis | None:
-    """The analysis stored in ``folder`` if it was stored whole under ``key``, else None."""
+def read_analysis(
+    folder: Path, key: str, doc: Document | None = None, path: Path | None = None
+) -> Analysis | None:
+    """The analysis stored in ``folder`` if it was stored whole under ``key``, else None. Its
+    document is ``doc`` when given, else the stored one (with ``path``)."""
     try:
         record = json.loads((folder / KEY_FILE).read_text(encoding="utf-8"))
         if record.get("key") != key:
             return None
-        tables = {}
-        for name, record_type in TABLES.items():
-            data = (folder / f"{name}.parquet").read_bytes()
+
+        def checked(name: str, file: str) -> bytes:
+            data = (folder / file).read_bytes()
             if hashlib.sha256(data).hexdigest() != record["tables"][name]:
-                return None
-            tables[name] = _records(record_type, data)
+                raise ValueError(f"{file} does not match its checksum")
+            return data
+
+        tables = {
+            name: _records(record_type, checked(name, f"{name}.parquet"))
+            for name, record_type in TABLES.items()
+        }
+        if doc is None:
+            doc = _document_from(json.loads(checked("document", DOCUMENT_FILE)), path)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing, partial or unreadable: computed again and rewritten
     return Analysis(doc, **tables)
@@ -335,14 +376,26 @@ def read_analysis(folder: Path, doc: Document, key: str) -> Analysis | None:
 def load_or_analyse(doc: str | Path | Document, results_dir: Path | None = None) -> Analysis:
     """The analysis of a corpus document (an id, a path or a loaded :class:`Document`), read
     from ``results/<doc-id>/analysis/`` when stored under the current key, else computed and
-    stored there."""
-    doc = doc if isinstance(doc, Document) else load_document(doc)
-    folder = analysis_dir(doc.id, results_dir)
-    key = analysis_key(doc)
-    stored = read_analysis(folder, doc, key)
+    stored there.
+
+    The key hashes the document's files, so a stored analysis is read without loading and
+    normalising the text again (nor importing underthesea): the document comes back with it.
+    """
+    if isinstance(doc, Document):
+        loaded, files, name = (
+            doc,
+            (doc.path, doc.path.with_suffix(".json")) if doc.path else None,
+            doc.id,
+        )
+    else:
+        loaded, files = None, resolve(doc)
+        name = files[0].stem  # a corpus id is its file's name (corpus/README.md)
+    folder = analysis_dir(name, results_dir)
+    key = analysis_key(files or loaded)
+    stored = read_analysis(folder, key, loaded, files[0] if files else None)
     if stored is not None:
         return stored
-    analysis = analyse(doc)
+    analysis = analyse(loaded or load_document(files[0]))
     write_analysis(analysis, folder, key)
     return analysis
 

@@ -21,9 +21,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from underthesea import sent_tokenize as _ut_sent_tokenize
-from underthesea import word_tokenize as _ut_word_tokenize
-
 from .orthography import SYLLABLE_RE, is_native_syllable
 from .paths import read_data_lines
 
@@ -93,7 +90,10 @@ def _number_words() -> frozenset[str]:
 
 def _segment(sentence: str) -> list[str]:
     """The only call into underthesea's segmenter (see the module docstring)."""
-    return _ut_word_tokenize(sentence, fixed_words=list(fixed_words()))
+    # imported here: a notebook that reads a stored analysis never loads underthesea (2 s)
+    from underthesea import word_tokenize as ut_word_tokenize
+
+    return ut_word_tokenize(sentence, fixed_words=list(fixed_words()))
 
 
 def _titlecase(part: str) -> bool:
@@ -271,11 +271,13 @@ def text_cache(function):
 
 @text_cache
 def _sentences(text: str) -> tuple[Sentence, ...]:
+    from underthesea import sent_tokenize as ut_sent_tokenize
+
     out: list[Sentence] = []
     line_start = 0
     for line in text.split("\n"):
         pos = 0
-        for piece in _ut_sent_tokenize(line) if line.strip() else []:
+        for piece in ut_sent_tokenize(line) if line.strip() else []:
             piece = piece.strip()
             found = line.find(piece, pos)
             if found < 0:  # sent_tokenize altered the text; keep the rest of the line whole

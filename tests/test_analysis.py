@@ -154,3 +154,19 @@ def test_a_half_written_analysis_is_never_read(small_doc, tmp_path, monkeypatch)
     load_or_analyse(small_doc, results)
     assert len(calls) == before + 1
     assert (folder / "key.json").exists()
+
+
+def test_reading_a_stored_analysis_loads_no_model(small_doc, tmp_path):
+    import subprocess
+    import sys
+
+    results = tmp_path / "results"
+    first = load_or_analyse(small_doc, results)
+    code = (
+        "import sys; from pathlib import Path; from helpers.analysis import load_or_analyse; "
+        f"a = load_or_analyse(Path({str(small_doc)!r}), Path({str(results)!r})); "
+        "print(len(a.tokens), a.document.title, any(m.startswith('underthesea') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(first.tokens)), *first.document.title.split(), "False"]
+    assert out.stderr == ""
