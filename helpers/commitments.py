@@ -471,7 +471,8 @@ def commitments(source: str | Document | Analysis) -> pd.DataFrame:
     ``subject`` (the words the actor was read from; empty when the subject was carried over from
     the previous clause).
     """
-    from .analysis import as_analysis  # the same layer; analyse() calls find_commitments above
+    # deferred, the one upward import (README, layers): analysis runs find_commitments above
+    from .analysis import as_analysis
 
     return as_analysis(source).table("commitments")
 

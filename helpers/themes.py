@@ -71,7 +71,8 @@ def theme_hits(source: str | Document | Analysis) -> pd.DataFrame:
     ``sentence`` are the analysis's ids (the index in ``Document.paragraphs``, the sentence
     counted through the whole document).
     """
-    from .analysis import as_analysis  # the same layer; analyse() calls find_cues above
+    # deferred, the one upward import (README, layers): analysis runs find_cues above
+    from .analysis import as_analysis
 
     analysis = as_analysis(source)
     hits = analysis.table("theme_hits")
