@@ -100,7 +100,9 @@ def measure(articles: list[dict]) -> tuple[dict, list[tuple]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "check", "heldout", "test", "all"], default="all")
+    parser.add_argument(
+        "--split", choices=["dev", "check", "heldout", "test", "all"], default="all"
+    )
     parser.add_argument("--sample", type=int, default=0)
     args = parser.parse_args()
     articles = diplomatic_articles()
