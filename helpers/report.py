@@ -192,8 +192,8 @@ def network_figure(
     ``pairs`` has ``source``, ``target``, ``sentences``; ``counts`` has ``entity``, ``label``,
     ``count``. Only the ``top`` most mentioned entities are drawn, so that a long document's
     network stays legible. The spring layout is seeded, so the figure is the same on every run.
-    Names are written beside their node (never over it) on a white backing, the axes leave room
-    for the longest name at the edge, and a legend explains the colours, sizes and widths.
+    Names are written beside their node, on the side away from the centre, on a white backing;
+    the axes leave room for them at the edge, and a legend explains colours, sizes and widths.
     """
     import networkx as nx
     from matplotlib.lines import Line2D
@@ -212,27 +212,38 @@ def network_figure(
     if graph.number_of_nodes():
         nodes = sorted(graph)
         pos = nx.spring_layout(graph.subgraph(nodes), seed=seed, weight="weight", k=1.2)
-        widths = [1 + 1.5 * graph.edges[e]["weight"] for e in graph.edges]
+        heaviest = max(graph.edges[e]["weight"] for e in graph.edges)
+        widths = [1 + 5 * graph.edges[e]["weight"] / heaviest for e in graph.edges]
         nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#999999", alpha=0.6)
         colours = [LABEL_COLOURS.get(graph.nodes[n].get("label"), "#dddddd") for n in nodes]
-        sizes = [250 + 180 * graph.nodes[n].get("count", 1) for n in nodes]
+        # area grows with mentions up to a fixed largest node, so one dominant entity (the
+        # country an article is about) cannot cover the others
+        most = max(graph.nodes[n].get("count", 1) for n in nodes)
+        sizes = [200 + 1800 * graph.nodes[n].get("count", 1) / most for n in nodes]
         nx.draw_networkx_nodes(
             graph, pos, nodelist=nodes, node_color=colours, node_size=sizes, ax=ax
         )
         xs = [x for x, _ in pos.values()]
         ys = [y for _, y in pos.values()]
-        # room for names: a name is drawn from its node towards the centre's far side
-        ax.set_xlim(min(xs) - 0.45, max(xs) + 0.45)
-        ax.set_ylim(min(ys) - 0.2, max(ys) + 0.25)
+        # room for names beside the outermost nodes
+        ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
+        ax.set_ylim(min(ys) - 0.25, max(ys) + 0.25)
+        # Each name sits on the far side of its node from the centre of the drawing, so names
+        # point outwards, away from the crowded middle, rather than over a neighbouring node.
+        cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
         for node, size in zip(nodes, sizes, strict=True):
             x, y = pos[node]
+            dx, dy = x - cx, y - cy
+            norm = (dx * dx + dy * dy) ** 0.5 or 1.0
+            dx, dy = dx / norm, dy / norm
+            gap = 0.5 * size**0.5 + 3  # points: the node's radius and a little air
             ax.annotate(
                 textwrap.fill(node, 22),
                 (x, y),
-                xytext=(0, 0.5 * size**0.5 + 3),
+                xytext=(dx * gap, dy * gap),
                 textcoords="offset points",
-                ha="center",
-                va="bottom",
+                ha="left" if dx > 0.3 else "right" if dx < -0.3 else "center",
+                va="bottom" if dy > 0.3 else "top" if dy < -0.3 else "center",
                 fontsize=8,
                 family=FONT_FAMILY,
                 zorder=5,
