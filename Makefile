@@ -29,11 +29,21 @@ test: setup browser
 report: setup
 	$(PY) -m helpers report $(DOC)
 
-# The site test opens the rendered pages in headless Chromium (Debian's package). DejaVu has
-# every Vietnamese letter; installed only when missing (needs root, as on CI).
+# The site test opens the rendered pages in headless Chromium: $(CHROMIUM) if set, else
+# chromium (or chromium-browser, google-chrome) on PATH. DejaVu Sans sets the prose. When either
+# is missing, root (as on CI) installs Debian's packages; anyone else is told how to get them.
+BROWSERS := chromium chromium-browser google-chrome google-chrome-stable
 browser:
-	@test -x /usr/bin/chromium && fc-list | grep -q DejaVuSans || { \
-		test "$$(id -u)" = 0 || { echo "install Debian's chromium and fonts-dejavu-core (needs root)"; exit 1; }; \
+	@if [ -n "$$CHROMIUM" ]; then \
+		test -x "$$CHROMIUM" || { echo "CHROMIUM=$$CHROMIUM is not an executable file"; exit 1; }; \
+	fi
+	@{ [ -n "$$CHROMIUM" ] || for b in $(BROWSERS); do command -v $$b; done | grep -q .; } \
+		&& fc-list | grep -q DejaVuSans || { \
+		test "$$(id -u)" = 0 || { \
+			echo "make test needs Chromium (or Chrome) and the DejaVu fonts:"; \
+			echo "  set CHROMIUM=/path/to/chromium, or put chromium on PATH, and install DejaVu"; \
+			echo "  (Debian/Ubuntu, as root: apt-get install chromium fonts-dejavu-core;"; \
+			echo "   or run 'make browser' as root)"; exit 1; }; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
 
 # Re-execute the committed notebooks in place (after changing helpers or data); no timing
@@ -42,8 +52,11 @@ notebooks: setup
 	cd notebooks && ../$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False [0-9][0-9]-*.ipynb
 
+# Code and output in the packaged Noto Sans Mono: settings overrides plus a custom CSS with its
+# @font-face, both inside .venv (see README, "JupyterLab").
 lab: setup
-	$(VENV)/bin/jupyter lab notebooks
+	$(PY) -m helpers.fonts
+	$(VENV)/bin/jupyter lab --LabApp.custom_css=True notebooks
 
 lint: setup
 	$(VENV)/bin/ruff check helpers tests notebooks

@@ -234,7 +234,7 @@ def analyse(source: str | Document) -> Analysis:
         )
         hits.extend(
             ThemeHit(i, sentence_at(a), o + a, o + b, cue, theme)
-            for a, b, cue, theme in find_cues(p.text, words)
+            for a, b, cue, theme in find_cues(p.text, words, starts or [0])
         )
     partial = Analysis(doc, tuple(sents), tuple(toks), tuple(found), tuple(hits), ())
     views = [partial.paragraph_view(p.index) for p in partial.text_paragraphs]

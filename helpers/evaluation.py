@@ -1,4 +1,4 @@
-"""Evaluation against gold annotations, in the JSONL format of ``shared/eval/score.py``.
+"""Evaluation against gold annotations, in the JSONL format of ``tests/eval/score.py``.
 
 Entities: each line has ``text`` and ``entities`` [{start, end, label}]; scored strict (same span
 and label) and lenient (overlapping span, same label), overall and per label, exactly as the

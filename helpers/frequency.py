@@ -28,7 +28,7 @@ from .corpus import Document
 from .matching import term_pattern, whole_word_matches
 from .orthography import syllables
 from .paths import read_data_lines
-from .tokens import Token
+from .tokens import Token, whole_token_kind
 
 Source = str | Document | Analysis
 
@@ -52,20 +52,32 @@ def normalise_word(token: Token) -> str:
 
 
 def is_content_word(token: Token) -> bool:
-    """A word that is not punctuation, a number or a stopword."""
+    """A word that is not punctuation, a number, a URL or e-mail address, or a stopword."""
     word = token.text.lower()
     has_letter = any(ch.isalpha() for ch in word)  # not a number, date or figure such as 4/1
-    return token.is_word and token.pos != "M" and has_letter and word not in stopwords()
+    return (
+        token.is_word
+        and token.pos != "M"
+        and has_letter
+        and word not in stopwords()
+        and whole_token_kind(token.text) is None
+    )
 
 
 def word_frequencies(source: Source, stopwords: bool = True) -> pd.DataFrame:
     """Word counts: columns ``word``, ``count``, ``relative`` (share of all words), ``pos``.
 
     With ``stopwords=True`` stopwords, numbers and punctuation are left out of the table (the
-    relative frequency is still a share of all words). Sorted by count, then word.
+    relative frequency is still a share of all words). URLs, e-mail addresses and numbers written
+    with separators (``1.000.000``, ``12/3/2026``) are single tokens but not words: they are never
+    in the table. Sorted by count, then word.
     """
     toks = as_analysis(source).words()
-    kept = [t for t in toks if is_content_word(t)] if stopwords else toks
+    kept = (
+        [t for t in toks if is_content_word(t)]
+        if stopwords
+        else [t for t in toks if whole_token_kind(t.text) is None]
+    )
     counts = Counter(normalise_word(t) for t in kept)
     pos_counts: dict[str, Counter] = {}
     for t in kept:
@@ -363,7 +375,8 @@ def keyness(
     else:
         ref_counts = _reference_counts(reference)
         d = sum(ref_counts.values())
-        c = len(analysis.words())
+        # running words as word_frequencies counts them (URLs and numbers are not words)
+        c = sum(1 for t in analysis.words() if not whole_token_kind(t.text))
         for word, a in zip(focus["word"], focus["count"], strict=True):
             b = ref_counts.get(word, 0)
             ratio = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
@@ -412,11 +425,11 @@ def _reference_counts(reference: Source | pd.DataFrame) -> dict[str, int]:
 def glossary() -> dict[str, str]:
     """Vietnamese word (lower case, or a name as written) → English gloss.
 
-    From ``data/glossary.tsv`` and the theme cues of ``data/themes.tsv``.
+    From ``data/glossary.tsv`` and the theme cues of ``data/theme_cues.tsv``.
     """
     entries: dict[str, str] = {}
-    for line in read_data_lines("themes.tsv")[1:]:
-        _, _, cue, gloss = line.split("\t")
+    for line in read_data_lines("theme_cues.tsv")[1:]:
+        _, cue, gloss = line.split("\t")
         entries[cue] = gloss
     for line in read_data_lines("glossary.tsv")[1:]:
         word, gloss = line.split("\t")

@@ -7,6 +7,7 @@ always through a temporary file and a rename, so an interrupted run never leaves
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -30,16 +31,19 @@ def write_table(frame: pd.DataFrame, doc_id: str, name: str, index: bool = False
 
 FIGURE_STYLE = {
     "font.family": FONT_FAMILY,
-    "figure.dpi": 100,
-    "savefig.dpi": 100,
+    "figure.dpi": 150,
+    "savefig.dpi": 150,
     "figure.figsize": (8, 4.5),
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
+BAR_COLOUR = "#457b9d"
+# POS tags of punctuation and symbols: a chart of words leaves them out.
+PUNCTUATION_TAGS = frozenset({"CH"})
 
 
 def apply_figure_style() -> None:
-    """Settings shared by every figure: a Vietnamese-capable font and a fixed size.
+    """Settings shared by every figure: a Vietnamese-capable font, 150 dpi and a fixed size.
 
     Set globally rather than in ``plt.rc_context``: leaving that context resets the backend and
     Jupyter's inline backend then drops later figures.
@@ -47,14 +51,49 @@ def apply_figure_style() -> None:
     plt.rcParams.update(FIGURE_STYLE)
 
 
-def bar_chart(frame: pd.DataFrame, label: str, value: str, title: str, ax=None, color="#457b9d"):
-    """Horizontal bars, largest at the top; returns the figure."""
+def _label_bars(ax, bars, values, fmt: str = "{:,}") -> None:
+    """Write each bar's value at its end, inside the axes (the x range grows to make room)."""
+    values = list(values)
+    if not values:
+        return
+    low = min(0, *values)
+    high = max(0, *values)
+    span = (high - low) or 1
+    ax.set_xlim(low - (0.12 * span if low < 0 else 0), high + 0.12 * span)
+    for bar, value in zip(bars, values, strict=True):
+        text = fmt.format(value)
+        x = bar.get_x() + bar.get_width()
+        ax.annotate(
+            text,
+            (x, bar.get_y() + bar.get_height() / 2),
+            xytext=(3 if value >= 0 else -3, 0),
+            textcoords="offset points",
+            ha="left" if value >= 0 else "right",
+            va="center",
+            fontsize=8,
+            annotation_clip=False,
+        )
+
+
+def bar_chart(frame: pd.DataFrame, label: str, value: str, title: str, ax=None, color=BAR_COLOUR):
+    """Horizontal bars sorted by value, largest at the top, each labelled with its value.
+
+    A part-of-speech table (a ``tag`` column, from ``helpers.tokens.pos_distribution``) is a
+    chart of words: its punctuation row is left out. Returns the figure.
+    """
     apply_figure_style()
     if ax is None:
         _, ax = plt.subplots()
-    ax.barh(frame[label][::-1], frame[value][::-1], color=color)
+    if "tag" in frame.columns:
+        frame = frame[~frame["tag"].isin(PUNCTUATION_TAGS)]
+    frame = frame.sort_values(value, ascending=False, kind="stable")
+    bars = ax.barh([str(x) for x in frame[label]][::-1], list(frame[value])[::-1], color=color)
+    _label_bars(
+        ax, bars, list(frame[value])[::-1], "{:,}" if frame[value].dtype.kind in "iu" else "{:.2f}"
+    )
     ax.set_title(title)
     ax.set_xlabel(value)
+    ax.figure.tight_layout()
     return ax.figure
 
 
@@ -65,28 +104,50 @@ def side_by_side_bars(
     apply_figure_style()
     fig, axes = plt.subplots(1, 2, figsize=(11, 5))
     for ax, frame, title in zip(axes, (left, right), titles, strict=True):
-        head = frame.head(top)
+        head = frame.sort_values("count", ascending=False, kind="stable").head(top)
         bar_chart(head, head.columns[0], "count", title, ax=ax)
     fig.tight_layout()
     return fig
 
 
 def heatmap(table: pd.DataFrame, title: str, xlabels: Sequence[str] | None = None, cmap="Blues"):
-    """A rows × columns heatmap with the counts written in each cell.
+    """A rows × columns heatmap with the counts written in each cell and a colour scale.
 
     Long tables (a Wikipedia article has over a hundred paragraphs) keep a readable height: the
     figure stops growing at 40 rows, and cell labels and every row's tick are dropped beyond
-    that."""
+    that. When the columns are themes, each theme's column label is underlined in its colour.
+    """
+    from .themes import theme_colours
+
     apply_figure_style()
     rows = len(table)
-    fig, ax = plt.subplots(figsize=(8, 0.45 * min(rows, 40) + 1.5))
-    ax.imshow(table.to_numpy(), aspect="auto", cmap=cmap, interpolation="nearest")
+    fig, ax = plt.subplots(figsize=(8, 0.45 * min(rows, 40) + 1.8))
+    image = ax.imshow(table.to_numpy(), aspect="auto", cmap=cmap, interpolation="nearest")
+    bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+    bar.set_label(title, fontsize=8)
     ax.set_xticks(
         range(table.shape[1]),
         xlabels or [str(c) for c in table.columns],
         rotation=30,
         ha="right",
     )
+    colours = theme_colours()
+    if all(str(c) in colours for c in table.columns):
+        # a strip above the cells in each theme's fixed colour, as in every other figure
+        from matplotlib.patches import Rectangle
+
+        for j, column in enumerate(table.columns):
+            ax.add_patch(
+                Rectangle(
+                    (j - 0.5, 1.0),
+                    1,
+                    0.12 / fig.get_figheight(),  # about 0.12 inch, whatever the height
+                    transform=ax.get_xaxis_transform(),  # x in columns, y in axes height
+                    color=colours[str(column)],
+                    clip_on=False,
+                )
+            )
+        ax.set_title(title, pad=16)
     step = 1 if rows <= 40 else -(-rows // 20)
     ax.set_yticks(range(0, rows, step), [str(i) for i in table.index[::step]])
     ax.set_ylabel(table.index.name or "")
@@ -94,8 +155,9 @@ def heatmap(table: pd.DataFrame, title: str, xlabels: Sequence[str] | None = Non
         high = table.to_numpy().max() or 1
         for (r, c), v in pd.DataFrame(table.to_numpy()).stack().items():
             colour = "white" if v > high / 2 else "black"
-            ax.text(c, r, str(v), ha="center", va="center", color=colour)
-    ax.set_title(title)
+            ax.text(c, r, f"{v:g}", ha="center", va="center", color=colour, fontsize=8)
+    if not ax.get_title():
+        ax.set_title(title)
     fig.tight_layout()
     return fig
 
@@ -108,8 +170,11 @@ def network_figure(
     ``pairs`` has ``source``, ``target``, ``sentences``; ``counts`` has ``entity``, ``label``,
     ``count``. Only the ``top`` most mentioned entities are drawn, so that a long document's
     network stays legible. The spring layout is seeded, so the figure is the same on every run.
+    Names are written beside their node, on the side away from the centre, on a white backing;
+    the axes leave room for them at the edge, and a legend explains colours, sizes and widths.
     """
     import networkx as nx
+    from matplotlib.lines import Line2D
 
     apply_figure_style()
     counts = counts.head(top)
@@ -125,14 +190,51 @@ def network_figure(
     if graph.number_of_nodes():
         nodes = sorted(graph)
         pos = nx.spring_layout(graph.subgraph(nodes), seed=seed, weight="weight", k=1.2)
-        widths = [1 + 1.5 * graph.edges[e]["weight"] for e in graph.edges]
+        heaviest = max(graph.edges[e]["weight"] for e in graph.edges)
+        widths = [1 + 5 * graph.edges[e]["weight"] / heaviest for e in graph.edges]
         nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#999999", alpha=0.6)
         colours = [LABEL_COLOURS.get(graph.nodes[n].get("label"), "#dddddd") for n in nodes]
-        sizes = [250 + 180 * graph.nodes[n].get("count", 1) for n in nodes]
+        # area grows with mentions up to a fixed largest node, so one dominant entity (the
+        # country an article is about) cannot cover the others
+        most = max(graph.nodes[n].get("count", 1) for n in nodes)
+        sizes = [200 + 1800 * graph.nodes[n].get("count", 1) / most for n in nodes]
         nx.draw_networkx_nodes(
             graph, pos, nodelist=nodes, node_color=colours, node_size=sizes, ax=ax
         )
-        nx.draw_networkx_labels(graph, pos, ax=ax, font_size=9, font_family=FONT_FAMILY)
+        xs = [x for x, _ in pos.values()]
+        ys = [y for _, y in pos.values()]
+        # room for names beside the outermost nodes
+        ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
+        ax.set_ylim(min(ys) - 0.25, max(ys) + 0.25)
+        # Each name sits on the far side of its node from the centre of the drawing, so names
+        # point outwards, away from the crowded middle, rather than over a neighbouring node.
+        cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+        for node, size in zip(nodes, sizes, strict=True):
+            x, y = pos[node]
+            dx, dy = x - cx, y - cy
+            norm = (dx * dx + dy * dy) ** 0.5 or 1.0
+            dx, dy = dx / norm, dy / norm
+            gap = 0.5 * size**0.5 + 3  # points: the node's radius and a little air
+            ax.annotate(
+                textwrap.fill(node, 22),
+                (x, y),
+                xytext=(dx * gap, dy * gap),
+                textcoords="offset points",
+                ha="left" if dx > 0.3 else "right" if dx < -0.3 else "center",
+                va="bottom" if dy > 0.3 else "top" if dy < -0.3 else "center",
+                fontsize=8,
+                family=FONT_FAMILY,
+                zorder=5,
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+            )
+        shown = sorted({graph.nodes[n].get("label") for n in nodes} & set(LABEL_COLOURS))
+        handles = [
+            Line2D([], [], marker="o", ls="", markersize=9, color=LABEL_COLOURS[label], label=label)
+            for label in shown
+        ]
+        handles.append(Line2D([], [], ls="", label="node size: mentions"))
+        handles.append(Line2D([], [], color="#999999", lw=3, label="line width: shared sentences"))
+        ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
     ax.set_title(title)
     ax.axis("off")
     fig.tight_layout()
@@ -143,8 +245,10 @@ def dispersion_plot(found: pd.DataFrame, terms: Sequence[str], title: str, break
     """A dispersion plot: one row per term, a tick at each occurrence's position (0 to 1 of the
     running words); ``found`` comes from ``helpers.frequency.dispersion``. ``breaks`` are
     positions of paragraph starts, drawn as faint vertical lines."""
+    from matplotlib.lines import Line2D
+
     apply_figure_style()
-    fig, ax = plt.subplots(figsize=(10, 0.45 * len(terms) + 1.2))
+    fig, ax = plt.subplots(figsize=(10, 0.45 * len(terms) + 1.6))
     for x in breaks:
         ax.axvline(x, color="#dddddd", linewidth=0.8, zorder=0)
     for row, term in enumerate(terms):
@@ -154,14 +258,31 @@ def dispersion_plot(found: pd.DataFrame, terms: Sequence[str], title: str, break
     ax.set_ylim(len(terms) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the document (share of running words)")
+    handles = [
+        Line2D(
+            [], [], marker="|", ls="", markersize=10, mew=2, color="#1d3557", label="an occurrence"
+        )
+    ]
+    if len(breaks):
+        handles.append(Line2D([], [], color="#dddddd", lw=1.5, label="a paragraph starts"))
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.18),
+        ncol=2,
+        fontsize=8,
+        frameon=False,
+    )
     ax.set_title(title)
     fig.tight_layout()
     return fig
 
 
 def keyness_chart(table: pd.DataFrame, title: str, top: int = 15):
-    """The ``top`` key words by log-likelihood, bar length = log ratio (the effect size).
+    """The ``top`` key words by log-likelihood, drawn and sorted by their log ratio.
 
+    Which words are shown is decided by log-likelihood (how sure the difference is); the bars
+    show, and are ordered by, the log ratio (how large it is), as the axis label says.
     ``table`` comes from ``helpers.frequency.keyness``; with a ``gloss`` column (from
     ``with_glosses``) each word is labelled "word (gloss)"."""
     head = table.head(top).copy()
@@ -170,29 +291,46 @@ def keyness_chart(table: pd.DataFrame, title: str, top: int = 15):
             f"{w} ({g})" if g and g != w else w
             for w, g in zip(head["word"], head["gloss"], strict=True)
         ]
+    head["log_ratio"] = head["log_ratio"].round(2)
     fig = bar_chart(head, "word", "log_ratio", title, color="#e76f51")
-    fig.axes[0].set_xlabel("log ratio (log₂ of relative frequency against the reference)")
+    fig.axes[0].set_xlabel(
+        f"log ratio (log₂ of relative frequency against the reference); "
+        f"the {len(head)} words with the highest log-likelihood"
+    )
     fig.tight_layout()
     return fig
 
 
 def stacked_bars(table: pd.DataFrame, title: str, legend: Sequence[str] | None = None):
-    """Horizontal stacked bars: one bar per row of ``table``, one colour per column."""
+    """Horizontal stacked bars: one bar per row of ``table`` (most in total at the top), one
+    colour per column, with a legend. Columns that are themes get their fixed colour
+    (``helpers/data/themes.tsv``); any other column (no theme) is light grey."""
+    from .themes import NO_THEME_COLOUR, theme_colours
+
     apply_figure_style()
+    totals = table.sum(axis=1)
+    order = sorted(table.index, key=lambda r: (-totals[r], str(r)))
+    table = table.loc[order]
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(table) + 1.8))
     left = [0] * len(table)
-    colours = plt.get_cmap("tab10").colors
+    themes = theme_colours()
+    palette = plt.get_cmap("tab10").colors
+    all_themes = all(str(c) in themes or c == table.columns[-1] for c in table.columns)
     names = list(legend) if legend else [str(c) for c in table.columns]
     for i, column in enumerate(table.columns):
+        if str(column) in themes:
+            colour = themes[str(column)]
+        elif all_themes:
+            colour = NO_THEME_COLOUR
+        else:
+            colour = palette[i % 10]
         values = list(table[column])
-        ax.barh(
-            [str(r) for r in table.index], values, left=left, color=colours[i % 10], label=names[i]
-        )
+        ax.barh([str(r) for r in table.index], values, left=left, color=colour, label=names[i])
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
     ax.set_xlabel("count")
     ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
 

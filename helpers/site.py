@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import fonts
 from .corpus import (
     ID_PATTERN,
     RESERVED_IDS,
@@ -118,7 +119,13 @@ def notebook_html(nb, title: str, nav: str = "") -> str:
         template_name="site", extra_template_basedirs=[str(TEMPLATES_DIR)], embed_images=True
     )
     body, _ = exporter.from_notebook_node(
-        nb, resources={"metadata": {"name": title}, "site_nav": nav}
+        nb,
+        resources={
+            "metadata": {"name": title},
+            "site_nav": nav,
+            "mono_font_face": fonts.font_face_css(),
+            "mono_font_stack": fonts.MONO_STACK,
+        },
     )
     return body
 

@@ -1,15 +1,24 @@
-"""Step 4b: a transparent theme lexicon scored through the document.
+"""Step 4b: a transparent theme taxonomy for diplomatic news, scored through the document.
 
-The lexicon (``data/themes.tsv``) maps Vietnamese cue words to six themes of diplomatic
-reporting, each cue with an English gloss. A cue matches whole words only: its start and end
-must fall on word boundaries of the segmentation, so ``bố`` (father) never matches inside
-``khủng bố`` (terrorism). Where cues overlap, the longest wins (``an ninh mạng``, cybersecurity,
-counts once, not also as ``an ninh``, security).
+The themes (``data/themes.tsv``: id, English label, a fixed colour, what counts) are those of
+diplomatic reporting in general (security, trade and investment, development aid, maritime and
+territorial issues, climate, people-to-people ties, multilateral forums, sovereignty, party
+ties, ...), not of one document. Each theme has Vietnamese cue words with English glosses
+(``data/theme_cues.tsv``); names of particular countries, organisations or projects are never
+cues, they are the entity layer's. A cue matches whole words only: its start and end must fall
+on word boundaries of the segmentation, so ``bố`` (father) never matches inside ``khủng bố``
+(terrorism), and a lower-case cue capitalised inside a sentence is part of a name and does not
+count (``Bộ Ngoại giao``, the Ministry of Foreign Affairs). Where cues overlap, the longest wins (``an ninh mạng``, cybersecurity, counts once,
+not also as ``an ninh``, security).
+
+Coverage on real news and a hand-checked precision sample are in the README
+(``tests/benchmarks/bench_themes.py``, ``tests/data/themes-precision.tsv``).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
@@ -17,7 +26,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .matching import term_pattern, whole_word_matches
-from .paths import read_data_lines
+from .paths import DATA_DIR
 from .tokens import Token
 
 if TYPE_CHECKING:
@@ -25,23 +34,65 @@ if TYPE_CHECKING:
     from .corpus import Document
 
 
-@cache
-def lexicon() -> pd.DataFrame:
-    """The theme lexicon: columns ``theme``, ``label``, ``cue``, ``gloss``."""
-    rows = [line.split("\t") for line in read_data_lines("themes.tsv")]
+# Paragraphs or commitments with no theme cue are drawn in this colour in every figure.
+NO_THEME_COLOUR = "#dddddd"
+
+
+def _table(name: str) -> pd.DataFrame:
+    # Whole-line comments only: a colour such as #d62728 is data, not a comment.
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
     return pd.DataFrame(rows[1:], columns=rows[0])
 
 
 @cache
+def themes() -> pd.DataFrame:
+    """The taxonomy: columns ``theme``, ``label``, ``colour``, ``description``, in order."""
+    return _table("themes.tsv")
+
+
+@cache
+def lexicon() -> pd.DataFrame:
+    """The cue words: columns ``theme``, ``label``, ``cue``, ``gloss``, in taxonomy order."""
+    cues = _table("theme_cues.tsv")
+    unknown = sorted(set(cues["theme"]) - set(themes()["theme"]))
+    if unknown:
+        raise ValueError(f"theme_cues.tsv: themes not in themes.tsv: {unknown}")
+    merged = cues.merge(themes()[["theme", "label"]], on="theme", how="left")
+    return merged[["theme", "label", "cue", "gloss"]]
+
+
+@cache
 def theme_labels() -> dict[str, str]:
-    """Theme id → English label, in lexicon order."""
-    lex = lexicon()
-    return dict(zip(lex["theme"], lex["label"], strict=True))
+    """Theme id → English label, in taxonomy order."""
+    return dict(zip(themes()["theme"], themes()["label"], strict=True))
+
+
+@cache
+def theme_colours() -> dict[str, str]:
+    """Theme id → its fixed colour (``data/themes.tsv``), the same in every figure."""
+    return dict(zip(themes()["theme"], themes()["colour"], strict=True))
 
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
     return term_pattern(lexicon()["cue"])
+
+
+@cache
+def _capitalised_cues() -> frozenset[str]:
+    """Cues written capitalised in the lexicon (titles and bodies: ``Đại sứ``, ``Quốc hội``)."""
+    return frozenset(c.lower() for c in lexicon()["cue"] if c[:1].isupper())
+
+
+def _part_of_a_name(text: str, match: re.Match[str], sentence_start: int) -> bool:
+    """A lower-case cue capitalised inside a sentence belongs to a name (``Bộ Ngoại giao``)."""
+    found = match.group()
+    if not found[:1].isupper() or found.isupper():
+        return False
+    if " ".join(found.lower().split()) in _capitalised_cues():
+        return False
+    return bool(text[sentence_start : match.start()].strip(" \t\"'“‘([-–—"))
 
 
 @cache
@@ -52,15 +103,24 @@ def _cue_themes() -> dict[str, list[str]]:
     return out
 
 
-def find_cues(text: str, words: Sequence[Token]) -> list[tuple[int, int, str, str]]:
-    """Cue occurrences in ``text`` (whose tokens are ``words``): ``(start, end, cue as written,
-    theme)``, a cue listed under two themes once for each. :func:`helpers.analysis.analyse`
-    calls this for every paragraph."""
-    return [
-        (m.start(), m.end(), m.group(), theme)
-        for m in whole_word_matches(text, _cue_pattern(), words)
-        for theme in _cue_themes()[" ".join(m.group().lower().split())]
-    ]
+def find_cues(
+    text: str, words: Sequence[Token], sentence_starts: Sequence[int] = (0,)
+) -> list[tuple[int, int, str, str]]:
+    """Cue occurrences in ``text`` (whose tokens are ``words`` and whose sentences start at
+    ``sentence_starts``): ``(start, end, cue as written, theme)``, a cue listed under two themes
+    once for each; a cue capitalised inside a sentence is part of a name and left out.
+    :func:`helpers.analysis.analyse` calls this for every paragraph."""
+    found = []
+    for m in whole_word_matches(text, _cue_pattern(), words):
+        # bisect, not a scan: one huge paragraph can hold thousands of sentences and cues
+        sentence_start = sentence_starts[max(0, bisect_right(sentence_starts, m.start()) - 1)]
+        if _part_of_a_name(text, m, sentence_start):
+            continue
+        found.extend(
+            (m.start(), m.end(), m.group(), theme)
+            for theme in _cue_themes()[" ".join(m.group().lower().split())]
+        )
+    return found
 
 
 def theme_hits(source: str | Document | Analysis) -> pd.DataFrame:

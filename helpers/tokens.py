@@ -184,6 +184,56 @@ def _chunks(sentence: Sentence) -> list[tuple[str, int]]:
     return pieces
 
 
+# Written units a reader counts as one token, whatever the segmenter does with their dots,
+# slashes and @: web addresses, e-mail addresses and numbers with separators (1.000.000, 3,5,
+# 12/3/2026, 10:30). underthesea's own tests keep a URL whole; its segmenter splits one into
+# "https://www", ".", "facebook", ... A trailing full stop or bracket ends the sentence, not the URL.
+_TLDS = r"(?:vn|com|org|net|gov|edu|int|info|io|biz|asia|uk|jp|cn|kr|ru|fr|de|us|eu)"
+_URL = (
+    r"(?:(?:https?|ftp)://|www\.)[^\s<>\"'“”]*[^\s<>\"'“”.,;:!?)\]}]"
+    r"|(?<![\w@.])[A-Za-z0-9](?:[\w-]*\.)+"
+    + _TLDS
+    + r"(?:/[^\s<>\"'“”]*[^\s<>\"'“”.,;:!?)\]}])?(?![\w@])"
+)
+_EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?<![.-])"
+_NUMBER = r"(?<![\w.,:/])\d+(?:[.,:/]\d+)+(?![\w/]|[.,:/]\d)"
+WHOLE_TOKEN_RE = re.compile(f"(?P<email>{_EMAIL})|(?P<url>{_URL})|(?P<number>{_NUMBER})")
+
+
+def whole_token_kind(text: str) -> str | None:
+    """``"url"``, ``"email"`` or ``"number"`` when ``text`` is one such unit, else None."""
+    m = WHOLE_TOKEN_RE.fullmatch(text)
+    return m.lastgroup if m else None
+
+
+def _keep_whole(chunk: str, offset: int, spans: list[tuple[str, int, int]]):
+    """Merge the segmenter's pieces of each URL, e-mail address or number in ``chunk`` into one
+    token; a token reaching across the unit's edge is cut there. Offsets stay into the text."""
+    units = [(offset + m.start(), offset + m.end()) for m in WHOLE_TOKEN_RE.finditer(chunk)]
+    if not units:
+        return spans
+    cuts = sorted({x for unit in units for x in unit})
+    out: list[tuple[str, int, int]] = []
+    merged_unit = None
+    for _, a, b in spans:
+        points = [a, *(c for c in cuts if a < c < b), b]
+        for x, y in zip(points, points[1:], strict=False):
+            piece = chunk[x - offset : y - offset]
+            lead = len(piece) - len(piece.lstrip())
+            x, y = x + lead, y - (len(piece) - lead - len(piece[lead:].rstrip()))
+            if x >= y:
+                continue
+            unit = next((u for u in units if u[0] <= x and y <= u[1]), None)
+            if unit is not None and unit == merged_unit:
+                continue  # already emitted whole
+            if unit is not None:
+                out.append((chunk[unit[0] - offset : unit[1] - offset], *unit))
+            else:
+                out.append((chunk[x - offset : y - offset], x, y))
+            merged_unit = unit
+    return out
+
+
 def _word_spans(sentence: Sentence) -> list[tuple[str, int, int]]:
     return [span for piece in _piece_spans(sentence) for span in piece]
 
@@ -203,7 +253,7 @@ def _piece_spans(sentence: Sentence) -> list[list[tuple[str, int, int]]]:
                 (m.group(), offset + m.start(), offset + m.end())
                 for m in re.finditer(r"\S+", chunk)
             ]
-        pieces.append(aligned)
+        pieces.append(_keep_whole(chunk, offset, aligned))
     return pieces
 
 
@@ -294,6 +344,27 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
             )
             pos = found + len(piece)
         line_start += len(line) + 1
+    return _join_cut_units(text, out)
+
+
+def _join_cut_units(text: str, found: list[Sentence]) -> tuple[Sentence, ...]:
+    """Join two sentences that sent_tokenize cut inside a URL, an e-mail address or a number
+    ("www." | "facebook.com"): the dot there ends no sentence."""
+    ends_inside = {
+        end
+        for m in WHOLE_TOKEN_RE.finditer(text)
+        for end in (s.end for s in found)
+        if m.start() < end < m.end()
+    }
+    if not ends_inside:
+        return tuple(found)
+    out: list[Sentence] = []
+    for s in found:
+        if out and out[-1].end in ends_inside:
+            start = out[-1].start
+            out[-1] = Sentence(out[-1].index, start, s.end, text[start : s.end])
+        else:
+            out.append(Sentence(len(out), s.start, s.end, s.text))
     return tuple(out)
 
 

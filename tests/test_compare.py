@@ -29,9 +29,9 @@ def test_overview_and_entity_rates(statement, tmp_path):
 
 def test_theme_profile_is_per_thousand_words(statement, tmp_path):
     profile = theme_profile([statement, _other(tmp_path)])
-    assert list(profile.columns)[:2] == ["security", "economy"]
+    assert list(profile.columns)[:2] == ["security", "peace"]
     assert profile.loc["vn-jp", "security"] == 0
-    assert profile.loc["vn-jp", "economy"] > profile.loc[statement.id, "economy"]
+    assert profile.loc["vn-jp", "trade"] > profile.loc[statement.id, "trade"]
 
 
 def test_a_comparison_needs_two_documents():

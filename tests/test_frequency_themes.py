@@ -1,3 +1,5 @@
+import re
+
 from helpers.frequency import (
     collocations,
     dispersion,
@@ -10,7 +12,16 @@ from helpers.frequency import (
     syllable_vs_word_counts,
     word_frequencies,
 )
-from helpers.themes import lexicon, theme_hits, theme_scores
+from helpers.themes import (
+    NO_THEME_COLOUR,
+    dominant_theme,
+    lexicon,
+    theme_colours,
+    theme_hits,
+    theme_labels,
+    theme_scores,
+    themes,
+)
 
 
 def test_word_frequencies(statement_analysis):
@@ -44,17 +55,64 @@ def test_collocations(statement_analysis):
     assert pairs["log_likelihood"].is_monotonic_decreasing
 
 
-def test_theme_lexicon_is_documented():
-    lex = lexicon()
-    assert set(lex["theme"]) == {
+def test_theme_taxonomy_is_documented():
+    table = themes()
+    assert list(table["theme"]) == [
         "security",
-        "economy",
-        "relations",
-        "region",
+        "peace",
+        "maritime",
         "sovereignty",
+        "trade",
+        "development",
+        "climate",
+        "culture",
+        "citizens",
+        "party",
         "multilateral",
-    }
-    assert (lex["gloss"].str.len() > 0).all()
+        "relations",
+    ]
+    assert table["theme"].is_unique and (table["description"].str.len() > 20).all()
+    colours = theme_colours()
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in colours.values())
+    assert len(set(colours.values())) == len(colours) and NO_THEME_COLOUR not in colours.values()
+    lex = lexicon()
+    assert set(lex["theme"]) == set(table["theme"])
+    assert (lex["gloss"].str.len() > 0).all() and lex["cue"].str.lower().is_unique
+    assert theme_labels()["maritime"] == "Maritime & territorial issues"
+
+
+def test_no_theme_cue_is_a_name():
+    """Countries, places, organisations and projects are the entity layer's, not themes'."""
+    from babel import Locale
+
+    countries = {name.lower() for name in Locale("vi").territories.values()}
+    assert [cue for cue in lexicon()["cue"] if cue.lower() in countries] == []
+    for name in ("CPEC", "Afghanistan", "ASEAN", "Liên Hợp Quốc", "Biển Đông", "Đài Loan"):
+        assert name.lower() not in set(lexicon()["cue"].str.lower())
+
+
+def test_every_cue_is_found_as_written():
+    """A cue the segmenter never keeps whole would silently never match."""
+    for cue in lexicon()["cue"]:
+        hits = theme_hits(f"Hai bên bàn về {cue} trong cuộc họp.")
+        assert cue.lower() in list(hits["cue"].str.lower()), cue
+
+
+def test_a_capitalised_cue_inside_a_sentence_is_part_of_a_name():
+    assert theme_hits("Người phát ngôn Bộ Ngoại giao Mỹ khẳng định như vậy.").empty
+    assert list(theme_hits("Ngoại giao là kênh quan trọng.")["theme"]) == ["relations"]
+    assert list(theme_hits("Ông hội kiến Đại sứ Nhật Bản.")["theme"]) == ["relations"] * 2
+    assert list(theme_hits("Hai bên hợp tác về an ninh lương thực.")["theme"]) == ["development"]
+
+
+def test_themes_of_diplomatic_news():
+    text = (
+        "Hai bên nhất trí tăng cường hợp tác ứng phó biến đổi khí hậu, thúc đẩy mở cửa thị "
+        "trường cho nông sản và sử dụng hiệu quả vốn vay ODA. Hai bên nhấn mạnh tầm quan trọng "
+        "của hòa bình, tự do hàng hải trên Biển Đông."
+    )
+    themes_found = set(theme_hits(text)["theme"])
+    assert {"climate", "trade", "development", "peace", "maritime"} <= themes_found
 
 
 def test_theme_cues_match_whole_words_only():
@@ -66,9 +124,13 @@ def test_theme_scores(statement_analysis):
     scores = theme_scores(statement_analysis)
     # the title and eight body paragraphs, with their ids in the document (4 is the photo caption)
     assert list(scores.index) == [0, 1, 2, 3, 5, 6, 7, 8, 9]
-    assert scores.loc[1, "security"] == 4
-    assert scores.loc[9, "sovereignty"] == scores.loc[9].max()
-    assert scores["economy"].idxmax() == 5
+    assert list(scores.columns) == list(theme_labels())
+    assert scores.loc[1, "security"] == scores.loc[1].max() > 0
+    assert scores.loc[0, "security"] == 1  # the headline: "chống khủng bố", counter-terrorism
+    # a strategic dialogue: relations first (talks, partnership, anniversary), then security
+    totals = scores.sum().sort_values(ascending=False, kind="stable")
+    assert list(totals.index[:2]) == ["relations", "security"]
+    assert dominant_theme(theme_hits(statement_analysis)) == "relations"
 
 
 def test_glosses():
@@ -153,3 +215,23 @@ def test_glossary_covers_frequent_words_and_every_theme_cue(statement_analysis):
 def test_kwic_keeps_a_whole_word_at_the_edge_of_the_window():
     rows = kwic("Hai nước ký kết hiệp định thương mại tự do.", "hiệp định", width=13)
     assert (rows.iloc[0]["left"], rows.iloc[0]["right"]) == ("nước ký kết", "thương mại")
+
+
+def test_urls_emails_and_numbers_stay_out_of_word_frequencies():
+    text = (
+        "Bộ Ngoại giao đăng thông cáo tại https://www.mofa.gov.vn/vi/tin-tuc và "
+        "www.mofa.gov.vn; liên hệ bao-chi@mofa.gov.vn. Kim ngạch đạt 1.000.000 USD, tăng 3,5% "
+        "so với ngày 12/3/2026. Thông cáo nói về hợp tác kinh tế."
+    )
+    for stop in (True, False):
+        words = set(word_frequencies(text, stopwords=stop)["word"])
+        assert not words & {
+            "https://www.mofa.gov.vn/vi/tin-tuc",
+            "www.mofa.gov.vn",
+            "bao-chi@mofa.gov.vn",
+            "1.000.000",
+            "3,5",
+            "12/3/2026",
+        }, words
+        assert not any(part in words for part in ("https://www", "mofa", "gov", "vn", "com"))
+        assert "thông cáo" in words and "kinh tế" in words

@@ -16,6 +16,7 @@ LAYERS = {
     "paths": 0,
     "orthography": 0,
     "files": 0,
+    "fonts": 9,  # the packaged monospace font, for pages and JupyterLab
     "corpus": 1,
     "tokens": 2,
     "matching": 3,

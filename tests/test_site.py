@@ -2,6 +2,7 @@
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ import nbformat
 import pytest
 
 from helpers.corpus import load_document
+from helpers.fonts import MONO_FAMILY
 from helpers.paths import DEFAULT_DOC_ID, NOTEBOOKS_DIR, REPORTS_DIR
 from helpers.site import (
     COLLECTION,
@@ -25,7 +27,12 @@ from helpers.site import (
     summarise,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Chromium or Chrome: the CHROMIUM environment variable, else the first of these on PATH.
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+HOW_TO_GET_CHROMIUM = (
+    "no Chromium found: set CHROMIUM=/path/to/chromium (any Chromium or Chrome, headless "
+    "capable), put one on PATH, or run `make browser` as root to install Debian's chromium"
+)
 SCREENSHOTS = REPORTS_DIR / "screenshots"
 STATEMENT_TITLE = "Trung Quốc và Pakistan cam kết hợp tác chống khủng bố"
 EARLIER = "wiki-pakistan-economy"  # stands for a document rendered by an earlier run
@@ -240,14 +247,46 @@ def test_pages_fetch_nothing_from_a_network(site):
         assert not re.search(r"@import|url\(\s*['\"]?https?:", text), page
 
 
+def find_chromium() -> Path:
+    """The browser for the page checks: ``$CHROMIUM`` if set, else one on ``PATH``."""
+    given = os.environ.get("CHROMIUM")
+    if given:
+        path = Path(given).expanduser()
+        if not (path.is_file() and os.access(path, os.X_OK)):
+            pytest.fail(f"CHROMIUM={given} is not an executable file; {HOW_TO_GET_CHROMIUM}")
+        return path
+    for name in BROWSER_NAMES:
+        if found := shutil.which(name):
+            return Path(found)
+    pytest.fail(HOW_TO_GET_CHROMIUM)
+
+
+def test_chromium_is_found_from_the_environment_or_path(tmp_path, monkeypatch):
+    fake = tmp_path / "my-chrome"
+    fake.write_text("#!/bin/sh\n", "utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("CHROMIUM", str(fake))
+    assert find_chromium() == fake
+    monkeypatch.setenv("CHROMIUM", str(tmp_path / "missing"))
+    with pytest.raises(pytest.fail.Exception, match="is not an executable file.*make browser"):
+        find_chromium()
+    monkeypatch.delenv("CHROMIUM")
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    with pytest.raises(pytest.fail.Exception, match="set CHROMIUM=.*put one on PATH"):
+        find_chromium()
+    (tmp_path / "bin" / "chromium").symlink_to(fake)
+    assert find_chromium() == tmp_path / "bin" / "chromium"
+
+
 def _chromium(*args: str) -> str:
     """Run headless Chromium with a fresh profile and no background traffic; returns stdout."""
-    assert CHROMIUM.exists(), "Debian's chromium is needed (make browser installs it)"
+    chromium = find_chromium()
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     try:
         result = subprocess.run(
             [
-                str(CHROMIUM),
+                str(chromium),
                 "--headless",
                 "--no-sandbox",
                 "--disable-gpu",
@@ -273,11 +312,16 @@ def _chromium(*args: str) -> str:
 # sizes once decoded, the visible text) into its own DOM, which --dump-dom prints after load.
 PROBE = """<!DOCTYPE html><meta charset="utf-8"><pre id="probe"></pre>
 <script>
-window.addEventListener("load", () => {
+window.addEventListener("load", async () => {
   const d = document.getElementById("page").contentDocument;
+  await d.fonts.ready;
   const images = [...d.images].map(i => ({src: i.src.slice(0, 15), w: i.naturalWidth, h: i.naturalHeight}));
+  // Code and printed output: the font each is set in, and which embedded fonts finished loading.
+  const code = [...d.querySelectorAll(".jp-InputArea-editor pre, .jp-OutputArea-output pre")]
+    .map(e => getComputedStyle(e).fontFamily);
+  const fonts = [...d.fonts].map(f => ({family: f.family.replace(/"/g, ""), status: f.status}));
   document.getElementById("probe").textContent = JSON.stringify(
-    {title: d.title, text: d.body.innerText, images: images});
+    {title: d.title, text: d.body.innerText, images: images, code: code, fonts: fonts});
 });
 </script>
 <iframe id="page" src="URL" width="1280" height="900"></iframe>"""
@@ -326,6 +370,11 @@ def test_pages_in_a_real_browser(site, tmp_path, relative, expected, min_images)
     for image in seen["images"]:
         assert image["src"].startswith("data:image/"), image
         assert image["w"] > 0 and image["h"] > 0, f"{relative}: an image did not decode"
+    if relative.endswith("03-entities.html"):
+        # code and printed output in the packaged font, embedded in the page and loaded
+        assert seen["code"], "no code cells found"
+        assert all(family.startswith(f'"{MONO_FAMILY}"') for family in seen["code"]), seen["code"]
+        assert {"family": MONO_FAMILY, "status": "loaded"} in seen["fonts"], seen["fonts"]
     _screenshot(page, relative.replace("/", "--").removesuffix(".html"))
 
 

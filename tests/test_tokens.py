@@ -1,3 +1,5 @@
+import pytest
+
 from helpers.analysis import pos_distribution, size_counts
 from helpers.orthography import syllables
 from helpers.tokens import (
@@ -6,6 +8,7 @@ from helpers.tokens import (
     fixed_words,
     sentences,
     tokens,
+    whole_token_kind,
     word_tokenize,
 )
 
@@ -41,6 +44,59 @@ def test_number_with_unit_stays_one_word_as_in_vtb():
     # VTB writes "10 triệu" (ten million) as one word; only number + non-unit joins are undone.
     assert _split_glued("10 triệu") == ["10 triệu"]
     assert _split_glued("4/1 tái") == ["4/1", "tái"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "kind"),
+    [
+        (
+            "Xem https://www.facebook.com/mofa.vn?id=1&x=2 để biết thêm.",
+            "https://www.facebook.com/mofa.vn?id=1&x=2",
+            "url",
+        ),
+        (
+            "Thông tin tại http://baoquocte.vn/tin-tuc-123.html.",
+            "http://baoquocte.vn/tin-tuc-123.html",
+            "url",
+        ),
+        ("Truy cập www.mofa.gov.vn hoặc gọi điện.", "www.mofa.gov.vn", "url"),
+        ("(xem mofa.gov.vn).", "mofa.gov.vn", "url"),
+        (
+            "Liên hệ báo chí: bao-chi.vn@mofa.gov.vn, trong giờ hành chính.",
+            "bao-chi.vn@mofa.gov.vn",
+            "email",
+        ),
+        ("Kim ngạch đạt 1.000.000 USD.", "1.000.000", "number"),
+        ("Tăng trưởng 3,5% năm nay.", "3,5", "number"),
+        ("Hạn chót là 12/3/2026, không gia hạn.", "12/3/2026", "number"),
+        ("Giá 1,234.56 đô la, lúc 10:30.", "1,234.56", "number"),
+    ],
+)
+def test_urls_emails_and_numbers_stay_one_token(text, unit, kind):
+    toks = tokens(text)
+    assert unit in [t.text for t in toks], [t.text for t in toks]
+    assert unit in word_tokenize(text)
+    assert whole_token_kind(unit) == kind
+    assert all(text[t.start : t.end] == t.text for t in toks)
+    # the dots inside end no sentence; a full stop after the unit still does
+    assert not any(
+        s.end < text.index(unit) + len(unit) and s.end > text.index(unit) for s in sentences(text)
+    )
+
+
+def test_the_sentence_after_a_url_is_still_a_sentence():
+    text = "Chi tiết tại https://www.mofa.gov.vn/vi/tin-tuc. Hai bên nhất trí tăng cường hợp tác."
+    sents = sentences(text)
+    assert [s.text for s in sents] == [
+        "Chi tiết tại https://www.mofa.gov.vn/vi/tin-tuc.",
+        "Hai bên nhất trí tăng cường hợp tác.",
+    ]
+    assert "https://www.mofa.gov.vn/vi/tin-tuc" in word_tokenize(text)
+
+
+def test_ordinary_punctuation_is_not_a_unit():
+    for text in ("Hà Nội.Việt Nam", "3.", "ngày 4", "a.b", "Ông A. Nguyễn", "1-2"):
+        assert whole_token_kind(text) is None, text
 
 
 def test_token_offsets_slice_back(statement):
