@@ -28,6 +28,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .corpus import ascii_fold
+from .offices import holders
 from .paths import read_data_lines
 from .tokens import SYLLABLE_RE, Token, is_native_syllable, sentences, text_cache, tokens
 
@@ -52,6 +53,7 @@ class Entity:
     text: str
     canonical: str | None = None
     source: str = ""
+    composed: bool = False  # canonical composed from a head and the names inside (canonical.py)
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,12 @@ def gazetteer() -> dict[str, _Entry]:
     for line in read_data_lines("entities_curated.tsv")[1:]:
         surface, label, canonical, source = line.split("\t")
         add(surface, _Entry(label, canonical or None, f"curated: {source}"), overwrite=True)
+    for holder in holders().values():
+        add(
+            holder.surface,
+            _Entry("PER", holder.english, f"offices: {holder.source}"),
+            overwrite=True,
+        )
     return entries
 
 
