@@ -45,6 +45,7 @@ HOME_COUNTRY = "Vietnam"
 # Where a subject's clause begins: a clause-level punctuation mark, or a connective that starts a
 # new verb phrase with the same subject.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\.\.")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])|\n")
 # A stance verb in a relative clause describes a noun, it reports no position.
 _RELATIVE = re.compile(r"(?:^|\s)(?:do|mà)\s")
 _TRAILING_CONNECTIVE = re.compile(
@@ -121,6 +122,27 @@ def _previous_word(toks: list[Token], pos: int) -> str:
     words, so "Nhật Bản" (Japan) never passes for the nominaliser "bản"."""
     i = bisect_right(toks, pos, key=lambda t: t.end)
     return toks[i - 1].text.lower() if i else ""
+
+
+def _in_prepositional_phrase(text: str, toks: list[Token], pos: int) -> bool:
+    """A name right after a preposition ("với Nhật Bản", with Japan), or after one and up to
+    three capitalised title words on the same line ("với Tổng thống Mỹ", with the US
+    President). A possessor behind its title ("Chính quyền của Tổng thống Mỹ Donald Trump",
+    the administration of ...) stays."""
+    prepositions = _cues()["non_subject"]
+    if _previous_word(toks, pos) in prepositions:
+        return True
+    i = bisect_right(toks, pos, key=lambda t: t.end)
+    right = pos
+    for _ in range(4):
+        if not i or "\n" in text[toks[i - 1].end : right]:
+            return False
+        if not toks[i - 1].text[:1].isupper():
+            break
+        right = toks[i - 1].start
+        i -= 1
+    governing = toks[i - 1].text.lower() if i else ""
+    return governing in prepositions and governing != "của"
 
 
 @cache
@@ -292,7 +314,7 @@ def _parties_in(
     candidates: list[tuple[Entity, str]] = []
     for e in inside:
         party = reader.party(e)
-        if party is None or _previous_word(toks, e.start) in _cues()["non_subject"]:
+        if party is None or _in_prepositional_phrase(text, toks, e.start):
             continue
         if after_verb(e.start):
             continue  # an object or a complement
@@ -316,7 +338,7 @@ def _parties_in(
         ):
             return [actor], m.group()
     if not candidates:
-        return _bare_title(reader, text, span, inside, after_verb)
+        return _bare_title(reader, text, toks, span, inside, after_verb)
     group = _subject_group(text, candidates, first)
     parties = list(dict.fromkeys(party for _, party in group))
     return parties, " + ".join(e.text for e, _ in group)
@@ -336,20 +358,36 @@ def _after_predicate(
     opens = [start]
     opens += [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)]
     opens += [m.end() for m in _pattern("reporting").finditer(text, start, end)]
+    # a full stop or line break the sentence splitter missed ("... Đảng PAP. Ông Nguyễn ...",
+    # a headline without a full stop)
+    opens += [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
     opens.sort()
+    nominalisers = set(_cues()["nominaliser"])
     verbs = []
     for t in toks:
         if not (start <= t.start < end) or t.pos != "V" or not t.text[:1].islower():
             continue
         if any(e.start <= t.start < e.end for e in names):
             continue
+        if _previous_word(toks, t.start) in nominalisers:
+            continue  # "người đứng đầu", the head of; "nhà phân tích", analyst: a noun
         clause = opens[bisect_right(opens, t.start) - 1]
         if any(w.is_word and clause <= w.start for w in toks if w.end <= t.start):
             verbs.append(t.start)
 
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+
     def test(pos: int) -> bool:
         clause = opens[bisect_right(opens, pos) - 1]
-        return any(clause <= v < pos for v in verbs)
+        if any(clause <= v < pos for v in verbs):
+            return True
+        # a closed clause that begins with a preposition is an adverbial ("Sau cuộc điện đàm
+        # với Tổng thống Mỹ, ...", after the call with the US President)
+        closed = any(b >= pos for b in breaks)
+        first = text[clause:pos].split()[:2]
+        opener = " ".join(first).lower() if len(first) == 2 else ""
+        adverbials = _cues()["adverbial"]
+        return closed and bool(first) and (first[0].lower() in adverbials or opener in adverbials)
 
     return test
 
@@ -362,6 +400,7 @@ def _new_subject(text: str, start: int, pos: int) -> bool:
 def _bare_title(
     reader: _Reader,
     text: str,
+    toks: list[Token],
     span: tuple[int, int],
     inside: list[Entity],
     after_verb: Callable[[int], bool],
@@ -370,12 +409,18 @@ def _bare_title(
     proposed): the party of its holder (see ``_Reader.title_party``)."""
     start, end = span
     for m in reversed(list(_title_pattern().finditer(text, start, end))):
+        if not _whole_words(toks, m.start(), m.end()):
+            continue  # "Đại sứ" in "Đại sứ quán", the embassy
         if after_verb(m.start()) or any(m.end() <= e.start for e in inside):
             continue
         party = reader.title_party(m.group())
         if party:
             return [party], m.group()
     return [], ""
+
+
+def _whole_words(toks: list[Token], start: int, end: int) -> bool:
+    return any(t.start == start for t in toks) and any(t.end == end for t in toks)
 
 
 @cache
