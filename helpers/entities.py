@@ -27,6 +27,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .canonical import english_name
 from .corpus import ascii_fold
 from .offices import holders
 from .paths import read_data_lines
@@ -811,17 +812,29 @@ def _extract(text: str) -> tuple[Entity, ...]:
     candidates += _vietnamese_name_layer(text)
     candidates += [c for c in (_correct(c, text) for c in _crf_layer(toks)) if c]
     chosen = _link_acronyms(_resolve(candidates), text)
-    return tuple(
-        Entity(c.start, c.end, c.label, text[c.start : c.end], c.canonical, c.source)
-        for c in chosen
-    )
+    out = []
+    for c in chosen:
+        name = english_name(text[c.start : c.end], c.label, c.canonical, gazetteer().get)
+        out.append(
+            Entity(
+                c.start,
+                c.end,
+                c.label,
+                text[c.start : c.end],
+                name.english,
+                c.source,
+                name.composed,
+            )
+        )
+    return tuple(out)
 
 
 def mentions(doc: Document) -> pd.DataFrame:
     """Every entity mention in a document (all paragraphs, captions included).
 
     Columns ``paragraph``, ``sentence`` (numbered through the document), ``start``/``end`` (offsets
-    into ``doc.text``), ``text``, ``label``, ``canonical``, ``source``.
+    into ``doc.text``), ``text``, ``label``, ``canonical``, ``source``, ``composed`` (the
+    canonical name was composed from a head and the names inside, see ``helpers.canonical``).
     """
     import pandas as pd
 
@@ -843,32 +856,38 @@ def mentions(doc: Document) -> pd.DataFrame:
                     "label": e.label,
                     "canonical": e.canonical,
                     "source": e.source,
+                    "composed": e.composed,
                 }
             )
         sentence_base += len(sents)
     columns = ["paragraph", "sentence", "start", "end", "text", "label", "canonical", "source"]
+    columns.append("composed")
     return pd.DataFrame(rows, columns=columns)
 
 
 def entity_counts(mention_table: pd.DataFrame) -> pd.DataFrame:
-    """Entities grouped by canonical name (or surface form): label, count, forms, first mention."""
+    """Entities grouped by canonical English name (or surface form): label, count, Vietnamese
+    forms, how the English name was found (``english``: listed, composed, or none when the name
+    stands as written) and first mention."""
     import pandas as pd
 
     table = mention_table.assign(entity=mention_table["canonical"].fillna(mention_table["text"]))
     rows = []
     for (entity, label), group in table.groupby(["entity", "label"], sort=False):
+        first = group.iloc[0]
+        named = "composed" if first["composed"] else "listed" if first["canonical"] else "none"
         rows.append(
             {
                 "entity": entity,
                 "label": label,
                 "count": len(group),
                 "vietnamese forms": ", ".join(sorted(set(group["text"]))),
+                "english": named,
                 "first mention": int(group["start"].min()),
             }
         )
-    frame = pd.DataFrame(
-        rows, columns=["entity", "label", "count", "vietnamese forms", "first mention"]
-    )
+    columns = ["entity", "label", "count", "vietnamese forms", "english", "first mention"]
+    frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values(["count", "first mention"], ascending=[False, True], ignore_index=True)
 
 
