@@ -29,7 +29,7 @@ import pandas as pd
 from .corpus import Document
 from .entities import Entity, cues, extract, gazetteer, vietnamese_family_names
 from .frequency import term_pattern, whole_word_matches
-from .offices import holders, home_offices
+from .offices import holders, home_offices, seats
 from .paths import read_data_lines
 from .themes import dominant_theme, theme_hits, theme_labels
 from .tokens import Token, analysed_paragraphs, is_native_syllable, sentences, tokens
@@ -194,6 +194,8 @@ class _Reader:
             capitals = _capital_countries()
             name = capitals.get(name) or capitals.get(name.split(",")[0]) or name
             return name if name in _country_names() else None
+        if entity.text in seats():  # "Điện Kremlin" speaks for Russia
+            return seats()[entity.text].party
         if entity.label == "ORG":
             inner = self._inner_party(entity.text)
             if inner:
@@ -265,9 +267,33 @@ class _Reader:
     def _title_country(self, person: Entity, entities: list[Entity], text: str) -> str | None:
         """The country named in the title right before a person: no comma or "và" between."""
         before = [e for e in entities if e.end <= person.start and e.label in ("LOC", "ORG")]
-        if not before or not _adjacent(text, before[-1], person):
-            return None
-        return self.party(before[-1])
+        if before and _adjacent(text, before[-1], person):
+            return self.party(before[-1])
+        return self._apposition_country(person, entities, text)
+
+    def _apposition_country(self, person: Entity, entities: list[Entity], text: str) -> str | None:
+        """The country of a title set off by commas next to a person: "Kang Kyung-wha, Ngoại
+        trưởng Hàn Quốc, ..." (after) or "Người phát ngôn Chính phủ Thái Lan, Tướng Sansern"
+        (before, with only title words between). The title is capitalised and names a party."""
+        after = re.match(r"\s*,\s*([^,;:()]{1,120})", text[person.end :])
+        spans = []
+        if after:
+            spans.append((person.end + after.start(1), person.end + after.end(1)))
+        comma = text.rfind(",", 0, person.start)
+        if comma > 0 and all(w[:1].isupper() for w in text[comma + 1 : person.start].split()):
+            start = max(text.rfind(c, 0, comma) for c in ",;:.\n(") + 1
+            spans.append((start, comma))
+        for a, b in spans:
+            phrase = text[a:b].strip()
+            title = _title_pattern().match(phrase)
+            if not title or not phrase[:1].isupper() or title.group().lower() in _cues()["pronoun"]:
+                continue
+            for e in entities:
+                if a <= e.start and e.end <= b and e.label in ("LOC", "ORG"):
+                    party = self.party(e)
+                    if party:
+                        return party
+        return None
 
 
 def _subject_group(

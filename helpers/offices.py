@@ -15,7 +15,8 @@ from .paths import read_data_lines
 
 @dataclass(frozen=True)
 class Office:
-    """A holder of an office (``kind == "holder"``) or a title of the home state (``"office"``)."""
+    """A holder of an office (``kind == "holder"``), a title of the home state (``"office"``)
+    or a seat of government named for its government (``"seat"``)."""
 
     surface: str
     kind: str
@@ -30,7 +31,7 @@ def _rows() -> tuple[Office, ...]:
     rows = []
     for line in read_data_lines("offices.tsv")[1:]:
         fields = line.split("\t")
-        if len(fields) != 6 or fields[1] not in ("holder", "office"):
+        if len(fields) != 6 or fields[1] not in ("holder", "office", "seat"):
             raise ValueError(f"helpers/data/offices.tsv: malformed row {line!r}")
         rows.append(Office(*fields))
     return tuple(rows)
@@ -47,3 +48,10 @@ def home_offices() -> dict[str, Office]:
     """Titles of the home state's offices (lower case) → the office: "thủ tướng" → Prime
     Minister of Vietnam. Vietnamese reporting names the country only for foreign officials."""
     return {o.surface.lower(): o for o in _rows() if o.kind == "office"}
+
+
+@cache
+def seats() -> dict[str, Office]:
+    """A seat of government as the press names it → the country it stands for ("Điện Kremlin",
+    the Kremlin: Russia)."""
+    return {o.surface: o for o in _rows() if o.kind == "seat"}
