@@ -175,3 +175,12 @@ def test_a_headline_without_a_full_stop_ends_its_clause():
         "thêm các dòng vốn đầu tư mới từ Trung Quốc."
     )
     assert actors(text) == [("Vietnam", "hoan nghênh"), ("Vietnam", "mong muốn")]
+
+
+def test_a_title_set_off_by_a_comma_gives_the_persons_country():
+    # baomoi-22349988: "The Thai government spokesman, General Sansern Kaewkamnerd, condemned ..."
+    text = (
+        "Người phát ngôn Chính phủ Thái Lan, Tướng Sansern Kaewkamnerd cũng đã lên án vụ đánh "
+        "bom vào bệnh viện."
+    )
+    assert actors(text) == [("Thailand", "lên án")]
