@@ -4,9 +4,18 @@ A commitment is governed by a stance verb (``cam kết``, commit; ``nhất trí`
 định``, reaffirm; ``kêu gọi``, call for; ... listed in ``data/stance.tsv``). Its actor is the
 party the sentence subject stands for, found with the entity extractor:
 
-- a country or organisation is itself (``Pakistan``, ``ASEAN``); a capital stands for its country
-  (``Bắc Kinh``, Beijing, for China); a person stands for the country named in their title
-  (``Bộ trưởng Ngoại giao Trung Quốc Vương Nghị``), remembered for later mentions;
+- only the subject counts: a name after a verb of its own clause is that verb's object or
+  complement ("Thủ tướng Phạm Minh Chính đã tiếp Bộ trưởng Iwaya Takeshi và đánh giá cao ...",
+  the Prime Minister received Minister Iwaya and appreciated: Vietnam), and so is a name behind
+  a preposition or in a clause-initial adverbial ("Sau cuộc điện đàm với Tổng thống Mỹ, ...");
+  a reporting frame ("cho biết", said) opens a clause with a subject of its own;
+- a country or organisation is itself (``Pakistan``, ``ASEAN``); a capital or a seat of
+  government stands for its country (``Bắc Kinh``, Beijing, for China); a person stands for the
+  country named in their title (``Bộ trưởng Ngoại giao Trung Quốc Vương Nghị``) or in a title
+  beside them set off by commas, remembered for later and shorter mentions ("ông Abe"), else for
+  the party of their office (``data/offices.tsv``), else Vietnam for a Vietnamese name, else
+  ``unknown``; a title alone ("Thủ tướng đề nghị ...") stands for its holder named earlier, or
+  for Vietnam when the home state has the office and no foreign holder was named;
 - two parties together (``Pakistan và Trung Quốc``) or a joint phrase (``hai bên``, the two
   sides; ``Hai Bộ trưởng``, the two ministers) give ``both``; three or more, or ``các bên`` (all
   the parties), give ``all``;
