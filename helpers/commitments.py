@@ -406,6 +406,8 @@ def _after_predicate(
             continue
         if _previous_word(toks, t.start) in nominalisers:
             continue  # "người đứng đầu", the head of; "nhà phân tích", analyst: a noun
+        if _title_pattern().match(text, t.end + 1):
+            continue  # "Phó Thủ tướng kiêm Bộ trưởng", concurrently: one chain of titles
         clause = opens[bisect_right(opens, t.start) - 1]
         if any(w.is_word and clause <= w.start for w in toks if w.end <= t.start):
             verbs.append(t.start)
