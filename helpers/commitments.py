@@ -406,7 +406,9 @@ def _after_predicate(
             continue
         if _previous_word(toks, t.start) in nominalisers:
             continue  # "người đứng đầu", the head of; "nhà phân tích", analyst: a noun
-        if _title_pattern().match(text, t.end + 1):
+        i = bisect_right(toks, t.start, key=lambda w: w.end)
+        previous_capitalised = bool(i) and toks[i - 1].text[:1].isupper()
+        if previous_capitalised and _title_pattern().match(text, t.end + 1):
             continue  # "Phó Thủ tướng kiêm Bộ trưởng", concurrently: one chain of titles
         clause = opens[bisect_right(opens, t.start) - 1]
         if any(w.is_word and clause <= w.start for w in toks if w.end <= t.start):

@@ -184,3 +184,15 @@ def test_a_title_set_off_by_a_comma_gives_the_persons_country():
         "bom vào bệnh viện."
     )
     assert actors(text) == [("Thailand", "lên án")]
+
+
+def test_a_chain_of_titles_is_no_verb():
+    # the statement: "kiêm" (concurrently) joins two titles of one person
+    text = (
+        "Tại cuộc gặp, Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Ishaq Dar và Bộ trưởng Ngoại giao "
+        "Trung Quốc Vương Nghị đều khẳng định hai nước là đối tác chiến lược."
+    )
+    rows = commitments(text)
+    assert list(zip(rows["actor"], rows["subject"], strict=True)) == [
+        ("both", "Ishaq Dar + Vương Nghị")
+    ]
