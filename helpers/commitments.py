@@ -399,19 +399,22 @@ def _after_predicate(
     opens.sort()
     nominalisers = set(_cues()["nominaliser"])
     verbs = []
-    for t in toks:
-        if not (start <= t.start < end) or t.pos != "V" or not t.text[:1].islower():
+    first = bisect_right(toks, start - 1, key=lambda w: w.start)
+    for k in range(first, len(toks)):
+        t = toks[k]
+        if t.start >= end:
+            break
+        if t.pos != "V" or not t.text[:1].islower():
             continue
         if any(e.start <= t.start < e.end for e in names):
             continue
         if _previous_word(toks, t.start) in nominalisers:
             continue  # "người đứng đầu", the head of; "nhà phân tích", analyst: a noun
-        i = bisect_right(toks, t.start, key=lambda w: w.end)
-        previous_capitalised = bool(i) and toks[i - 1].text[:1].isupper()
+        previous_capitalised = k > 0 and toks[k - 1].text[:1].isupper()
         if previous_capitalised and _title_pattern().match(text, t.end + 1):
             continue  # "Phó Thủ tướng kiêm Bộ trưởng", concurrently: one chain of titles
         clause = opens[bisect_right(opens, t.start) - 1]
-        if any(w.is_word and clause <= w.start for w in toks if w.end <= t.start):
+        if any(w.is_word and clause <= w.start for w in toks[first:k]):
             verbs.append(t.start)
 
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
