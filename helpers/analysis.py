@@ -58,6 +58,7 @@ class Mention:
     label: str
     canonical: str | None
     source: str
+    composed: bool = False  # the English name was composed (helpers.canonical), not listed
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ class Analysis:
                 for t in self.paragraph_tokens(paragraph)
             ),
             entities=tuple(
-                Entity(m.start - o, m.end - o, m.label, m.text, m.canonical, m.source)
+                Entity(m.start - o, m.end - o, m.label, m.text, m.canonical, m.source, m.composed)
                 for m in self._of("entities", paragraph)
             ),
             theme_hits=pd.DataFrame(
@@ -229,6 +230,7 @@ def analyse(source: str | Document) -> Analysis:
                 e.label,
                 e.canonical,
                 e.source,
+                e.composed,
             )
             for e in extract(p.text)
         )
@@ -299,7 +301,7 @@ def analysis_dir(doc_id: str, results_dir: Path | None = None) -> Path:
     return (results_dir or paths.RESULTS_DIR) / doc_id / "analysis"
 
 
-_ARROW_TYPES = {"int": "int64", "str": "string", "str | None": "string"}
+_ARROW_TYPES = {"int": "int64", "str": "string", "str | None": "string", "bool": "bool"}
 
 
 def _parquet(record_type, records) -> bytes:

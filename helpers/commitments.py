@@ -4,9 +4,18 @@ A commitment is governed by a stance verb (``cam kết``, commit; ``nhất trí`
 định``, reaffirm; ``kêu gọi``, call for; ... listed in ``data/stance.tsv``). Its actor is the
 party the sentence subject stands for, found with the entity extractor:
 
-- a country or organisation is itself (``Pakistan``, ``ASEAN``); a capital stands for its country
-  (``Bắc Kinh``, Beijing, for China); a person stands for the country named in their title
-  (``Bộ trưởng Ngoại giao Trung Quốc Vương Nghị``), remembered for later mentions;
+- only the subject counts: a name after a verb of its own clause is that verb's object or
+  complement ("Thủ tướng Phạm Minh Chính đã tiếp Bộ trưởng Iwaya Takeshi và đánh giá cao ...",
+  the Prime Minister received Minister Iwaya and appreciated: Vietnam), and so is a name behind
+  a preposition or in a clause-initial adverbial ("Sau cuộc điện đàm với Tổng thống Mỹ, ...");
+  a reporting frame ("cho biết", said) opens a clause with a subject of its own;
+- a country or organisation is itself (``Pakistan``, ``ASEAN``); a capital or a seat of
+  government stands for its country (``Bắc Kinh``, Beijing, for China); a person stands for the
+  country named in their title (``Bộ trưởng Ngoại giao Trung Quốc Vương Nghị``) or in a title
+  beside them set off by commas, remembered for later and shorter mentions ("ông Abe"), else for
+  the party of their office (``data/offices.tsv``), else Vietnam for a Vietnamese name, else
+  ``unknown``; a title alone ("Thủ tướng đề nghị ...") stands for its holder named earlier, or
+  for Vietnam when the home state has the office and no foreign holder was named;
 - two parties together (``Pakistan và Trung Quốc``) or a joint phrase (``hai bên``, the two
   sides; ``Hai Bộ trưởng``, the two ministers) give ``both``; three or more, or ``các bên`` (all
   the parties), give ``all``;
@@ -20,8 +29,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -29,6 +38,7 @@ import pandas as pd
 
 from .entities import Entity, cues, gazetteer, vietnamese_family_names
 from .matching import term_pattern, whole_word_matches
+from .offices import holders, home_offices, seats
 from .orthography import is_native_syllable
 from .paths import read_data_lines
 from .themes import dominant_theme, theme_labels
@@ -49,6 +59,7 @@ HOME_COUNTRY = "Vietnam"
 # Where a subject's clause begins: a clause-level punctuation mark, or a connective that starts a
 # new verb phrase with the same subject.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\.\.")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])|\n")
 # A stance verb in a relative clause describes a noun, it reports no position.
 _RELATIVE = re.compile(r"(?:^|\s)(?:do|mà)\s")
 _TRAILING_CONNECTIVE = re.compile(
@@ -121,22 +132,32 @@ def _country_names() -> frozenset[str]:
     return frozenset(n for code, n in Locale("en").territories.items() if code.isalpha())
 
 
-def _office_party(source: str) -> str | None:
-    """The party in a curated person's office: "curated: office: Premier of China" gives China,
-    "curated: office: UN Secretary-General" gives the United Nations."""
-    m = re.search(r"\bof (?:the )?([A-Z][\w .'-]+)$", source)
-    if m and m.group(1) in _country_names():
-        return m.group(1)
-    office = source.rsplit(":", 1)[-1].split()
-    entry = gazetteer().get(office[0]) if office else None
-    return entry.canonical if entry and entry.label == "ORG" else None
-
-
 def _previous_word(toks: list[Token], pos: int) -> str:
     """The word (a token of the segmentation, lower case) ending at or before ``pos``: whole
     words, so "Nhật Bản" (Japan) never passes for the nominaliser "bản"."""
     i = bisect_right(toks, pos, key=lambda t: t.end)
     return toks[i - 1].text.lower() if i else ""
+
+
+def _in_prepositional_phrase(text: str, toks: list[Token], pos: int) -> bool:
+    """A name right after a preposition ("với Nhật Bản", with Japan), or after one and up to
+    three capitalised title words on the same line ("với Tổng thống Mỹ", with the US
+    President). A possessor behind its title ("Chính quyền của Tổng thống Mỹ Donald Trump",
+    the administration of ...) stays."""
+    prepositions = _cues()["non_subject"]
+    if _previous_word(toks, pos) in prepositions:
+        return True
+    i = bisect_right(toks, pos, key=lambda t: t.end)
+    right = pos
+    for _ in range(4):
+        if not i or "\n" in text[toks[i - 1].end : right]:
+            return False
+        if not toks[i - 1].text[:1].isupper():
+            break
+        right = toks[i - 1].start
+        i -= 1
+    governing = toks[i - 1].text.lower() if i else ""
+    return governing in prepositions and governing != "của"
 
 
 @cache
@@ -155,29 +176,41 @@ def _is_vietnamese_name(name: str) -> bool:
 
 @dataclass
 class _Reader:
-    """Per-document state: who each person speaks for, and the last actor seen."""
+    """Per-document state: who each person speaks for, who held each title, the last actor."""
 
-    people: dict[str, str]
+    people: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, list[str]] = field(default_factory=dict)  # title (lower case) → parties
     last_actor: str | None = None
 
     def learn_people(self, entities: list[Entity], text: str) -> None:
-        """Remember the country in each person's title ("Ngoại trưởng Nga Sergei Lavrov")."""
+        """Remember the country in each person's title ("Ngoại trưởng Nga Sergei Lavrov"), and
+        the party of each titled person under the title ("Thủ tướng", for a later bare one)."""
         for e in entities:
-            if e.label == "PER":
-                country = self._title_country(e, entities, text)
-                if country:
-                    self.people[e.canonical or e.text] = country
+            if e.label != "PER":
+                continue
+            country = self._title_country(e, entities, text)
+            if country:
+                self.people[e.text] = country
+            title = _title_before(text, e, entities)
+            party = self.party(e)
+            if title and party != UNKNOWN and title.lower() not in _cues()["pronoun"]:
+                self.titles.setdefault(title.lower(), []).append(party)
 
     def party(self, entity: Entity) -> str | None:
-        """The party an entity stands for, or None when it cannot be one (a river, a city)."""
-        name = entity.canonical or entity.text
+        """The party an entity stands for, ``unknown`` for a person of no known party, or None
+        when it cannot be one (a river, a city)."""
+        # A composed English name ("Ministry of Foreign Affairs of Pakistan") is no listed one.
+        listed = None if entity.composed else entity.canonical
+        name = listed or entity.text
         if entity.label == "LOC":
-            if not entity.canonical:  # "Cộng hòa Pháp", the French Republic: the state's name
+            if not listed:  # "Cộng hòa Pháp", the French Republic: the state's name
                 name = self._state_name(entity.text) or name
             # "Washington, D.C." is GeoNames' capital "Washington"
             capitals = _capital_countries()
             name = capitals.get(name) or capitals.get(name.split(",")[0]) or name
             return name if name in _country_names() else None
+        if entity.text in seats():  # "Điện Kremlin" speaks for Russia
+            return seats()[entity.text].party
         if entity.label == "ORG":
             inner = self._inner_party(entity.text)
             if inner:
@@ -188,14 +221,39 @@ class _Reader:
             entry = gazetteer().get(entity.text)
             return name if entry and entry.label == "ORG" else None
         if entity.label == "PER":
-            if name in self.people:
-                return self.people[name]
-            entry = gazetteer().get(entity.text)
-            office = _office_party(entry.source) if entry else None
-            if office:
-                return office
-            return HOME_COUNTRY if _is_vietnamese_name(entity.text) else name
+            return self._person_party(entity.text)
         return None
+
+    def _person_party(self, name: str) -> str:
+        """A person's party: the country of their title, here or earlier in the document (also
+        for a shorter mention, "ông Abe" after "Thủ tướng Nhật Bản Shinzo Abe"), the party of
+        their office, Vietnam for a Vietnamese name, else ``unknown``, never a guess."""
+        if name in self.people:
+            return self.people[name]
+        words = name.split()
+        earlier = {
+            party
+            for known, party in self.people.items()
+            if words == known.split()[: len(words)] or words == known.split()[-len(words) :]
+        }
+        if len(earlier) == 1:
+            return earlier.pop()
+        office = holders().get(name)
+        if office:
+            return office.party
+        return HOME_COUNTRY if _is_vietnamese_name(name) else UNKNOWN
+
+    def title_party(self, title: str) -> str | None:
+        """The party of a bare title ("Thủ tướng đề nghị ...", the Prime Minister proposed):
+        the home country's when the document names its holder or no holder at all and the home
+        state has the office; else the one party of the title's earlier holders."""
+        key = title.lower()
+        if key in _cues()["pronoun"]:
+            return None  # "ông", "bà": the person of the previous clause
+        parties = set(self.titles.get(key, []))
+        if key in home_offices() and (not parties or HOME_COUNTRY in parties):
+            return HOME_COUNTRY
+        return parties.pop() if len(parties) == 1 else UNKNOWN
 
     def _state_name(self, text: str) -> str | None:
         for head in _state_heads():
@@ -224,9 +282,33 @@ class _Reader:
     def _title_country(self, person: Entity, entities: list[Entity], text: str) -> str | None:
         """The country named in the title right before a person: no comma or "và" between."""
         before = [e for e in entities if e.end <= person.start and e.label in ("LOC", "ORG")]
-        if not before or not _adjacent(text, before[-1], person):
-            return None
-        return self.party(before[-1])
+        if before and _adjacent(text, before[-1], person):
+            return self.party(before[-1])
+        return self._apposition_country(person, entities, text)
+
+    def _apposition_country(self, person: Entity, entities: list[Entity], text: str) -> str | None:
+        """The country of a title set off by commas next to a person: "Kang Kyung-wha, Ngoại
+        trưởng Hàn Quốc, ..." (after) or "Người phát ngôn Chính phủ Thái Lan, Tướng Sansern"
+        (before, with only title words between). The title is capitalised and names a party."""
+        after = re.match(r"\s*,\s*([^,;:()]{1,120})", text[person.end :])
+        spans = []
+        if after:
+            spans.append((person.end + after.start(1), person.end + after.end(1)))
+        comma = text.rfind(",", 0, person.start)
+        if comma > 0 and all(w[:1].isupper() for w in text[comma + 1 : person.start].split()):
+            start = max(text.rfind(c, 0, comma) for c in ",;:.\n(") + 1
+            spans.append((start, comma))
+        for a, b in spans:
+            phrase = text[a:b].strip()
+            title = _title_pattern().match(phrase)
+            if not title or not phrase[:1].isupper() or title.group().lower() in _cues()["pronoun"]:
+                continue
+            for e in entities:
+                if a <= e.start and e.end <= b and e.label in ("LOC", "ORG"):
+                    party = self.party(e)
+                    if party:
+                        return party
+        return None
 
 
 def _subject_group(
@@ -260,20 +342,34 @@ def _parties_in(
     entities: list[Entity],
     first: bool = False,
 ) -> tuple[list[str], str]:
-    """The actors named in a subject window ``span`` and the words they came from."""
+    """The actors named in a subject window ``span`` and the words they came from.
+
+    Only the subject counts: a name after a verb of its own clause ("đã tiếp Bộ trưởng Iwaya
+    Takeshi và đánh giá cao", received Minister Iwaya and appreciated) is that verb's object
+    or complement, and the stance verb shares the subject of the first verb.
+    """
     start, end = span
     window = text[start:end]
     inside = [e for e in entities if start <= e.start and e.end <= end]
+    after_verb = _after_predicate(text, toks, span, inside)
     candidates: list[tuple[Entity, str]] = []
     for e in inside:
         party = reader.party(e)
-        if party is None or _previous_word(toks, e.start) in _cues()["non_subject"]:
+        if party is None or _in_prepositional_phrase(text, toks, e.start):
             continue
+        if after_verb(e.start):
+            continue  # an object or a complement
         if any(o.label == "PER" and o.start >= e.end and _adjacent(text, e, o) for o in inside):
             continue  # a title's country: the person after it is the subject
         candidates.append((e, party))
     joint = [(m, BOTH) for m in _pattern("joint").finditer(window)]
     joint += [(m, ALL) for m in _pattern("all").finditer(window)]
+    # "quan hệ hai nước" after a verb is an object; "..., và hai bên nhất trí" a new subject
+    joint = [
+        (m, actor)
+        for m, actor in joint
+        if not after_verb(start + m.start()) or _new_subject(text, start, start + m.start())
+    ]
     if joint:
         # the joint phrase wins when it is nearer the verb (or, with ``first``, the sentence start)
         m, actor = (min if first else max)(joint, key=lambda j: j[0].start())
@@ -283,17 +379,124 @@ def _parties_in(
         ):
             return [actor], m.group()
     if not candidates:
-        return [], ""
+        return _bare_title(reader, text, toks, span, inside, after_verb)
     group = _subject_group(text, candidates, first)
     parties = list(dict.fromkeys(party for _, party in group))
     return parties, " + ".join(e.text for e, _ in group)
 
 
+def _after_predicate(
+    text: str, toks: list[Token], span: tuple[int, int], names: list[Entity]
+) -> Callable[[int], bool]:
+    """A test: does a verb of the same clause stand before this position in ``span``?
+
+    A clause starts at a clause break or after a reporting frame ("cho biết", said: the
+    reported clause has its own subject). A verb counts when it is written in lower case
+    outside names and titles, and some word of its clause precedes it (a clause-initial
+    "Đại diện", representative, is a noun; "Phát biểu tại ...," an adverbial).
+    """
+    start, end = span
+    opens = [start]
+    opens += [m.end() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    opens += [m.end() for m in _pattern("reporting").finditer(text, start, end)]
+    # a full stop or line break the sentence splitter missed ("... Đảng PAP. Ông Nguyễn ...",
+    # a headline without a full stop)
+    opens += [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    opens.sort()
+    nominalisers = set(_cues()["nominaliser"])
+    verbs = []
+    first = bisect_right(toks, start - 1, key=lambda w: w.start)
+    for k in range(first, len(toks)):
+        t = toks[k]
+        if t.start >= end:
+            break
+        if t.pos != "V" or not t.text[:1].islower():
+            continue
+        if any(e.start <= t.start < e.end for e in names):
+            continue
+        if _previous_word(toks, t.start) in nominalisers:
+            continue  # "người đứng đầu", the head of; "nhà phân tích", analyst: a noun
+        previous_capitalised = k > 0 and toks[k - 1].text[:1].isupper()
+        if previous_capitalised and _title_pattern().match(text, t.end + 1):
+            continue  # "Phó Thủ tướng kiêm Bộ trưởng", concurrently: one chain of titles
+        clause = opens[bisect_right(opens, t.start) - 1]
+        if any(w.is_word and clause <= w.start for w in toks[first:k]):
+            verbs.append(t.start)
+
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+
+    def test(pos: int) -> bool:
+        clause = opens[bisect_right(opens, pos) - 1]
+        if any(clause <= v < pos for v in verbs):
+            return True
+        # a closed clause that begins with a preposition is an adverbial ("Sau cuộc điện đàm
+        # với Tổng thống Mỹ, ...", after the call with the US President)
+        closed = any(b >= pos for b in breaks)
+        first = text[clause:pos].split()[:2]
+        opener = " ".join(first).lower() if len(first) == 2 else ""
+        adverbials = _cues()["adverbial"]
+        return closed and bool(first) and (first[0].lower() in adverbials or opener in adverbials)
+
+    return test
+
+
+def _new_subject(text: str, start: int, pos: int) -> bool:
+    """A conjunction right before ``pos`` opens a new clause with its own subject."""
+    return bool(re.search(r"(?:^|\s)(?:và|còn|đồng thời)\s+$", text[start:pos]))
+
+
+def _bare_title(
+    reader: _Reader,
+    text: str,
+    toks: list[Token],
+    span: tuple[int, int],
+    inside: list[Entity],
+    after_verb: Callable[[int], bool],
+) -> tuple[list[str], str]:
+    """A title with no name as the subject ("Thủ tướng đề nghị ...", the Prime Minister
+    proposed): the party of its holder (see ``_Reader.title_party``)."""
+    start, end = span
+    for m in reversed(list(_title_pattern().finditer(text, start, end))):
+        if not _whole_words(toks, m.start(), m.end()):
+            continue  # "Đại sứ" in "Đại sứ quán", the embassy
+        if after_verb(m.start()) or any(m.end() <= e.start for e in inside):
+            continue
+        party = reader.title_party(m.group())
+        if party:
+            return [party], m.group()
+    return [], ""
+
+
+def _whole_words(toks: list[Token], start: int, end: int) -> bool:
+    return any(t.start == start for t in toks) and any(t.end == end for t in toks)
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    return term_pattern(cues()["title"])
+
+
+def _title_before(text: str, person: Entity, entities: list[Entity]) -> str | None:
+    """The title right before a person, over a capitalised country, organisation or portfolio
+    only ("Bộ trưởng Ngoại giao Nhật Bản Motegi Toshimitsu")."""
+    found = None
+    for m in _title_pattern().finditer(text, max(0, person.start - 80), person.start):
+        gap = text[m.end() : person.start].split()
+        if all(w[:1].isupper() and w.isalpha() for w in gap) and len(gap) <= 8:
+            found = m.group()
+    return found
+
+
 def _adjacent(text: str, a: Entity, b: Entity) -> bool:
-    """Only title words between: at most four, no punctuation or digits, no "và" (and)."""
+    """Only title words between: at most four, capitalised, no punctuation or digits (a
+    lower-case word is a verb or a conjunction: "Phạm Minh Chính đã tiếp Bộ trưởng ...")."""
     gap = text[a.end : b.start]
     words = gap.split()
-    return len(words) <= 4 and not re.search(r"[^\w\s]|[\d_]", gap) and "và" not in words
+    return (
+        len(words) <= 4
+        and not re.search(r"[^\w\s]|[\d_]", gap)
+        and all(w[:1].isupper() for w in words)
+    )
 
 
 def _actor(parties: list[str]) -> str:
@@ -455,7 +658,7 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
 def find_commitments(views: Iterable[ParagraphView]) -> list[Commitment]:
     """Commitments of consecutive paragraphs, read in order (an actor carries over from one
     paragraph to the next); :func:`helpers.analysis.analyse` calls this for the title and body."""
-    reader = _Reader(people={})
+    reader = _Reader()
     return [row for view in views for row in _paragraph_commitments(reader, view)]
 
 

@@ -27,6 +27,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .canonical import english_name
+from .offices import holders
 from .orthography import SYLLABLE_RE, ascii_fold, is_native_syllable
 from .paths import read_data_lines
 from .tokens import Token, sentences, text_cache, tokens
@@ -52,6 +54,7 @@ class Entity:
     text: str
     canonical: str | None = None
     source: str = ""
+    composed: bool = False  # canonical composed from a head and the names inside (canonical.py)
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,12 @@ def gazetteer() -> dict[str, _Entry]:
     for line in read_data_lines("entities_curated.tsv")[1:]:
         surface, label, canonical, source = line.split("\t")
         add(surface, _Entry(label, canonical or None, f"curated: {source}"), overwrite=True)
+    for holder in holders().values():
+        add(
+            holder.surface,
+            _Entry("PER", holder.english, f"offices: {holder.source}"),
+            overwrite=True,
+        )
     return entries
 
 
@@ -803,18 +812,30 @@ def _extract(text: str) -> tuple[Entity, ...]:
     candidates += _vietnamese_name_layer(text)
     candidates += [c for c in (_correct(c, text) for c in _crf_layer(toks)) if c]
     chosen = _link_acronyms(_resolve(candidates), text)
-    return tuple(
-        Entity(c.start, c.end, c.label, text[c.start : c.end], c.canonical, c.source)
-        for c in chosen
-    )
+    out = []
+    for c in chosen:
+        name = english_name(text[c.start : c.end], c.label, c.canonical, gazetteer().get)
+        out.append(
+            Entity(
+                c.start,
+                c.end,
+                c.label,
+                text[c.start : c.end],
+                name.english,
+                c.source,
+                name.composed,
+            )
+        )
+    return tuple(out)
 
 
 def mentions(doc: Document) -> pd.DataFrame:
     """Every entity mention in a document (all paragraphs, captions included).
 
     Columns ``paragraph``, ``sentence`` (numbered through the document), ``start``/``end`` (offsets
-    into ``doc.text``), ``text``, ``label``, ``canonical``, ``source``. Given an
-    :class:`~helpers.analysis.Analysis`, its mentions (the same rows, already extracted).
+    into ``doc.text``), ``text``, ``label``, ``canonical``, ``source``, ``composed`` (the
+    canonical name was composed from a head and the names inside, see ``helpers.canonical``).
+    Given an :class:`~helpers.analysis.Analysis`, its mentions (the same rows, already extracted).
     """
     if hasattr(doc, "mention_table"):  # an Analysis (a higher layer, so not imported here)
         return doc.mention_table()
@@ -838,32 +859,38 @@ def mentions(doc: Document) -> pd.DataFrame:
                     "label": e.label,
                     "canonical": e.canonical,
                     "source": e.source,
+                    "composed": e.composed,
                 }
             )
         sentence_base += len(sents)
     columns = ["paragraph", "sentence", "start", "end", "text", "label", "canonical", "source"]
+    columns.append("composed")
     return pd.DataFrame(rows, columns=columns)
 
 
 def entity_counts(mention_table: pd.DataFrame) -> pd.DataFrame:
-    """Entities grouped by canonical name (or surface form): label, count, forms, first mention."""
+    """Entities grouped by canonical English name (or surface form): label, count, Vietnamese
+    forms, how the English name was found (``english``: listed, composed, or none when the name
+    stands as written) and first mention."""
     import pandas as pd
 
     table = mention_table.assign(entity=mention_table["canonical"].fillna(mention_table["text"]))
     rows = []
     for (entity, label), group in table.groupby(["entity", "label"], sort=False):
+        first = group.iloc[0]
+        named = "composed" if first["composed"] else "listed" if first["canonical"] else "none"
         rows.append(
             {
                 "entity": entity,
                 "label": label,
                 "count": len(group),
                 "vietnamese forms": ", ".join(sorted(set(group["text"]))),
+                "english": named,
                 "first mention": int(group["start"].min()),
             }
         )
-    frame = pd.DataFrame(
-        rows, columns=["entity", "label", "count", "vietnamese forms", "first mention"]
-    )
+    columns = ["entity", "label", "count", "vietnamese forms", "english", "first mention"]
+    frame = pd.DataFrame(rows, columns=columns)
     return frame.sort_values(["count", "first mention"], ascending=[False, True], ignore_index=True)
 
 

@@ -90,3 +90,109 @@ def test_sentences_a_careful_reader_gets_right():
         rows = commitments(text)
         got = list(zip(rows["actor"], rows["verb"], rows["object"], strict=True))
         assert got == expected, text
+
+
+# Subjects and objects, one test per kind of error, on sentences of the 2017 news archive
+# (../shared/news-archive/baomoi-2017.jsonl.xz, id given; short excerpts).
+
+
+def actors(text):
+    rows = commitments(text)
+    return list(dict.fromkeys(zip(rows["actor"], rows["verb"], strict=True)))
+
+
+def test_coordinated_verbs_share_the_first_verbs_subject_not_its_object():
+    # the issue's example: Iwaya is the object of "tiếp" (received), not the subject
+    text = (
+        "Bộ trưởng Quốc phòng Nhật Bản Iwaya Takeshi thăm Việt Nam. Thủ tướng Phạm Minh Chính "
+        "đã tiếp Bộ trưởng Iwaya Takeshi và đánh giá cao kết quả chuyến thăm."
+    )
+    assert actors(text) == [("Vietnam", "đánh giá cao")]
+    # baomoi-22316934: "had a meeting with envoy Lee Hae-chan and stressed ..."
+    text = (
+        "Cùng ngày, Ủy viên Quốc vụ Trung Quốc Dương Khiết Trì cũng đã có cuộc gặp với đặc phái "
+        "viên Lee Hae-chan và nhấn mạnh hai nước láng giềng châu Á này cần duy trì liên lạc."
+    )
+    assert actors(text) == [("China", "nhấn mạnh")]
+
+
+def test_a_clause_whose_names_are_objects_carries_the_subject_over():
+    # baomoi-22604686: "...; glad to meet again Prime Minister Nguyen Xuan Phuc and thanked
+    # the Prime Minister": the Cambodian speaker thanks, not the Vietnamese host
+    text = (
+        "Tại buổi tiếp, Chủ tịch Quốc hội Campuchia Samdech Heng Samrin bày tỏ vui mừng được "
+        "dẫn đầu Đoàn Cấp cao Quốc hội Campuchia sang thăm Việt Nam; vui mừng được gặp lại Thủ "
+        "tướng Chính phủ Nguyễn Xuân Phúc và cảm ơn Thủ tướng đã dành thời gian tiếp."
+    )
+    assert actors(text) == [("Cambodia", "bày tỏ"), ("Cambodia", "cảm ơn")]
+
+
+def test_names_in_an_adverbial_clause_are_not_the_subject():
+    # baomoi-22243492: "After the call with the US President, South Korea's new President
+    # Moon Jae-in phoned China's leader, agreeing on ..."; later "Tổng thống Moon" is the same
+    # person, remembered with his country
+    text = (
+        "Sau cuộc điện đàm với Tổng thống Mỹ, tân Tổng thống Hàn Quốc Moon Jae-in đã điện đàm "
+        "với lãnh đạo Trung Quốc, nhất trí về phi hạt nhân hóa Triều Tiên. "
+        "Tổng thống Moon ủng hộ giải pháp ngoại giao với Triều Tiên."
+    )
+    assert actors(text) == [("South Korea", "nhất trí"), ("South Korea", "ủng hộ")]
+
+
+def test_a_bare_title_of_the_home_state_is_vietnams():
+    # baomoi-22441477: "Speaking at the reception, the Prime Minister welcomed ..."
+    text = (
+        "Phát biểu tại buổi tiếp, Thủ tướng hoan nghênh việc Tổng thống Cộng hòa Czech Milos "
+        "Zeman sẽ thăm cấp Nhà nước tới Việt Nam."
+    )
+    assert actors(text) == [("Vietnam", "hoan nghênh")]
+
+
+def test_a_person_of_no_known_party_is_unknown_not_their_name():
+    # baomoi-22710462: "Tonya Reiman, author of a book on body language, held that ..."
+    text = (
+        'Tuy nhiên, bà Tonya Reiman, tác giả cuốn sách "Sức mạnh của ngôn ngữ cơ thể", cho rằng '
+        "Tổng thống Nga chiếm ưu thế."
+    )
+    assert actors(text) == [("unknown", "cho rằng")]
+
+
+def test_a_name_in_a_complement_is_not_the_subject():
+    # baomoi-22349988: "Answering a question of the VNA reporter, Mr Nguyen Hai Ngoc, First
+    # Secretary of the Vietnamese embassy, said ..., and affirmed ...": not the news agency
+    text = (
+        "Trả lời câu hỏi của phóng viên TTXVN, ông Nguyễn Hải Ngọc, Bí thư thứ nhất Đại sứ quán "
+        "Việt Nam tại Thái Lan cho biết không có công dân Việt Nam nào bị thương, đồng thời khẳng "
+        "định Đại sứ quán Việt Nam sẽ tiếp tục liên lạc với cơ quan chức năng của Thái Lan."
+    )
+    assert actors(text) == [("Vietnam", "khẳng định")]
+
+
+def test_a_headline_without_a_full_stop_ends_its_clause():
+    # baomoi-22257009: headline "Wants more investment from China", then the lead
+    text = (
+        "Muốn có thêm vốn đầu tư từ Trung Quốc\nViệt Nam hoan nghênh và mong muốn tiếp nhận "
+        "thêm các dòng vốn đầu tư mới từ Trung Quốc."
+    )
+    assert actors(text) == [("Vietnam", "hoan nghênh"), ("Vietnam", "mong muốn")]
+
+
+def test_a_title_set_off_by_a_comma_gives_the_persons_country():
+    # baomoi-22349988: "The Thai government spokesman, General Sansern Kaewkamnerd, condemned ..."
+    text = (
+        "Người phát ngôn Chính phủ Thái Lan, Tướng Sansern Kaewkamnerd cũng đã lên án vụ đánh "
+        "bom vào bệnh viện."
+    )
+    assert actors(text) == [("Thailand", "lên án")]
+
+
+def test_a_chain_of_titles_is_no_verb():
+    # the statement: "kiêm" (concurrently) joins two titles of one person
+    text = (
+        "Tại cuộc gặp, Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Ishaq Dar và Bộ trưởng Ngoại giao "
+        "Trung Quốc Vương Nghị đều khẳng định hai nước là đối tác chiến lược."
+    )
+    rows = commitments(text)
+    assert list(zip(rows["actor"], rows["subject"], strict=True)) == [
+        ("both", "Ishaq Dar + Vương Nghị")
+    ]

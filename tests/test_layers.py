@@ -20,6 +20,8 @@ LAYERS = {
     "corpus": 1,
     "tokens": 2,
     "matching": 3,
+    "canonical": 3,  # English names of entities, composed from glossed heads
+    "offices": 3,  # offices, holders and seats of government (data/offices.tsv)
     "entities": 4,
     # the analyses: components that analyse() runs, analyse() itself, then tables over it
     "themes": 5,

@@ -1,0 +1,57 @@
+"""Offices and their holders (``data/offices.tsv``): who a named official speaks for.
+
+Read by the entity gazetteer (a holder is a listed person with an English name) and by
+commitments (a person stands for the party of their office). The layer of entities: it reads
+data files only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .paths import read_data_lines
+
+
+@dataclass(frozen=True)
+class Office:
+    """A holder of an office (``kind == "holder"``), a title of the home state (``"office"``)
+    or a seat of government named for its government (``"seat"``)."""
+
+    surface: str
+    kind: str
+    english: str
+    office: str
+    party: str
+    source: str
+
+
+@cache
+def _rows() -> tuple[Office, ...]:
+    rows = []
+    for line in read_data_lines("offices.tsv")[1:]:
+        fields = line.split("\t")
+        if len(fields) != 6 or fields[1] not in ("holder", "office", "seat"):
+            raise ValueError(f"helpers/data/offices.tsv: malformed row {line!r}")
+        rows.append(Office(*fields))
+    return tuple(rows)
+
+
+@cache
+def holders() -> dict[str, Office]:
+    """Name as the Vietnamese press writes it → the office its holder holds (or held)."""
+    return {o.surface: o for o in _rows() if o.kind == "holder"}
+
+
+@cache
+def home_offices() -> dict[str, Office]:
+    """Titles of the home state's offices (lower case) → the office: "thủ tướng" → Prime
+    Minister of Vietnam. Vietnamese reporting names the country only for foreign officials."""
+    return {o.surface.lower(): o for o in _rows() if o.kind == "office"}
+
+
+@cache
+def seats() -> dict[str, Office]:
+    """A seat of government as the press names it → the country it stands for ("Điện Kremlin",
+    the Kremlin: Russia)."""
+    return {o.surface: o for o in _rows() if o.kind == "seat"}

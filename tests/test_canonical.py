@@ -1,0 +1,75 @@
+"""Canonical English names: listed, composed from a head and the names inside, or none."""
+
+from types import SimpleNamespace
+
+from helpers.canonical import english_name
+from helpers.entities import entity_counts, extract, gazetteer, mentions
+
+
+def names(text):
+    return [(e.text, e.canonical, e.composed) for e in extract(text) if e.label != "PER"]
+
+
+def test_a_listed_name_is_not_composed():
+    assert names("Đảng Cộng sản Việt Nam ra nghị quyết.") == [
+        ("Đảng Cộng sản Việt Nam", "Communist Party of Vietnam", False)
+    ]
+
+
+def test_a_listed_head_and_a_listed_country_compose():
+    assert names("Bộ Ngoại giao Pakistan ra tuyên bố.") == [
+        ("Bộ Ngoại giao Pakistan", "Ministry of Foreign Affairs of Pakistan", True)
+    ]
+    # baomoi-22349988: "the Embassy of Vietnam in Thailand"
+    assert ("Đại sứ quán Việt Nam", "Embassy of Vietnam", True) in names(
+        "Bí thư thứ nhất Đại sứ quán Việt Nam tại Thái Lan cho biết."
+    )
+
+
+def test_glossed_words_between_head_and_country():
+    assert names("Đảng Cộng sản Lào họp.") == [
+        ("Đảng Cộng sản Lào", "Communist Party of Laos", True)
+    ]
+    # not listed, so composed (and marked so), not Vietnam National University's own name
+    assert names("Đại học Quốc gia Hà Nội tổ chức hội thảo.") == [
+        ("Đại học Quốc gia Hà Nội", "National University of Hanoi", True)
+    ]
+
+
+def test_a_name_fills_the_slot_of_a_head_with_no_words():
+    assert names("Quân đội Pakistan tấn công.")[0][1:] == ("Pakistan Army", True)
+    assert names("Hội nghị Cấp cao ASEAN lần thứ 31 diễn ra.")[0][1:] == (
+        "31st ASEAN Summit",
+        True,
+    )
+
+
+def test_two_countries_joined_by_a_hyphen_go_first():
+    assert names("Đối thoại Chiến lược Việt Nam - Đức lần này.")[0][1:] == (
+        "Vietnam–Germany Strategic Dialogue",
+        True,
+    )
+
+
+def test_an_unglossed_word_keeps_the_vietnamese_form():
+    # baomoi-22635572: "Hành động" (action) is not glossed: no half-translated name
+    found = names("Đoàn cấp cao Đảng Hành động Nhân dân Singapore thăm Việt Nam.")
+    assert ("Đảng Hành động Nhân dân Singapore", None, False) in found
+    # a company named after its founder has no head to compose from
+    assert english_name("Công ty Hoàng Anh Gia Lai", "ORG", None, gazetteer().get).english is None
+
+
+def test_people_keep_their_names_and_the_lookup_is_passed_in():
+    assert english_name("Motegi Toshimitsu", "PER", None, lambda s: None).english is None
+    # a lookup of one's own, without the gazetteer
+    listed = {"Bộ Y tế": SimpleNamespace(label="ORG", canonical="Ministry of Health")}
+    listed["Lào"] = SimpleNamespace(label="LOC", canonical="Laos")
+    name = english_name("Bộ Y tế Lào", "ORG", None, listed.get)
+    assert (name.english, name.composed) == ("Ministry of Health of Laos", True)
+
+
+def test_the_entity_table_shows_english_and_vietnamese(statement):
+    counts = entity_counts(mentions(statement)).set_index("entity")
+    row = counts.loc["Ministry of Foreign Affairs of Pakistan"]
+    assert (row["vietnamese forms"], row["english"]) == ("Bộ Ngoại giao Pakistan", "composed")
+    assert counts.loc["Pakistan", "english"] == "listed"
