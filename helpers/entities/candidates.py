@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..tokens import Token
-from .gazetteers import cues, gazetteer, gazetteer_matches
+from .gazetteers import cues, gazetteer, gazetteer_matches, is_religion
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 
@@ -124,6 +124,8 @@ def name_run(
     n = 0
     while i + n < len(chunks) and n < limit:
         chunk = chunks[i + n]
+        if not inside_name and is_religion(chunk.text):
+            break  # "người Ả Rập Hồi giáo": the religion is not part of the people's name
         if n and (chunks[i + n - 1].closes or chunk.opens):
             gap = text[chunks[i + n - 1].end : chunk.start].strip()
             paired_places = (

@@ -7,7 +7,7 @@ from functools import cache
 
 from ..tokens import Token, is_native_syllable
 from .candidates import CRF, Candidate, cues
-from .gazetteers import covered_by_gazetteer, gazetteer, lookup
+from .gazetteers import covered_by_gazetteer, gazetteer, is_religion, lookup
 
 
 @cache
@@ -74,6 +74,8 @@ def crf_layer(toks: list[Token]) -> list[Candidate]:
 def correct_crf(c: Candidate, text: str) -> Candidate | None:
     """Gazetteer corrections for CRF spans: a known name keeps its known label."""
     if text[c.start : c.end] in cues().get("acronym_not_entity", []) + cues().get("not_entity", []):
+        return None
+    if is_religion(text[c.start : c.end]):
         return None
     entry = lookup(text, c.start, c.end)
     if entry:

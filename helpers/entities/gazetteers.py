@@ -196,3 +196,8 @@ def place_starts_at(text: str, pos: int) -> bool:
 @cache
 def vietnamese_family_names() -> frozenset[str]:
     return frozenset(read_data_lines("vietnamese_family_names.txt"))
+
+
+def is_religion(name: str) -> bool:
+    """A religion's name: not tagged (``shared/eval/CONVENTIONS.md``)."""
+    return name in cues().get("religion", [])

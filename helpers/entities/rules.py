@@ -24,6 +24,7 @@ from .gazetteers import (
     covered_by_gazetteer,
     gazetteer,
     gazetteer_matches,
+    is_religion,
     lookup,
     place_starts_at,
     title_countries,
@@ -153,11 +154,6 @@ def _person_name_end(text: str, start: int, limit: int = 6) -> int:
     return end
 
 
-_ORDINAL = re.compile(
-    r" lần thứ (?:\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?: \w+)?)(?![\w])"
-)
-
-
 def _headed_name(
     chunks: list[Chunk], i: int, text: str, heads_only: bool = False
 ) -> tuple[list[Candidate], int]:
@@ -183,10 +179,6 @@ def _headed_name(
                 b = listed[0][1]
                 while i + n + m < len(chunks) and chunks[i + n + m].start < b:
                     m += 1
-            if kind == "misc_head" and (ordinal := _ORDINAL.match(text, b)):
-                b = ordinal.end()  # "Hội nghị Cấp cao ASEAN lần thứ 47" names one meeting
-                while i + n + m < len(chunks) and chunks[i + n + m].start < b:
-                    m += 1
             entry = lookup(text, a, b)
             canonical = entry.canonical if entry else None
             return [
@@ -208,6 +200,8 @@ def _headed_name(
         if phrase_at(chunks, i + n, heads, text):
             return [], i + n  # "dự án Hành lang Kinh tế ...": the head or title rule decides
         m = name_run(chunks, i + n, text, stop_after_place=True, limit=5)
+        if not m:
+            return [], i + n + 1  # a religion after "người" (not tagged)
         a, b = chunks[i + n].start, chunks[i + n + m - 1].end
         entry = lookup(text, a, b)
         canonical = entry.canonical if entry else None
@@ -219,7 +213,13 @@ def _headed_name(
                 else Candidate(a, b, "LOC", RULE, source)
             )
         elif kind == "nationality_intro":
+            if is_religion(text[a:b]):
+                return [], i + n + m  # "tín đồ Hồi giáo": religions are not tagged
+            if phrase_at(chunks, i, kinds.get("nationality_head", []), text):
+                a = chunks[i].start  # "người Pakistan", "tiếng Anh": the head is inside
             found = Candidate(a, b, "MISC", RULE, source, canonical)
+        elif kind == "loc_preposition" and text[a:b] in kinds.get("seat_of_power", []):
+            found = Candidate(a, b, "LOC", RULE, source, canonical)  # "tại Nhà Trắng": the place
         elif entry:
             found = Candidate(a, b, entry.label, RULE, source, canonical)
         elif kind in ("loc_preposition", "org_intro") or not covered_by_gazetteer(text, a, b):
