@@ -22,7 +22,13 @@ from .candidates import LABELS, Entity
 from .crf import bio_spans, correct_crf, crf_layer
 from .gazetteers import cues, gazetteer, vietnamese_family_names
 from .resolution import link_acronyms, resolve
-from .rules import acronym_layer, gazetteer_layer, rule_layer, vietnamese_name_layer
+from .rules import (
+    acronym_layer,
+    context_layer,
+    gazetteer_layer,
+    rule_layer,
+    vietnamese_name_layer,
+)
 from .tables import cooccurrences, entity_counts, mentions, mentions_per_paragraph
 
 __all__ = [
@@ -53,7 +59,7 @@ def extract(text: str) -> list[Entity]:
 def _extract(text: str) -> tuple[Entity, ...]:
     toks = tokens(text)
     candidates = rule_layer(text, toks) + gazetteer_layer(text) + acronym_layer(text)
-    candidates += vietnamese_name_layer(text)
+    candidates += vietnamese_name_layer(text) + context_layer(text, toks)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks)) if c]
     chosen = link_acronyms(resolve(candidates), text)
     return tuple(

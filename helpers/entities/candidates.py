@@ -6,12 +6,20 @@ them); a name is a run of capitalised chunks, with connectors and listed lower-c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ..tokens import Token
-from .gazetteers import cues, gazetteer, gazetteer_matches, is_religion
+from ..tokens import Token, is_native_syllable
+from .archive import is_common_word
+from .gazetteers import (
+    cues,
+    gazetteer,
+    gazetteer_matches,
+    is_religion,
+    vietnamese_family_names,
+)
 
 LABELS = ("PER", "LOC", "ORG", "MISC")
 
@@ -126,6 +134,8 @@ def name_run(
         chunk = chunks[i + n]
         if not inside_name and is_religion(chunk.text):
             break  # "người Ả Rập Hồi giáo": the religion is not part of the people's name
+        if inside_name and n and vietnamese_name_end(text, chunk.start) > chunk.start:
+            break  # "Quốc hội Lưu Bình Nhưỡng": a person's name ends an organisation's
         if n and (chunks[i + n - 1].closes or chunk.opens):
             gap = text[chunks[i + n - 1].end : chunk.start].strip()
             paired_places = (
@@ -138,6 +148,12 @@ def name_run(
                 break
             n += 1
             continue
+        if (
+            n
+            and chunk.text[:1].isupper()
+            and not continues_name(chunks[i + n - 1].text, chunk.text)
+        ):
+            break  # "... Phạm Vũ Luận BIẾT!": a word in capitals for emphasis ends the name
         if capitalised(chunk) or starts_listed_name(text, chunk):
             n += 1
         elif n and not chunk.closes and (chunk.text in connectors or chunk.text in inner):
@@ -185,3 +201,39 @@ def starts_phrase(text: str, pos: int, phrases: list[str]) -> bool:
         text.startswith(p, pos) and not text[pos + len(p) : pos + len(p) + 1].isalnum()
         for p in phrases
     )
+
+
+def continues_name(previous: str, word: str) -> bool:
+    """A capitalised ``word`` after ``previous`` that can continue its name: not a common word
+    written in capitals for emphasis after a name in ordinary case (``Phạm Vũ Luận BIẾT``, knows)."""
+    if not word[:1].isupper():
+        return False
+    shouted = len(word) > 1 and word.isupper() and not previous.isupper()
+    return not (shouted and is_common_word(word.split(" ")[0]))
+
+
+def vietnamese_name_end(text: str, start: int) -> int:
+    """End of a Vietnamese personal name at ``start`` (a family name, then one to three
+    capitalised Vietnamese syllables, then no capital), or ``start`` if there is none."""
+    sylls = []
+    for m in SYLLABLE_AT.finditer(text, start, min(len(text), start + 40)):
+        if m.start() != (sylls[-1].end() + 1 if sylls else start):
+            break
+        sylls.append(m)
+        if text[m.end() : m.end() + 1] != " ":
+            break
+    if not sylls or sylls[0].group() not in vietnamese_family_names():
+        return start
+    k = 1
+    while k < min(len(sylls), 4) and continues_name(sylls[k - 1].group(), sylls[k].group()):
+        if not is_native_syllable(sylls[k].group()):
+            return start
+        k += 1
+    if k < 2 or (k < len(sylls) and continues_name(sylls[k - 1].group(), sylls[k].group())):
+        return start
+    if text[start : sylls[k - 1].end()] in gazetteer():
+        return start
+    return sylls[k - 1].end()
+
+
+SYLLABLE_AT = re.compile(r"[^\W\d_]+")

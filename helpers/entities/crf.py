@@ -3,11 +3,19 @@ corrected by the gazetteers."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..tokens import Token, is_native_syllable
+from .archive import context_types, is_sentence_capital, name_types, positional_capital
 from .candidates import CRF, Candidate, cues
-from .gazetteers import covered_by_gazetteer, gazetteer, is_religion, lookup
+from .gazetteers import (
+    covered_by_gazetteer,
+    gazetteer,
+    is_religion,
+    lookup,
+    vietnamese_family_names,
+)
 
 
 @cache
@@ -82,11 +90,41 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
         return Candidate(
             c.start, c.end, entry.label, c.priority, c.source + "+gazetteer", entry.canonical
         )
+    name = text[c.start : c.end]
+    first, _, rest = name.partition(" ")
+    if not rest and positional_capital(text, c.start) and is_sentence_capital(first):
+        return None  # "Phiên", "Cuộc", "Một": capitalised only because a sentence starts there
     if c.label == "PER" and covered_by_gazetteer(text, c.start, c.end):
         return None  # e.g. a country the CRF took for a person; the gazetteer layer has it
-    if c.label == "LOC" and _looks_like_foreign_person(text[c.start : c.end]):
+    if c.label == "LOC" and _looks_like_foreign_person(name):
         return Candidate(c.start, c.end, "PER", c.priority, c.source + "+person-shape")
+    archive_type = name_types().get(name)
+    if archive_type and archive_type != c.label:
+        return Candidate(c.start, c.end, archive_type, c.priority, c.source + "+archive")
+    if CAMEL_CASE.fullmatch(name):
+        return Candidate(c.start, c.end, "ORG", c.priority, c.source + "+brand-shape")
+    if c.label == "PER" and not _person_evidence(text, c.start, name):
+        return None  # the CRF's fallback never invents a person
     return c
+
+
+# "DienmayXanh", "FPTRetail", "TPBank": a brand written as one word with an inner capital
+CAMEL_CASE = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*")
+
+
+def _person_evidence(text: str, start: int, name: str) -> bool:
+    """Something beyond the CRF says ``name`` is a person: its shape (a Vietnamese family name and
+    given names, or two to four foreign words), the archive's votes for it, or a word before it
+    that precedes people in the archive (``ông``, ``cầu thủ``, ``đạo diễn``)."""
+    words = name.split(" ")
+    if 2 <= len(words) <= 4 and words[0] in vietnamese_family_names():
+        return all(is_native_syllable(w) and w[:1].isupper() for w in words)
+    if _looks_like_foreign_person(name) or name_types().get(name) == "PER":
+        return True
+    before = text[max(0, start - 30) : start].split()
+    return text[start - 1 : start] == " " and any(
+        context_types().get(" ".join(before[-k:])) == "PER" for k in (2, 1) if len(before) >= k
+    )
 
 
 def _looks_like_foreign_person(name: str) -> bool:

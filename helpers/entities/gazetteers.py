@@ -104,7 +104,8 @@ def gazetteer() -> dict[str, Entry]:
     # CLDR territory names override the above: a country name is always the country.
     vi, en = Locale("vi").territories, Locale("en").territories
     for code, vi_name in vi.items():
-        if code in ("ZZ", "EU", "EZ", "UN", "QO") or code not in en:
+        # "Thế giới" (001, the world) is a common noun before names ("Thế giới Di động")
+        if code in ("ZZ", "EU", "EZ", "UN", "QO", "001") or code not in en:
             continue
         entry = Entry("LOC", en[code], "cldr")
         for name in (vi_name, en[code]):
@@ -201,3 +202,26 @@ def vietnamese_family_names() -> frozenset[str]:
 def is_religion(name: str) -> bool:
     """A religion's name: not tagged (``shared/eval/CONVENTIONS.md``)."""
     return name in cues().get("religion", [])
+
+
+@cache
+def head_phrases(kind: str) -> tuple[str, ...]:
+    """Heads of ``kind`` (``org_head``, ``misc_head``...): the cue words, the same heads with
+    the lower-case words the archive writes after them before a name (``Hội nghị thượng đỉnh``
+    G20, ``Bệnh viện đa khoa`` ..., ``data/archive_heads.tsv``), and organisation heads with a
+    unit of local government (``Công an tỉnh`` Yên Bái, ``UBND xã`` ...)."""
+    base = cues().get(kind, [])
+    phrases = set(base)
+    other = {c for k, cs in cues().items() if k != kind for c in cs}
+    for line in read_data_lines("archive_heads.tsv")[1:]:
+        head = line.split("\t")[0]
+        words = head.split(" ")
+        prefixes = [" ".join(words[:k]) for k in range(1, len(words))]
+        longest = max((k for k, p in enumerate(prefixes) if p in base), default=None)
+        # "Hội nghị" is no organisation head "Hội" with "nghị" after it: it is a head itself
+        if longest is not None and not any(p in other for p in prefixes[longest + 1 :] + [head]):
+            if all(w.islower() for w in words[longest + 1 :]):
+                phrases.add(head)
+    if kind == "org_head":
+        phrases |= {f"{h} {u}" for h in base for u in cues().get("admin_unit", [])}
+    return tuple(sorted(phrases, key=len, reverse=True))

@@ -6,6 +6,13 @@ from __future__ import annotations
 import re
 
 from ..tokens import Token, is_native_syllable
+from .archive import (
+    abbreviates_common_noun,
+    context_types,
+    is_sentence_capital,
+    name_types,
+    positional_capital,
+)
 from .candidates import (
     GAZETTEER,
     NAME_PATTERN,
@@ -13,17 +20,20 @@ from .candidates import (
     Candidate,
     Chunk,
     capitalised,
+    continues_name,
     cues,
     name_run,
     name_starters,
     phrase_at,
     split_chunks,
     starts_phrase,
+    vietnamese_name_end,
 )
 from .gazetteers import (
     covered_by_gazetteer,
     gazetteer,
     gazetteer_matches,
+    head_phrases,
     is_religion,
     lookup,
     place_starts_at,
@@ -83,7 +93,8 @@ def _qualifier_at(chunks: list[Chunk], text: str, pos: int) -> Candidate | None:
     if index is not None:
         options += _headed_name(chunks, index, text, heads_only=True)[0]
     m = NAME_SYLLABLE.match(text, pos)
-    if m and m.group() in title_countries():
+    longer_listed = matches and matches[0][0] == pos and matches[0][1] > (m.end() if m else pos)
+    if m and m.group() in title_countries() and not longer_listed:
         canonical = title_countries()[m.group()]
         options.append(
             Candidate(m.start(), m.end(), "LOC", RULE, "rule:title-qualifier", canonical)
@@ -114,6 +125,8 @@ def _person_after_title(chunks: list[Chunk], i: int, text: str) -> tuple[list[Ca
         out.append(qualifier)
         pos = qualifier.end + 1
     end = _person_name_end(text, pos)
+    if starts_phrase(text, pos, name_starters()):
+        end = pos  # "Tổng giám đốc Cơ quan Năng lượng ...": an organisation, not a person
     if end > pos:
         entry = lookup(text, pos, end)
         if not entry or entry.label == "PER":
@@ -135,14 +148,21 @@ def _person_name_end(text: str, start: int, limit: int = 6) -> int:
     """
     connectors = set(cues().get("connector", []))
     titles = cues().get("title", [])
+    vietnamese = vietnamese_name_end(text, start)
     pos, end, count = start, start, 0
     while count < limit:
         m = NAME_SYLLABLE.match(text, pos)
         if not m:
             break
         syllable = m.group()
-        if count and (starts_phrase(text, pos, titles) or place_starts_at(text, pos)):
+        if count and starts_phrase(text, pos, titles):
             break
+        # a place inside a name ("Lưu Bình Nhưỡng", "Augusto Santos Silva") does not end it
+        if count and pos >= vietnamese and _place_ends_name(text, pos):
+            break
+        if count and not continues_name(text[start:end].split(" ")[-1], syllable):
+            if syllable[0].isupper():
+                break
         if syllable[0].isupper() or (count and re.match(r"(?:al|el|ad|ar|as)-[A-Z]", syllable)):
             end = m.end()  # "Abdel Fattah al-Sisi": the Arabic article keeps the name going
         elif not (count and syllable in connectors):
@@ -154,18 +174,67 @@ def _person_name_end(text: str, start: int, limit: int = 6) -> int:
     return end
 
 
+def _place_ends_name(text: str, pos: int) -> bool:
+    """A listed place at ``pos`` that is not followed by more of the name."""
+    matches = gazetteer_matches(text, pos, min(len(text), pos + 60))
+    if not (matches and matches[0][0] == pos):
+        return False
+    if gazetteer()[text[slice(*matches[0])]].label != "LOC":
+        return False
+    after = NAME_SYLLABLE.match(text, matches[0][1] + 1)
+    return not (
+        text[matches[0][1] : matches[0][1] + 1] == " "
+        and after
+        and after.group()[0].isupper()
+        and not place_starts_at(text, after.start())
+        and not starts_phrase(text, after.start(), cues().get("title", []))
+    )
+
+
+_NUMBER_OR_CODE = re.compile(r"(?:số )?\d[\w./-]*(?<![./-])")
+
+
+def _numbered_name(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candidate], int] | None:
+    """A head whose name is a number: ``Nghị quyết 2334``, ``Nghị định 06/2017/NĐ-CP`` (MISC);
+    ``quốc lộ 1A``, ``quận 1`` (LOC, the head inside: a number is no name alone)."""
+    for kind, label in (("document_head", "MISC"), ("numbered_place_head", "LOC")):
+        n = phrase_at(chunks, i, cues().get(kind, []), text)
+        if not n or i + n >= len(chunks) or chunks[i + n - 1].closes:
+            continue
+        m = _NUMBER_OR_CODE.match(text, chunks[i + n].start)
+        if not m or text[chunks[i + n - 1].end : chunks[i + n].start] != " ":
+            continue
+        a, b = chunks[i].start, m.end()
+        j = i + n
+        while j < len(chunks) and chunks[j].start < b:
+            j += 1
+        return [Candidate(a, b, label, RULE, f"rule:{kind}")], j
+    return None
+
+
 def _headed_name(
     chunks: list[Chunk], i: int, text: str, heads_only: bool = False
 ) -> tuple[list[Candidate], int]:
     """ORG/MISC names that include their capitalised head; places and names after a lower-case head."""
     kinds = cues()
+    numbered = _numbered_name(chunks, i, text)
+    if numbered:
+        return numbered
     for kind, label in (
         ("state_head", "LOC"),
         ("geo_head", "LOC"),
         ("org_head", "ORG"),
         ("misc_head", "MISC"),
     ):
-        n = phrase_at(chunks, i, kinds.get(kind, []), text)
+        n = phrase_at(chunks, i, head_phrases(kind), text)
+        if (
+            n
+            and kind == "org_head"
+            and phrase_at(chunks, i, kinds.get("government_head", []), text) == n
+            and positional_capital(text, chunks[i].start)
+        ):
+            # "Chính phủ Anh sẽ ..." at the start of a sentence: a description, not a name
+            return [], i + n
         if (
             n
             and not chunks[i + n - 1].closes
@@ -247,16 +316,33 @@ def rule_layer(text: str, toks: list[Token]) -> list[Candidate]:
 _ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,7}(?![\w$-])")
 
 
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,7})\)")
+
+
+def _abbreviates(m: re.Match[str]) -> bool:
+    """True when the acronym in brackets spells the initials of the lower-case words before it."""
+    acronym = m.group(1)
+    words = m.string[max(0, m.start() - 12 * len(acronym)) : m.start()].split()[-len(acronym) :]
+    return (
+        len(words) == len(acronym)
+        and all(w[:1].islower() for w in words)
+        and "".join(w[0] for w in words).upper() == acronym
+    )
+
+
 def acronym_layer(text: str) -> list[Candidate]:
     """An unlisted upper-case acronym (two or more capitals) is most often an organisation."""
     out = []
     not_entities = set(cues().get("acronym_not_entity", []))
+    # "khiếu nại (KN)": an abbreviation this text gives for a common noun names nothing here
+    not_entities |= {m.group(1) for m in _ACRONYM_IN_BRACKETS.finditer(text) if _abbreviates(m)}
     for m in _ACRONYM_WORD.finditer(text):
         word = m.group()
         if (
             sum(c.isupper() for c in word) >= 2
             and word not in not_entities
             and word not in gazetteer()
+            and not abbreviates_common_noun(word)
         ):
             out.append(Candidate(m.start(), m.end(), "ORG", GAZETTEER, "rule:acronym-default"))
     return out
@@ -276,15 +362,61 @@ def vietnamese_name_layer(text: str) -> list[Candidate]:
                 while (
                     j < len(sylls)
                     and j - i <= 3
-                    and sylls[j][1][:1].isupper()
+                    and continues_name(sylls[j - 1][1], sylls[j][1])
                     and is_native_syllable(sylls[j][1])
                 ):
                     j += 1
-                if j - i >= 2 and (j == len(sylls) or not sylls[j][1][:1].isupper()):
+                if j - i >= 2 and (
+                    j == len(sylls) or not continues_name(sylls[j - 1][1], sylls[j][1])
+                ):
                     a = m.start() + sylls[i][0]
                     b = m.start() + sylls[j - 1][0] + len(sylls[j - 1][1])
-                    out.append(Candidate(a, b, "PER", NAME_PATTERN, "rule:vietnamese-name"))
+                    # A place inside the name ("Lưu Bình Nhưỡng", "Nguyễn Hòa Bình") does not
+                    # split it; a place that starts where it starts ("Hà Nội") is the place.
+                    places = gazetteer_matches(text, a, b)
+                    priority = GAZETTEER if places and places[0][0] > a else NAME_PATTERN
+                    out.append(Candidate(a, b, "PER", priority, "rule:vietnamese-name"))
                     i = j
                     continue
             i += 1
+    return out
+
+
+def context_layer(text: str, toks: list[Token]) -> list[Candidate]:
+    """Unlisted capitalised names typed by the archive: by the word before them when that word
+    precedes one type of name in the archive (``cầu thủ``, footballer, before people), or by the
+    votes of such words across all the name's occurrences in the archive (``Sony``)."""
+    chunks = split_chunks(text, toks)
+    place_heads = set(cues().get("loc_head", []))
+    out = []
+    i = 0
+    while i < len(chunks):
+        chunk = chunks[i]
+        if (
+            not chunk.text[:1].isupper()
+            or chunk.text.isupper()  # acronyms have their own layer
+            or positional_capital(text, chunk.start)
+            or is_sentence_capital(chunk.text.split(" ")[0])
+        ):
+            i += 1
+            continue
+        n = name_run(chunks, i, text, stop_after_place=False, limit=4)
+        a, b = chunk.start, chunks[i + max(n, 1) - 1].end
+        label = name_types().get(text[a:b])
+        if label is None and text[a - 1 : a] == " ":
+            before = text[max(0, a - 30) : a].split()
+            for k in (2, 1):
+                context = " ".join(before[-k:])
+                if (
+                    len(before) >= k
+                    and before[-1] not in place_heads
+                    and context in context_types()
+                ):
+                    label = context_types()[context]
+                    break
+        if label == "PER":
+            b = max(b, _person_name_end(text, a))
+        if label and not covered_by_gazetteer(text, a, b) and not is_religion(text[a:b]):
+            out.append(Candidate(a, b, label, NAME_PATTERN, "rule:archive-context"))
+        i += max(n, 1)
     return out
