@@ -23,8 +23,8 @@ COMMON_WORD_CAPITAL_SHARE = 0.25
 MIN_COMMON_WORD_USES = 50
 # A context or name types what it precedes only with this much evidence.
 MIN_CONTEXT_SHARE = 0.8
-MIN_NAME_VOTES = 3.0
-MIN_NAME_SHARE = 0.7
+MIN_NAME_VOTES = 3
+NAME_LIFT_MARGIN = 2.0
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -73,25 +73,38 @@ def is_sentence_capital(word: str) -> bool:
 
 @cache
 def context_types() -> dict[str, str]:
-    """Context word(s) → the type of name it precedes, where one type clearly dominates."""
+    """Context word(s) → PER or ORG, where that type clearly dominates the names after it.
+
+    Places are left to the gazetteers and place rules: the seeds of the statistics are mostly
+    listed places, so prepositions (``tại``, at) look like place contexts while the unlisted
+    names after them are as often companies or venues.
+    """
     out = {}
     for context, *counts in _rows("archive_contexts.tsv"):
         values = [int(c) for c in counts]
         best = max(range(3), key=lambda k: values[k])
-        if values[best] >= MIN_CONTEXT_SHARE * sum(values):
+        if TYPES[best] != "LOC" and values[best] >= MIN_CONTEXT_SHARE * sum(values):
             out[context] = TYPES[best]
     return out
 
 
 @cache
 def name_types() -> dict[str, str]:
-    """Unlisted name → the type its contexts across the archive vote for, where one dominates."""
+    """Unlisted name → the type its contexts across the archive vote for, where one dominates.
+
+    Votes are weighed against each type's share of all votes (places get most of them, see
+    ``context_types``): the winner needs at least ``NAME_LIFT_MARGIN`` times the runner-up's lift.
+    """
+    rows = [(name, [int(v) for v in votes]) for name, _, *votes in _rows("archive_names.tsv")]
+    totals = [sum(votes[k] for _, votes in rows) or 1 for k in range(3)]
+    grand = sum(totals)
     out = {}
-    for name, _, *votes in _rows("archive_names.tsv"):
-        values = [float(v) for v in votes]
-        best = max(range(3), key=lambda k: values[k])
-        if sum(values) >= MIN_NAME_VOTES and values[best] >= MIN_NAME_SHARE * sum(values):
-            out[name] = TYPES[best]
+    for name, votes in rows:
+        if sum(votes) < MIN_NAME_VOTES:
+            continue
+        lift = sorted(((votes[k] * grand / totals[k], k) for k in range(3)), reverse=True)
+        if lift[0][0] >= NAME_LIFT_MARGIN * lift[1][0]:
+            out[name] = TYPES[lift[0][1]]
     return out
 
 
