@@ -60,7 +60,7 @@ def _extract(text: str) -> tuple[Entity, ...]:
     toks = tokens(text)
     candidates = rule_layer(text, toks) + gazetteer_layer(text) + acronym_layer(text)
     candidates += vietnamese_name_layer(text) + context_layer(text, toks)
-    candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks)) if c]
+    candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
     chosen = link_acronyms(resolve(candidates), text)
     return tuple(
         Entity(c.start, c.end, c.label, text[c.start : c.end], c.canonical, c.source)

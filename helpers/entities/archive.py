@@ -114,6 +114,7 @@ class AcronymCounts:
     after_lower: int
     after_capital: int
     before_name: int
+    before_person: int
 
 
 @cache
@@ -126,6 +127,14 @@ def abbreviates_common_noun(acronym: str) -> bool:
     """Introduced in the archive after lower-case words more often than after names."""
     counts = acronym_counts().get(acronym)
     return bool(counts and counts.after_lower > max(1, counts.after_capital))
+
+
+def introduced_as_name(acronym: str) -> bool:
+    """Introduced in the archive after a capitalised name that it abbreviates. Two letters are
+    more often an abbreviation of common nouns (``KN``, complaints; ``PV``, reporter) than a
+    name: without this evidence they name nothing."""
+    counts = acronym_counts().get(acronym)
+    return bool(counts and counts.after_capital > counts.after_lower)
 
 
 _POSITIONAL = re.compile(r"(?:^|[.!?:;\"“”'‘’(\[…*•]\s*|\n\s*)$")

@@ -7,7 +7,14 @@ import re
 from functools import cache
 
 from ..tokens import Token, is_native_syllable
-from .archive import context_types, is_sentence_capital, name_types, positional_capital
+from .archive import (
+    abbreviates_common_noun,
+    context_types,
+    introduced_as_name,
+    is_sentence_capital,
+    name_types,
+    positional_capital,
+)
 from .candidates import CRF, Candidate, cues
 from .gazetteers import (
     covered_by_gazetteer,
@@ -51,7 +58,7 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def crf_layer(toks: list[Token]) -> list[Candidate]:
+def crf_layer(toks: list[Token], text: str) -> list[Candidate]:
     """underthesea's CRF on our own segmentation, one sentence at a time.
 
     A very long sentence goes in the pieces its words were tagged in (``Token.piece``): the
@@ -68,13 +75,15 @@ def crf_layer(toks: list[Token]) -> list[Candidate]:
         for first, last, label in bio_spans(labels):
             words = sent[first : last + 1]
             # Keep the capitalised core: no lower-case head nouns, dates or trailing verbs.
-            while words and not words[0].text[:1].isupper():
-                words.pop(0)
+            while words and (
+                not words[0].text[:1].isupper() or words[0].text in cues().get("not_entity", [])
+            ):
+                words.pop(0)  # "Chiều ngày 14/6 Quận ...": time words and dates are no name
             while words and not words[-1].text[:1].isupper():
                 words.pop()
             if not words:
                 continue
-            a, b = words[0].start, words[-1].end
+            a, b = _whole_hyphenated(text, words[0].start, words[-1].end)
             out.append(Candidate(a, b, label, CRF, "crf"))
     return out
 
@@ -92,6 +101,10 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
         )
     name = text[c.start : c.end]
     first, _, rest = name.partition(" ")
+    if ACRONYM_SHAPE.fullmatch(name) and (
+        abbreviates_common_noun(name) or (len(name) == 2 and not introduced_as_name(name))
+    ):
+        return None  # "KN", "PV": abbreviations of common nouns, as the acronym layer decides
     if not rest and positional_capital(text, c.start) and is_sentence_capital(first):
         return None  # "Phiên", "Cuộc", "Một": capitalised only because a sentence starts there
     if c.label == "PER" and covered_by_gazetteer(text, c.start, c.end):
@@ -108,6 +121,7 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
     return c
 
 
+ACRONYM_SHAPE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,7}")
 # "DienmayXanh", "FPTRetail", "TPBank": a brand written as one word with an inner capital
 CAMEL_CASE = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*")
 
@@ -136,3 +150,17 @@ def _looks_like_foreign_person(name: str) -> bool:
         and all(w[:1].isupper() and not is_native_syllable(w) for w in words)
         and not any(w in gazetteer() for w in words)
     )
+
+
+_HYPHEN_BEFORE = re.compile(r"[^\W\d_]+-$")
+_HYPHEN_AFTER = re.compile(r"-[^\W\d_]+")
+
+
+def _whole_hyphenated(text: str, a: int, b: int) -> tuple[int, int]:
+    """Widen [a, b) to whole hyphen-joined words: a transliterated name (``Tel-Aviv``,
+    ``Pu-tin``, a last syllable sometimes in lower case) is never cut at a hyphen."""
+    while a and (m := _HYPHEN_BEFORE.search(text, max(0, a - 30), a)):
+        a = m.start()
+    while m := _HYPHEN_AFTER.match(text, b):
+        b = m.end()
+    return a, b

@@ -204,6 +204,32 @@ def is_religion(name: str) -> bool:
     return name in cues().get("religion", [])
 
 
+# An acronym that a capitalised name follows in this share of its uses abbreviates a head
+# ("CTCP Đầu tư Thế giới Di động", joint-stock company; "CTCK Rồng Việt", securities company).
+ACRONYM_HEAD_SHARE = 0.5
+MIN_ACRONYM_HEAD_USES = 20
+TITLE_SHARE = 0.2
+
+
+@cache
+def acronym_heads() -> tuple[str, ...]:
+    """Acronyms the archive writes before a name most of the time (``data/archive_acronyms.tsv``)."""
+    out = []
+    for line in read_data_lines("archive_acronyms.tsv")[1:]:
+        acronym, occurrences, _, _, before_name, before_person = line.split("\t")
+        uses, heads, titles = int(occurrences), int(before_name), int(before_person)
+        if (
+            heads >= MIN_ACRONYM_HEAD_USES
+            and heads >= ACRONYM_HEAD_SHARE * uses
+            and titles < TITLE_SHARE * heads  # "HLV Nguyễn ...": a title, not a head
+            and not any(acronym in listed for listed in cues().values())  # a title, a ship prefix
+            and 3 <= len(acronym) <= 5  # two letters are ambiguous, long ones are words in capitals
+            and not is_native_syllable(acronym.lower())  # "GIANG" in a byline is a name
+        ):
+            out.append(acronym)
+    return tuple(out)
+
+
 @cache
 def head_phrases(kind: str) -> tuple[str, ...]:
     """Heads of ``kind`` (``org_head``, ``misc_head``...): the cue words, the same heads with
@@ -224,4 +250,5 @@ def head_phrases(kind: str) -> tuple[str, ...]:
                 phrases.add(head)
     if kind == "org_head":
         phrases |= {f"{h} {u}" for h in base for u in cues().get("admin_unit", [])}
+        phrases |= set(acronym_heads())
     return tuple(sorted(phrases, key=len, reverse=True))

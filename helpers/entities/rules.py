@@ -9,6 +9,7 @@ from ..tokens import Token, is_native_syllable
 from .archive import (
     abbreviates_common_noun,
     context_types,
+    introduced_as_name,
     is_sentence_capital,
     name_types,
     positional_capital,
@@ -26,6 +27,7 @@ from .candidates import (
     name_starters,
     phrase_at,
     split_chunks,
+    starts_listed_name,
     starts_phrase,
     vietnamese_name_end,
 )
@@ -212,6 +214,21 @@ def _numbered_name(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candida
     return None
 
 
+def _event_modifiers(chunks: list[Chunk], j: int, text: str) -> int:
+    """Lower-case modifiers between an event head and its name (``Hội nghị`` *quốc tế về*
+    Trung Đông), counted only when a capitalised or listed name follows them."""
+    modifiers = set(cues().get("event_modifier", []))
+    k = 0
+    while j + k < len(chunks) and k < 3 and chunks[j + k].text in modifiers:
+        if chunks[j + k].closes:
+            return 0
+        k += 1
+    follows = j + k < len(chunks) and (
+        capitalised(chunks[j + k]) or starts_listed_name(text, chunks[j + k])
+    )
+    return k if k and follows else 0
+
+
 def _headed_name(
     chunks: list[Chunk], i: int, text: str, heads_only: bool = False
 ) -> tuple[list[Candidate], int]:
@@ -223,10 +240,13 @@ def _headed_name(
     for kind, label in (
         ("state_head", "LOC"),
         ("geo_head", "LOC"),
+        ("landmark_head", "LOC"),
         ("org_head", "ORG"),
         ("misc_head", "MISC"),
     ):
         n = phrase_at(chunks, i, head_phrases(kind), text)
+        if n and kind == "misc_head" and not positional_capital(text, chunks[i].start):
+            n += _event_modifiers(chunks, i + n, text)
         if (
             n
             and kind == "org_head"
@@ -235,6 +255,31 @@ def _headed_name(
         ):
             # "Chính phủ Anh sẽ ..." at the start of a sentence: a description, not a name
             return [], i + n
+        government = n and phrase_at(chunks, i, kinds.get("government_head", []), text) == n
+        if (
+            n
+            and kind == "org_head"
+            and (government or heads_only)
+            and not chunks[i + n - 1].closes
+            and i + n < len(chunks)
+            and vietnamese_name_end(text, chunks[i + n].start) > chunks[i + n].start
+        ):
+            # "Chủ tịch Quốc hội Nguyễn Thị Kim Ngân": the body ends where its head's holder starts
+            a, b = chunks[i].start, chunks[i + n - 1].end
+            entry = lookup(text, a, b)
+            found = Candidate(a, b, "ORG", RULE, f"rule:{kind}", entry.canonical if entry else None)
+            return [found], i + n
+        if (
+            government
+            and (i + n >= len(chunks) or not capitalised(chunks[i + n]))
+            and not positional_capital(text, chunks[i].start)
+            and (i + n >= len(chunks) or chunks[i + n].text not in kinds.get("plural_word", []))
+        ):
+            # "đề nghị Chính phủ quyết liệt xử lý": the government meant, written with a capital
+            a, b = chunks[i].start, chunks[i + n - 1].end
+            entry = lookup(text, a, b)
+            found = Candidate(a, b, "ORG", RULE, f"rule:{kind}", entry.canonical if entry else None)
+            return [found], i + n
         if (
             n
             and not chunks[i + n - 1].closes
@@ -343,6 +388,7 @@ def acronym_layer(text: str) -> list[Candidate]:
             and word not in not_entities
             and word not in gazetteer()
             and not abbreviates_common_noun(word)
+            and (len(word) > 2 or introduced_as_name(word))
         ):
             out.append(Candidate(m.start(), m.end(), "ORG", GAZETTEER, "rule:acronym-default"))
     return out

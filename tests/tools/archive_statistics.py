@@ -192,6 +192,8 @@ def collect(texts):
                     after = sylls[k + 1] if k + 1 < len(sylls) else None
                     if after and after[3] and kind(after[0]) == "capital":
                         acronyms[s]["before_name"] += 1
+                        if after[0] in vietnamese_family_names():
+                            acronyms[s]["before_person"] += 1  # "HLV Nguyễn ...": a title
     return case, heads, head_total, contexts, acronyms
 
 
@@ -345,7 +347,14 @@ def main() -> None:
         name_rows,
     )
     acronym_rows = [
-        [a, c["occurrences"], c["after_lower"], c["after_capital"], c["before_name"]]
+        [
+            a,
+            c["occurrences"],
+            c["after_lower"],
+            c["after_capital"],
+            c["before_name"],
+            c["before_person"],
+        ]
         for a, c in acronyms.items()
         if c["occurrences"] >= MIN_ACRONYM_COUNT
     ]
@@ -357,10 +366,11 @@ def main() -> None:
             "brackets after lower-case words whose initials it spells (an abbreviation of a common",
             "noun: 'khiếu nại (KN)') or after such words with capitals (a name's acronym: 'Ngân hàng",
             "Thế giới (NHTG)'), and how often a capitalised name follows",
-            "it in mid-sentence (an abbreviated head: 'UBND tỉnh', 'CTCP Đầu tư ...').",
+            "it in mid-sentence (an abbreviated head: 'CTCP Đầu tư ...'), and how often that name",
+            "begins with a Vietnamese family name (an abbreviated title: 'HLV Nguyễn ...').",
             *provenance,
         ],
-        ["acronym", "occurrences", "after_lower", "after_capital", "before_name"],
+        ["acronym", "occurrences", "after_lower", "after_capital", "before_name", "before_person"],
         acronym_rows,
     )
 
