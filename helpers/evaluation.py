@@ -113,7 +113,11 @@ def compare_runs(runs: list[EntityRun]) -> pd.DataFrame:
 
 def subset(run: EntityRun, keep: Callable[[str], bool]) -> EntityRun:
     """The part of a run whose examples' ``source`` satisfies ``keep``."""
-    idx = [i for i, src in enumerate(run.sources) if keep(src)]
+    return _pick(run, [i for i, src in enumerate(run.sources) if keep(src)])
+
+
+def _pick(run: EntityRun, idx: list[int]) -> EntityRun:
+    """The examples ``idx`` of a run."""
     return EntityRun(
         run.name,
         [run.gold[i] for i in idx],
@@ -250,14 +254,7 @@ def scores_by_field(run: EntityRun, examples: list[dict], field: str) -> pd.Data
     rows = []
     for value in sorted(set(values)):
         idx = [i for i, v in enumerate(values) if v == value]
-        part = EntityRun(
-            run.name,
-            [run.gold[i] for i in idx],
-            [run.predicted[i] for i in idx],
-            [run.texts[i] for i in idx],
-            [run.ids[i] for i in idx],
-            [run.sources[i] for i in idx],
-        )
+        part = _pick(run, idx)
         row = entity_scores(part).query("label == 'all' and matching == 'strict'").iloc[0]
         rows.append(
             {

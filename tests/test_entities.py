@@ -237,3 +237,10 @@ def test_seat_of_power_is_org_acting_and_loc_as_a_place():
 def test_government_with_positional_capital_is_not_a_name():
     assert spans("Chính phủ Anh sẽ xem xét đề xuất này.") == {("Anh", "LOC")}
     assert ("Chính phủ Nhật Bản", "ORG") in spans("Ông cảm ơn Chính phủ Nhật Bản đã hỗ trợ.")
+
+
+def test_quoted_programme_name_is_misc_without_quotes():
+    # baomoi-22455417
+    assert ("Trái tim cho em", "MISC") in spans(
+        'phát động chương trình "Trái tim cho em". Chủ tịch'
+    )

@@ -466,3 +466,23 @@ def context_layer(text: str, toks: list[Token]) -> list[Candidate]:
             out.append(Candidate(a, b, label, NAME_PATTERN, "rule:archive-context"))
         i += max(n, 1)
     return out
+
+
+_QUOTED = re.compile(r"\s*[“\"'‘]([^\W\d_][^“”\"'‘’\n]{0,80}?)[”\"'’]")
+
+
+def quoted_name_layer(text: str) -> list[Candidate]:
+    """A name in quotation marks after a programme, campaign or event noun is MISC, the quotes
+    outside: chương trình “Viết tiếp ước mơ” (the programme "Continue the dream")."""
+    out = []
+    heads = (
+        cues().get("misc_intro", []) + cues().get("misc_head", []) + cues().get("quote_intro", [])
+    )
+    for head in heads:
+        start = 0
+        while (k := text.find(head, start)) >= 0:
+            start = k + len(head)
+            m = _QUOTED.match(text, start)
+            if (k == 0 or not text[k - 1].isalnum()) and m and m.group(1)[0].isupper():
+                out.append(Candidate(m.start(1), m.end(1), "MISC", RULE, "rule:quoted-name"))
+    return out

@@ -145,15 +145,8 @@ def collect(texts):
                 key = s.lower()
                 case[key][f"{kd}_mid" if mid else f"{kd}_start"] += 1
             # capitalised runs in mid-sentence, with the lower-case word before them
-            k = 0
-            while k < len(sylls):
-                s, a, _, mid = sylls[k]
-                if not (mid and kind(s) == "capital"):
-                    k += 1
-                    continue
-                j = k + 1
-                while j < len(sylls) and sylls[j][3] and kind(sylls[j][0]) == "capital":
-                    j += 1
+            for k, j in capitalised_runs(sylls):
+                s, a = sylls[k][0], sylls[k][1]
                 name = line[a : sylls[j - 1][2]]
                 label = name_type(name, org_heads)
                 for context in contexts_before(sylls, k):
@@ -178,7 +171,6 @@ def collect(texts):
                         rest = line[sylls[cut][1] : sylls[min(cut + 2, len(sylls) - 1)][2]]
                         heads[head].add(rest)
                         head_total[head] += 1
-                k = j
             for m in ACRONYM_IN_BRACKETS.finditer(line):
                 acronym = m.group(2)
                 words = line[: m.start(2) - 1].split()[-len(acronym) :]
@@ -195,6 +187,20 @@ def collect(texts):
                         if after[0] in vietnamese_family_names():
                             acronyms[s]["before_person"] += 1  # "HLV Nguyễn ...": a title
     return case, heads, head_total, contexts, acronyms
+
+
+def capitalised_runs(sylls):
+    """(first, after) syllable indices of each run of capitalised syllables in mid-sentence."""
+    k = 0
+    while k < len(sylls):
+        if not (sylls[k][3] and kind(sylls[k][0]) == "capital"):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(sylls) and sylls[j][3] and kind(sylls[j][0]) == "capital":
+            j += 1
+        yield k, j
+        k = j
 
 
 def contexts_before(sylls, k: int) -> list[str]:
@@ -216,15 +222,8 @@ def name_votes(texts, context_types: dict[str, int]):
             print(f"{n} articles (names)", file=sys.stderr)
         for line in text.split("\n"):
             sylls = list(words_of(line))
-            k = 0
-            while k < len(sylls):
-                s, a, _, mid = sylls[k]
-                if not (mid and kind(s) == "capital"):
-                    k += 1
-                    continue
-                j = k + 1
-                while j < len(sylls) and sylls[j][3] and kind(sylls[j][0]) == "capital":
-                    j += 1
+            for k, j in capitalised_runs(sylls):
+                a = sylls[k][1]
                 if j - k <= MAX_NAME_SYLLABLES:
                     row = votes[line[a : sylls[j - 1][2]]]
                     row[0] += 1
