@@ -388,6 +388,7 @@ def acronym_layer(text: str) -> list[Candidate]:
             and word not in not_entities
             and word not in gazetteer()
             and not abbreviates_common_noun(word)
+            and not any(word in head_phrases(kind) for kind in ("org_head", "state_head"))
             and (len(word) > 2 or introduced_as_name(word))
         ):
             out.append(Candidate(m.start(), m.end(), "ORG", GAZETTEER, "rule:acronym-default"))
