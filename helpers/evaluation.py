@@ -22,6 +22,9 @@ from .paths import PROJECT_ROOT
 DATA = PROJECT_ROOT / "tests" / "data"
 ENTITY_DEV_SET = DATA / "entities-dev.jsonl"
 ENTITY_HELDOUT_NEWS = DATA / "entities-heldout-news.jsonl"
+ENTITY_ARCHIVE_DEV = DATA / "entities-archive-dev.jsonl"
+ENTITY_ARCHIVE_HELDBACK = DATA / "entities-archive-heldback.jsonl"
+ARCHIVE_FIRST_MEASUREMENT = DATA / "heldback-first-measurement.json"
 SEGMENTATION_DEV_SET = DATA / "ud-vtb-dev.jsonl"
 COMMITMENTS_STATEMENT = DATA / "commitments-statement.jsonl"
 COMMITMENTS_NEWS = DATA / "commitments-news.jsonl"
@@ -110,7 +113,11 @@ def compare_runs(runs: list[EntityRun]) -> pd.DataFrame:
 
 def subset(run: EntityRun, keep: Callable[[str], bool]) -> EntityRun:
     """The part of a run whose examples' ``source`` satisfies ``keep``."""
-    idx = [i for i, src in enumerate(run.sources) if keep(src)]
+    return _pick(run, [i for i, src in enumerate(run.sources) if keep(src)])
+
+
+def _pick(run: EntityRun, idx: list[int]) -> EntityRun:
+    """The examples ``idx`` of a run."""
     return EntityRun(
         run.name,
         [run.gold[i] for i in idx],
@@ -169,6 +176,95 @@ def entity_errors(run: EntityRun) -> pd.DataFrame:
                     }
                 )
     return pd.DataFrame(rows, columns=["id", "error", "text", "label", "other side", "context"])
+
+
+ERROR_KINDS = {
+    "wrong label": "the right span with another label",
+    "boundary": "overlaps one gold span of the same label, with other edges",
+    "fragment": "one of several predictions inside a single gold span (a name split up)",
+    "glued": "one prediction across several gold spans (names run together)",
+    "relabelled boundary": "overlaps a gold span with another label and other edges",
+    "invented": "a prediction that overlaps no gold span",
+    "missed": "a gold span that no prediction overlaps",
+}
+
+
+def error_kinds(run: EntityRun) -> pd.DataFrame:
+    """Strict errors counted by kind (``ERROR_KINDS``, rows) and label (columns).
+
+    A prediction is counted once, by the label it has; a gold span only when nothing overlaps it.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for gold, predicted in zip(run.gold, run.predicted, strict=True):
+        for s, e, label in predicted - gold:
+            over = [g for g in gold if g[0] < e and s < g[1]]
+            if not over:
+                kind = "invented"
+            elif len(over) > 1:
+                kind = "glued"
+            elif over[0][:2] == (s, e):
+                kind = "wrong label"
+            elif sum(1 for p in predicted if p[0] < over[0][1] and over[0][0] < p[1]) > 1:
+                kind = "fragment"
+            elif over[0][2] == label:
+                kind = "boundary"
+            else:
+                kind = "relabelled boundary"
+            counts[(kind, label)] = counts.get((kind, label), 0) + 1
+        for s, e, label in gold:
+            if not any(p[0] < e and s < p[1] for p in predicted):
+                counts[("missed", label)] = counts.get(("missed", label), 0) + 1
+    labels = sorted({label for _, label in counts})
+    rows = [
+        {"kind": kind, **{label: counts.get((kind, label), 0) for label in labels}}
+        for kind in ERROR_KINDS
+    ]
+    table = pd.DataFrame(rows, columns=["kind", *labels]).set_index("kind")
+    table["all"] = table.sum(axis=1)
+    table["what"] = [ERROR_KINDS[k] for k in table.index]
+    return table
+
+
+def recorded_measurements(path: Path = ARCHIVE_FIRST_MEASUREMENT) -> pd.DataFrame:
+    """The first measurement of the archive sets, as recorded (one row per split and system)."""
+    records = json.loads(path.read_text(encoding="utf-8"))["measurements"]
+    rows = []
+    for r in records:
+        row = {k: r.get(k) for k in ("split", "system", "precision", "recall", "f1")}
+        row.update({f"F1 {label}": f1 for label, f1 in sorted(r.get("f1_by_label", {}).items())})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def strict_summary(runs: list[EntityRun], split: str) -> pd.DataFrame:
+    """Strict P/R/F1 over all labels and F1 per label, one row per system, for ``split``."""
+    rows = []
+    for run in runs:
+        scores = entity_scores(run).query("matching == 'strict'").set_index("label")
+        row = {"split": split, "system": run.name}
+        row.update({k: scores.loc["all", k] for k in ("precision", "recall", "f1")})
+        row.update({f"F1 {label}": scores.loc[label, "f1"] for label in scores.index[1:]})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def scores_by_field(run: EntityRun, examples: list[dict], field: str) -> pd.DataFrame:
+    """Strict P/R/F1 over all labels for each value of an example field (e.g. ``topic``)."""
+    values = [ex.get(field, "") for ex in examples]
+    rows = []
+    for value in sorted(set(values)):
+        idx = [i for i, v in enumerate(values) if v == value]
+        part = _pick(run, idx)
+        row = entity_scores(part).query("label == 'all' and matching == 'strict'").iloc[0]
+        rows.append(
+            {
+                field: value,
+                "paragraphs": len(idx),
+                "gold mentions": sum(len(g) for g in part.gold),
+                **{k: row[k] for k in ("precision", "recall", "f1")},
+            }
+        )
+    return pd.DataFrame(rows).round(3)
 
 
 def segmentation_scores(

@@ -38,8 +38,10 @@ def test_glossed_words_between_head_and_country():
 
 def test_a_name_fills_the_slot_of_a_head_with_no_words():
     assert names("Quân đội Pakistan tấn công.")[0][1:] == ("Pakistan Army", True)
-    assert names("Hội nghị Cấp cao ASEAN lần thứ 31 diễn ra.")[0][1:] == (
-        "31st ASEAN Summit",
+    # the edition number stays outside the span (shared conventions), so outside the name too
+    assert names("Hội nghị Cấp cao ASEAN lần thứ 31 diễn ra.")[0] == (
+        "Hội nghị Cấp cao ASEAN",
+        "ASEAN Summit",
         True,
     )
 

@@ -148,3 +148,99 @@ def test_bio_spans_do_not_bridge_outside_tags():
         (4, 4, "PER"),
         (5, 5, "ORG"),
     ]
+
+
+# ---------------------------------------------------------------------------- real news (issue 10)
+# One example of each kind of error seen on unseen news, each an excerpt of the 2017 news archive
+# (tests/data/entities-archive-dev.jsonl unless noted), annotated by the shared conventions.
+
+
+def test_organisation_with_generic_head_is_one_span_not_fragments():
+    # baomoi-22454709: an association with a country inside, then "tại" + its host country
+    assert spans("Phu nhân và đại diện Hội Lưu học sinh Việt Nam tại Nhật Bản.") == {
+        ("Hội Lưu học sinh Việt Nam", "ORG"),
+        ("Nhật Bản", "LOC"),
+    }
+
+
+def test_crf_fallback_does_not_invent_people_from_sentence_initial_words():
+    # baomoi-21474010 and baomoi-21480828: "Cuộc" (the race), "Trong" (in), "Một" (one)
+    assert spans("Cuộc đua đang đến hồi kết Trong 11 tháng đầu năm 2016, doanh thu tăng.") == set()
+    assert spans("Một loạt xe tăng được đưa tới.") == set()
+
+
+def test_emphasis_capitals_are_not_glued_onto_a_name():
+    # baomoi-22423468 (an archive article outside the evaluation sets): "ĐÃ TỪNG", has once
+    found = extract("Trang Pilla ĐÃ TỪNG là một hot girl thứ thiệt.")
+    assert all("ĐÃ" not in e.text for e in found)
+
+
+def test_hyphenated_transliteration_is_one_name():
+    # baomoi-21511406: Tel Aviv written with a hyphen
+    text = "Đòn mạnh nhất giáng vào Tel-Aviv là Nghị quyết 2334 của Hội đồng Bảo an LHQ."
+    assert ("Tel-Aviv", "LOC") in spans(text)
+    assert ("Nghị quyết 2334", "MISC") in spans(text)  # a numbered document with its head
+
+
+def test_named_meeting_with_lower_case_modifiers_is_one_misc():
+    # baomoi-21511406 and baomoi-22454709
+    assert spans(
+        "các đại biểu tham dự Hội nghị quốc tế về Trung Đông cuối năm ngoái tại Paris"
+    ) == {
+        ("Hội nghị quốc tế về Trung Đông", "MISC"),
+        ("Paris", "LOC"),
+    }
+    assert ("Hội nghị Tương lai châu Á", "MISC") in spans(
+        "phát biểu mở đầu cho Hội nghị Tương lai châu Á và dự hội nghị xúc tiến đầu tư"
+    )
+
+
+def test_forum_acronym_is_misc_and_organisations_stay_org():
+    # baomoi-22373677
+    assert spans("đa phương như Liên hợp quốc, ASEM, EU-ASEAN cũng như") == {
+        ("Liên hợp quốc", "ORG"),
+        ("ASEM", "MISC"),
+        ("EU", "ORG"),
+        ("ASEAN", "ORG"),
+    }
+
+
+def test_landmark_with_capitalised_head_is_one_loc():
+    # baomoi-22365419 and baomoi-22315109
+    assert spans("Từ đầu năm 2017, Cửa khẩu Quốc tế Móng Cái đón khách.") == {
+        ("Cửa khẩu Quốc tế Móng Cái", "LOC")
+    }
+    assert ("Quảng trường Thời đại", "LOC") in spans(
+        "lao vào đám đông ở Quảng trường Thời đại khiến 23 người thương vong."
+    )
+
+
+def test_company_prefix_and_brand_are_organisations():
+    # baomoi-21474010: a joint-stock company's legal prefix stays in; a one-word brand is ORG
+    assert ("CTCP Đầu tư Thế giới Di động", "ORG") in spans(
+        "cổ phiếu MWG của CTCP Đầu tư Thế giới Di động."
+    )
+
+
+def test_shared_conventions_religion_people_language():
+    assert spans("Phần lớn người Pakistan là tín đồ Hồi giáo và nói tiếng Urdu.") == {
+        ("người Pakistan", "MISC"),
+        ("tiếng Urdu", "MISC"),
+    }
+
+
+def test_seat_of_power_is_org_acting_and_loc_as_a_place():
+    assert ("Nhà Trắng", "ORG") in spans("Nhà Trắng cho biết ông sẽ đến.")
+    assert ("Nhà Trắng", "LOC") in spans("Hai bên gặp nhau tại Nhà Trắng hôm qua.")
+
+
+def test_government_with_positional_capital_is_not_a_name():
+    assert spans("Chính phủ Anh sẽ xem xét đề xuất này.") == {("Anh", "LOC")}
+    assert ("Chính phủ Nhật Bản", "ORG") in spans("Ông cảm ơn Chính phủ Nhật Bản đã hỗ trợ.")
+
+
+def test_quoted_programme_name_is_misc_without_quotes():
+    # baomoi-22455417
+    assert ("Trái tim cho em", "MISC") in spans(
+        'phát động chương trình "Trái tim cho em". Chủ tịch'
+    )

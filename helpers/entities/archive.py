@@ -1,0 +1,146 @@
+"""Statistics of 35,000 real news articles, as evidence for spans and types.
+
+The tables under ``data/archive_*.tsv`` are made by ``tests/tools/archive_statistics.py`` from the
+2017 baomoi.com archive (see each file's header). They answer questions no hand list does: is a
+capitalised word at the start of a sentence a name or a common word that is capitalised only
+there (``Phiên``, session; ``Nhằm``, in order to)? Which words come before people, places and
+organisations (``cầu thủ``, footballer; ``hãng``, company)? Which type do the words before an
+unlisted name vote for across the archive (``Sony`` after ``hãng``)?
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..paths import read_data_lines
+
+TYPES = ("PER", "LOC", "ORG")
+
+# A syllable capitalised in fewer than this share of its mid-sentence uses is a common word.
+COMMON_WORD_CAPITAL_SHARE = 0.25
+MIN_COMMON_WORD_USES = 50
+# A context or name types what it precedes only with this much evidence.
+MIN_CONTEXT_SHARE = 0.8
+MIN_NAME_VOTES = 3
+NAME_LIFT_MARGIN = 2.0
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Data rows of an archive table (its header line is dropped)."""
+    return [line.split("\t") for line in read_data_lines(name)[1:]]
+
+
+@dataclass(frozen=True)
+class CaseCounts:
+    lower_mid: int
+    capital_mid: int
+    upper_mid: int
+    lower_start: int
+    capital_start: int
+    upper_start: int
+
+    @property
+    def capital_share(self) -> float:
+        """Share of mid-sentence uses written with a capital (or in capitals)."""
+        mid = self.lower_mid + self.capital_mid + self.upper_mid
+        return (self.capital_mid + self.upper_mid) / mid if mid else 0.0
+
+
+@cache
+def case_counts() -> dict[str, CaseCounts]:
+    """Lower-cased syllable → how the archive writes it (``data/archive_case.tsv``)."""
+    return {row[0]: CaseCounts(*map(int, row[1:])) for row in _rows("archive_case.tsv")}
+
+
+def is_common_word(syllable: str) -> bool:
+    """A syllable that the archive writes in lower case inside sentences nearly always."""
+    counts = case_counts().get(syllable.lower())
+    return bool(
+        counts
+        and counts.lower_mid >= MIN_COMMON_WORD_USES
+        and counts.capital_share < COMMON_WORD_CAPITAL_SHARE
+    )
+
+
+def is_sentence_capital(word: str) -> bool:
+    """A word at the start of a sentence that is more often lower case inside sentences in the
+    archive (``Online``, ``Bộ``): without other evidence its capital says nothing."""
+    counts = case_counts().get(word.lower())
+    return bool(counts and counts.lower_mid >= MIN_COMMON_WORD_USES and counts.capital_share < 0.5)
+
+
+@cache
+def context_types() -> dict[str, str]:
+    """Context word(s) → PER or ORG, where that type clearly dominates the names after it.
+
+    Places are left to the gazetteers and place rules: the seeds of the statistics are mostly
+    listed places, so prepositions (``tại``, at) look like place contexts while the unlisted
+    names after them are as often companies or venues.
+    """
+    out = {}
+    for context, *counts in _rows("archive_contexts.tsv"):
+        values = [int(c) for c in counts]
+        best = max(range(3), key=lambda k: values[k])
+        if TYPES[best] != "LOC" and values[best] >= MIN_CONTEXT_SHARE * sum(values):
+            out[context] = TYPES[best]
+    return out
+
+
+@cache
+def name_types() -> dict[str, str]:
+    """Unlisted name → the type its contexts across the archive vote for, where one dominates.
+
+    Votes are weighed against each type's share of all votes (places get most of them, see
+    ``context_types``): the winner needs at least ``NAME_LIFT_MARGIN`` times the runner-up's lift.
+    """
+    rows = [(name, [int(v) for v in votes]) for name, _, *votes in _rows("archive_names.tsv")]
+    totals = [sum(votes[k] for _, votes in rows) or 1 for k in range(3)]
+    grand = sum(totals)
+    out = {}
+    for name, votes in rows:
+        if sum(votes) < MIN_NAME_VOTES:
+            continue
+        lift = sorted(((votes[k] * grand / totals[k], k) for k in range(3)), reverse=True)
+        if lift[0][0] >= NAME_LIFT_MARGIN * lift[1][0]:
+            out[name] = TYPES[lift[0][1]]
+    return out
+
+
+@dataclass(frozen=True)
+class AcronymCounts:
+    occurrences: int
+    after_lower: int
+    after_capital: int
+    before_name: int
+    before_person: int
+
+
+@cache
+def acronym_counts() -> dict[str, AcronymCounts]:
+    """Acronym → how the archive introduces and uses it (``data/archive_acronyms.tsv``)."""
+    return {row[0]: AcronymCounts(*map(int, row[1:])) for row in _rows("archive_acronyms.tsv")}
+
+
+def abbreviates_common_noun(acronym: str) -> bool:
+    """Introduced in the archive after lower-case words more often than after names."""
+    counts = acronym_counts().get(acronym)
+    return bool(counts and counts.after_lower > max(1, counts.after_capital))
+
+
+def introduced_as_name(acronym: str) -> bool:
+    """Introduced in the archive after a capitalised name that it abbreviates. Two letters are
+    more often an abbreviation of common nouns (``KN``, complaints; ``PV``, reporter) than a
+    name: without this evidence they name nothing."""
+    counts = acronym_counts().get(acronym)
+    return bool(counts and counts.after_capital > counts.after_lower)
+
+
+_POSITIONAL = re.compile(r"(?:^|[.!?:;\"“”'‘’(\[…*•]\s*|\n\s*)$")
+
+
+def positional_capital(text: str, start: int) -> bool:
+    """True when the word at ``start`` is capitalised by position: where a text, line, sentence,
+    quotation or bracket starts, or after a colon (``shared/eval/CONVENTIONS.md``)."""
+    return bool(_POSITIONAL.search(text[max(0, start - 3) : start]))

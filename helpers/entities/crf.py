@@ -1,0 +1,167 @@
+"""underthesea's CRF as a fallback for what rules and gazetteers do not cover, with its labels
+corrected by the gazetteers."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..orthography import is_native_syllable
+from ..tokens import Token
+from .archive import (
+    abbreviates_common_noun,
+    context_types,
+    introduced_as_name,
+    is_sentence_capital,
+    name_types,
+    positional_capital,
+)
+from .candidates import CRF, Candidate, cues
+from .gazetteers import (
+    covered_by_gazetteer,
+    gazetteer,
+    is_religion,
+    lookup,
+    vietnamese_family_names,
+)
+
+
+@cache
+def _chunk_model():
+    from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
+
+    return CRFChunkingPredictor.Instance()
+
+
+@cache
+def _ner_model():
+    from underthesea.pipeline.ner.model_crf import CRFNERPredictor
+
+    return CRFNERPredictor.Instance()
+
+
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, label) word indices of each entity in a BIO tag sequence.
+
+    An ``I-`` tag continues only an entity of the same label that is still open; after ``O`` or
+    a different label it starts a new one (the CRF sometimes omits the ``B-``).
+    """
+    spans: list[tuple[int, int, str]] = []
+    open_label = None
+    for k, tag in enumerate(tags):
+        label = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if label and tag.startswith("I-") and label == open_label:
+            first, _, _ = spans[-1]
+            spans[-1] = (first, k, label)
+        elif label:
+            spans.append((k, k, label))
+        open_label = label
+    return spans
+
+
+def crf_layer(toks: list[Token], text: str) -> list[Candidate]:
+    """underthesea's CRF on our own segmentation, one sentence at a time.
+
+    A very long sentence goes in the pieces its words were tagged in (``Token.piece``): the
+    CRFs' feature extraction is quadratic in sentence length.
+    """
+    out: list[Candidate] = []
+    by_sentence: dict[tuple[int, int], list[Token]] = {}
+    for t in toks:
+        by_sentence.setdefault((t.sentence, t.piece), []).append(t)
+    for sent in by_sentence.values():
+        tagged = [(t.text, t.pos) for t in sent]
+        chunked = _chunk_model().predict(tagged)
+        labels = [row[3] for row in _ner_model().predict(chunked)]
+        for first, last, label in bio_spans(labels):
+            words = sent[first : last + 1]
+            # Keep the capitalised core: no lower-case head nouns, dates or trailing verbs.
+            while words and (
+                not words[0].text[:1].isupper() or words[0].text in cues().get("not_entity", [])
+            ):
+                words.pop(0)  # "Chiều ngày 14/6 Quận ...": time words and dates are no name
+            while words and not words[-1].text[:1].isupper():
+                words.pop()
+            if not words:
+                continue
+            a, b = _whole_hyphenated(text, words[0].start, words[-1].end)
+            out.append(Candidate(a, b, label, CRF, "crf"))
+    return out
+
+
+def correct_crf(c: Candidate, text: str) -> Candidate | None:
+    """Gazetteer corrections for CRF spans: a known name keeps its known label."""
+    if text[c.start : c.end] in cues().get("acronym_not_entity", []) + cues().get("not_entity", []):
+        return None
+    if is_religion(text[c.start : c.end]):
+        return None
+    entry = lookup(text, c.start, c.end)
+    if entry:
+        return Candidate(
+            c.start, c.end, entry.label, c.priority, c.source + "+gazetteer", entry.canonical
+        )
+    name = text[c.start : c.end]
+    first, _, rest = name.partition(" ")
+    if ACRONYM_SHAPE.fullmatch(name) and (
+        abbreviates_common_noun(name) or (len(name) == 2 and not introduced_as_name(name))
+    ):
+        return None  # "KN", "PV": abbreviations of common nouns, as the acronym layer decides
+    if not rest and positional_capital(text, c.start) and is_sentence_capital(first):
+        return None  # "Phiên", "Cuộc", "Một": capitalised only because a sentence starts there
+    if c.label == "PER" and covered_by_gazetteer(text, c.start, c.end):
+        return None  # e.g. a country the CRF took for a person; the gazetteer layer has it
+    if c.label == "LOC" and _looks_like_foreign_person(name):
+        return Candidate(c.start, c.end, "PER", c.priority, c.source + "+person-shape")
+    archive_type = name_types().get(name)
+    if archive_type and archive_type != c.label:
+        return Candidate(c.start, c.end, archive_type, c.priority, c.source + "+archive")
+    if CAMEL_CASE.fullmatch(name):
+        return Candidate(c.start, c.end, "ORG", c.priority, c.source + "+brand-shape")
+    if c.label == "PER" and not _person_evidence(text, c.start, name):
+        return None  # the CRF's fallback never invents a person
+    return c
+
+
+ACRONYM_SHAPE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,7}")
+# "DienmayXanh", "FPTRetail", "TPBank": a brand written as one word with an inner capital
+CAMEL_CASE = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*")
+
+
+def _person_evidence(text: str, start: int, name: str) -> bool:
+    """Something beyond the CRF says ``name`` is a person: its shape (a Vietnamese family name and
+    given names, or two to four foreign words), the archive's votes for it, or a word before it
+    that precedes people in the archive (``ông``, ``cầu thủ``, ``đạo diễn``)."""
+    words = name.split(" ")
+    if 2 <= len(words) <= 4 and words[0] in vietnamese_family_names():
+        return all(is_native_syllable(w) and w[:1].isupper() for w in words)
+    if _looks_like_foreign_person(name) or name_types().get(name) == "PER":
+        return True
+    before = text[max(0, start - 30) : start].split()
+    return text[start - 1 : start] == " " and any(
+        context_types().get(" ".join(before[-k:])) == "PER" for k in (2, 1) if len(before) >= k
+    )
+
+
+def _looks_like_foreign_person(name: str) -> bool:
+    """Two to four capitalised foreign words that no gazetteer lists: in news, nearly always a
+    person (Julien Guerrier, Rustem Umerov), since places that famous are listed."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() and not is_native_syllable(w) for w in words)
+        and not any(w in gazetteer() for w in words)
+    )
+
+
+_HYPHEN_BEFORE = re.compile(r"[^\W\d_]+-$")
+_HYPHEN_AFTER = re.compile(r"-[^\W\d_]+")
+
+
+def _whole_hyphenated(text: str, a: int, b: int) -> tuple[int, int]:
+    """Widen [a, b) to whole hyphen-joined words: a transliterated name (``Tel-Aviv``,
+    ``Pu-tin``, a last syllable sometimes in lower case) is never cut at a hyphen."""
+    while a and (m := _HYPHEN_BEFORE.search(text, max(0, a - 30), a)):
+        a = m.start()
+    while m := _HYPHEN_AFTER.match(text, b):
+        b = m.end()
+    return a, b

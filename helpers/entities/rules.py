@@ -1,0 +1,490 @@
+"""Typing rules: titles before people, heads of organisation, event and place names, acronyms,
+Vietnamese personal names, and the gazetteer's own matches."""
+
+from __future__ import annotations
+
+import re
+
+from ..orthography import is_native_syllable
+from ..tokens import Token
+from .archive import (
+    abbreviates_common_noun,
+    context_types,
+    introduced_as_name,
+    is_sentence_capital,
+    name_types,
+    positional_capital,
+)
+from .candidates import (
+    GAZETTEER,
+    NAME_PATTERN,
+    RULE,
+    Candidate,
+    Chunk,
+    capitalised,
+    continues_name,
+    cues,
+    name_run,
+    name_starters,
+    phrase_at,
+    split_chunks,
+    starts_listed_name,
+    starts_phrase,
+    vietnamese_name_end,
+)
+from .gazetteers import (
+    covered_by_gazetteer,
+    gazetteer,
+    gazetteer_matches,
+    head_phrases,
+    is_religion,
+    lookup,
+    place_starts_at,
+    title_countries,
+    vietnamese_family_names,
+)
+
+
+def gazetteer_layer(text: str) -> list[Candidate]:
+    out = []
+    for a, b in gazetteer_matches(text):
+        entry = gazetteer()[text[a:b]]
+        out.append(Candidate(a, b, entry.label, GAZETTEER, "gazetteer", entry.canonical))
+    return out
+
+
+def _title_end(chunks: list[Chunk], i: int, text: str) -> int:
+    """Index after a title phrase at chunk i with its portfolios, "kiêm" and chained titles (i if none)."""
+    kinds = cues()
+    n = phrase_at(chunks, i, kinds.get("title", []), text)
+    if not n:
+        return i
+    j = i + n
+    while j < len(chunks) and not chunks[j - 1].closes:
+        previous = chunks[j - 1].text
+        if previous in ("Bộ trưởng", "Thứ trưởng") and (
+            k := phrase_at(chunks, j, kinds.get("portfolio", []), text)
+        ):
+            j += k
+        elif chunks[j].text == "kiêm":
+            j += 1
+        elif capitalised(chunks[j]) and (k := phrase_at(chunks, j, kinds.get("title", []), text)):
+            j += k
+        elif k := phrase_at(chunks, j, ["chủ nhà"], text):
+            j += k
+        else:
+            break
+    return j
+
+
+def _qualifier_at(chunks: list[Chunk], text: str, pos: int) -> Candidate | None:
+    """A country or organisation between a title and a name, starting at ``pos``.
+
+    ``Bộ trưởng Ngoại giao [Trung Quốc] Vương Nghị``, ``Người phát ngôn [Điện Kremlin] ...``,
+    ``Tổng thống [Cộng hòa Pháp] ...``, ``Thủ tướng [Anh] Keir Starmer``.
+    """
+    options: list[Candidate] = []
+    matches = gazetteer_matches(text, pos, min(len(text), pos + 80))
+    if matches and matches[0][0] == pos:
+        a, b = matches[0]
+        entry = gazetteer()[text[a:b]]
+        if entry.label in ("LOC", "ORG"):
+            options.append(
+                Candidate(a, b, entry.label, RULE, "rule:title-qualifier", entry.canonical)
+            )
+    index = next((k for k, c in enumerate(chunks) if c.start == pos), None)
+    if index is not None:
+        options += _headed_name(chunks, index, text, heads_only=True)[0]
+    m = NAME_SYLLABLE.match(text, pos)
+    longer_listed = matches and matches[0][0] == pos and matches[0][1] > (m.end() if m else pos)
+    if m and m.group() in title_countries() and not longer_listed:
+        canonical = title_countries()[m.group()]
+        options.append(
+            Candidate(m.start(), m.end(), "LOC", RULE, "rule:title-qualifier", canonical)
+        )
+
+    def name_follows(c: Candidate) -> bool:
+        following = NAME_SYLLABLE.match(text, c.end + 1)
+        return text[c.end : c.end + 1] == " " and bool(following) and following.group()[0].isupper()
+
+    # the longest qualifier after which a name still follows
+    valid = [c for c in options if name_follows(c)]
+    return max(valid, key=lambda c: c.end) if valid else None
+
+
+def _person_after_title(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candidate], int]:
+    """Candidates for "title [country or organisation] Name" at chunk i, and the index after."""
+    j = _title_end(chunks, i, text)
+    if j == i:
+        return [], i
+    out: list[Candidate] = []
+    if j >= len(chunks) or chunks[j - 1].closes:
+        return out, j
+    pos = chunks[j].start
+    for _ in range(2):
+        qualifier = _qualifier_at(chunks, text, pos)
+        if not qualifier:
+            break
+        out.append(qualifier)
+        pos = qualifier.end + 1
+    end = _person_name_end(text, pos)
+    if starts_phrase(text, pos, name_starters()):
+        end = pos  # "Tổng giám đốc Cơ quan Năng lượng ...": an organisation, not a person
+    if end > pos:
+        entry = lookup(text, pos, end)
+        if not entry or entry.label == "PER":
+            canonical = entry.canonical if entry else None
+            out.append(Candidate(pos, end, "PER", RULE, "rule:title", canonical))
+    last = max([end] + [c.end for c in out])
+    while j < len(chunks) and chunks[j].start < last:
+        j += 1
+    return out, j
+
+
+NAME_SYLLABLE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _person_name_end(text: str, start: int, limit: int = 6) -> int:
+    """End of the person name at ``start``: capitalised syllables (``bin``, ``de``... inside).
+
+    The name stops before a lower-case word, punctuation, another title, or a known place.
+    """
+    connectors = set(cues().get("connector", []))
+    titles = cues().get("title", [])
+    vietnamese = vietnamese_name_end(text, start)
+    pos, end, count = start, start, 0
+    while count < limit:
+        m = NAME_SYLLABLE.match(text, pos)
+        if not m:
+            break
+        syllable = m.group()
+        if count and starts_phrase(text, pos, titles):
+            break
+        # a place inside a name ("Lưu Bình Nhưỡng", "Augusto Santos Silva") does not end it
+        if count and pos >= vietnamese and _place_ends_name(text, pos):
+            break
+        if count and not continues_name(text[start:end].split(" ")[-1], syllable):
+            if syllable[0].isupper():
+                break
+        if syllable[0].isupper() or (count and re.match(r"(?:al|el|ad|ar|as)-[A-Z]", syllable)):
+            end = m.end()  # "Abdel Fattah al-Sisi": the Arabic article keeps the name going
+        elif not (count and syllable in connectors):
+            break
+        count += 1
+        if text[m.end() : m.end() + 1] != " ":
+            break
+        pos = m.end() + 1
+    return end
+
+
+def _place_ends_name(text: str, pos: int) -> bool:
+    """A listed place at ``pos`` that is not followed by more of the name."""
+    matches = gazetteer_matches(text, pos, min(len(text), pos + 60))
+    if not (matches and matches[0][0] == pos):
+        return False
+    if gazetteer()[text[slice(*matches[0])]].label != "LOC":
+        return False
+    after = NAME_SYLLABLE.match(text, matches[0][1] + 1)
+    return not (
+        text[matches[0][1] : matches[0][1] + 1] == " "
+        and after
+        and after.group()[0].isupper()
+        and not place_starts_at(text, after.start())
+        and not starts_phrase(text, after.start(), cues().get("title", []))
+    )
+
+
+_NUMBER_OR_CODE = re.compile(r"(?:số )?\d[\w./-]*(?<![./-])")
+
+
+def _numbered_name(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candidate], int] | None:
+    """A head whose name is a number: ``Nghị quyết 2334``, ``Nghị định 06/2017/NĐ-CP`` (MISC);
+    ``quốc lộ 1A``, ``quận 1`` (LOC, the head inside: a number is no name alone)."""
+    for kind, label in (("document_head", "MISC"), ("numbered_place_head", "LOC")):
+        n = phrase_at(chunks, i, cues().get(kind, []), text)
+        if not n or i + n >= len(chunks) or chunks[i + n - 1].closes:
+            continue
+        m = _NUMBER_OR_CODE.match(text, chunks[i + n].start)
+        if not m or text[chunks[i + n - 1].end : chunks[i + n].start] != " ":
+            continue
+        a, b = chunks[i].start, m.end()
+        j = i + n
+        while j < len(chunks) and chunks[j].start < b:
+            j += 1
+        return [Candidate(a, b, label, RULE, f"rule:{kind}")], j
+    return None
+
+
+def _event_modifiers(chunks: list[Chunk], j: int, text: str) -> int:
+    """Lower-case modifiers between an event head and its name (``Hội nghị`` *quốc tế về*
+    Trung Đông), counted only when a capitalised or listed name follows them."""
+    modifiers = set(cues().get("event_modifier", []))
+    k = 0
+    while j + k < len(chunks) and k < 3 and chunks[j + k].text in modifiers:
+        if chunks[j + k].closes:
+            return 0
+        k += 1
+    follows = j + k < len(chunks) and (
+        capitalised(chunks[j + k]) or starts_listed_name(text, chunks[j + k])
+    )
+    return k if k and follows else 0
+
+
+def _headed_name(
+    chunks: list[Chunk], i: int, text: str, heads_only: bool = False
+) -> tuple[list[Candidate], int]:
+    """ORG/MISC names that include their capitalised head; places and names after a lower-case head."""
+    kinds = cues()
+    numbered = _numbered_name(chunks, i, text)
+    if numbered:
+        return numbered
+    for kind, label in (
+        ("state_head", "LOC"),
+        ("geo_head", "LOC"),
+        ("landmark_head", "LOC"),
+        ("org_head", "ORG"),
+        ("misc_head", "MISC"),
+    ):
+        n = phrase_at(chunks, i, head_phrases(kind), text)
+        if n and kind == "misc_head" and not positional_capital(text, chunks[i].start):
+            n += _event_modifiers(chunks, i + n, text)
+        if (
+            n
+            and kind == "org_head"
+            and phrase_at(chunks, i, kinds.get("government_head", []), text) == n
+            and positional_capital(text, chunks[i].start)
+        ):
+            # "Chính phủ Anh sẽ ..." at the start of a sentence: a description, not a name
+            return [], i + n
+        government = n and phrase_at(chunks, i, kinds.get("government_head", []), text) == n
+        if (
+            n
+            and kind == "org_head"
+            and (government or heads_only)
+            and not chunks[i + n - 1].closes
+            and i + n < len(chunks)
+            and vietnamese_name_end(text, chunks[i + n].start) > chunks[i + n].start
+        ):
+            # "Chủ tịch Quốc hội Nguyễn Thị Kim Ngân": the body ends where its head's holder starts
+            a, b = chunks[i].start, chunks[i + n - 1].end
+            entry = lookup(text, a, b)
+            found = Candidate(a, b, "ORG", RULE, f"rule:{kind}", entry.canonical if entry else None)
+            return [found], i + n
+        if (
+            government
+            and (i + n >= len(chunks) or not capitalised(chunks[i + n]))
+            and not positional_capital(text, chunks[i].start)
+            and (i + n >= len(chunks) or chunks[i + n].text not in kinds.get("plural_word", []))
+        ):
+            # "đề nghị Chính phủ quyết liệt xử lý": the government meant, written with a capital
+            a, b = chunks[i].start, chunks[i + n - 1].end
+            entry = lookup(text, a, b)
+            found = Candidate(a, b, "ORG", RULE, f"rule:{kind}", entry.canonical if entry else None)
+            return [found], i + n
+        if (
+            n
+            and not chunks[i + n - 1].closes
+            and i + n < len(chunks)
+            and capitalised(chunks[i + n])
+        ):
+            m = name_run(chunks, i + n, text, stop_after_place=True, inside_name=True)
+            a, b = chunks[i].start, chunks[i + n + m - 1].end
+            listed = gazetteer_matches(text, a, min(len(text), b + 60))
+            if listed and listed[0][0] == a and listed[0][1] > b:  # a listed name runs on
+                b = listed[0][1]
+                while i + n + m < len(chunks) and chunks[i + n + m].start < b:
+                    m += 1
+            entry = lookup(text, a, b)
+            canonical = entry.canonical if entry else None
+            return [
+                Candidate(a, b, entry.label if entry else label, RULE, f"rule:{kind}", canonical)
+            ], i + n + m
+    if heads_only:
+        return [], i
+    heads = name_starters()
+    intros = ("loc_head", "loc_preposition", "org_intro", "misc_intro", "nationality_intro")
+    for kind in intros:
+        n = phrase_at(chunks, i, kinds.get(kind, []), text)
+        if (
+            not n
+            or chunks[i + n - 1].closes
+            or i + n >= len(chunks)
+            or not capitalised(chunks[i + n])
+        ):
+            continue
+        if phrase_at(chunks, i + n, heads, text):
+            return [], i + n  # "dự án Hành lang Kinh tế ...": the head or title rule decides
+        m = name_run(chunks, i + n, text, stop_after_place=True, limit=5)
+        if not m:
+            return [], i + n + 1  # a religion after "người" (not tagged)
+        a, b = chunks[i + n].start, chunks[i + n + m - 1].end
+        entry = lookup(text, a, b)
+        canonical = entry.canonical if entry else None
+        source = f"rule:{kind}"
+        if kind == "loc_head":  # "thành phố Hồ Chí Minh" is the city, whoever else bears the name
+            found = (
+                Candidate(a, b, "LOC", RULE, source, canonical if entry.label == "LOC" else None)
+                if entry
+                else Candidate(a, b, "LOC", RULE, source)
+            )
+        elif kind == "nationality_intro":
+            if is_religion(text[a:b]):
+                return [], i + n + m  # "tín đồ Hồi giáo": religions are not tagged
+            if phrase_at(chunks, i, kinds.get("nationality_head", []), text):
+                a = chunks[i].start  # "người Pakistan", "tiếng Anh": the head is inside
+            found = Candidate(a, b, "MISC", RULE, source, canonical)
+        elif kind == "loc_preposition" and text[a:b] in kinds.get("seat_of_power", []):
+            found = Candidate(a, b, "LOC", RULE, source, canonical)  # "tại Nhà Trắng": the place
+        elif entry:
+            found = Candidate(a, b, entry.label, RULE, source, canonical)
+        elif kind in ("loc_preposition", "org_intro") or not covered_by_gazetteer(text, a, b):
+            label = {"loc_preposition": "LOC", "org_intro": "ORG"}.get(kind, "MISC")
+            found = Candidate(a, b, label, RULE, source)
+        else:
+            return [], i + n  # a list of known places after "chính sách": the gazetteer has them
+        return [found], i + n + m
+    return [], i
+
+
+def rule_layer(text: str, toks: list[Token]) -> list[Candidate]:
+    chunks = split_chunks(text, toks)
+    out: list[Candidate] = []
+    i = 0
+    while i < len(chunks):
+        found, after = _person_after_title(chunks, i, text)
+        if after == i:
+            found, after = _headed_name(chunks, i, text)
+        out.extend(found)
+        i = max(after, i + 1)
+    return out
+
+
+_ACRONYM_WORD = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,7}(?![\w$-])")
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,7})\)")
+
+
+def _abbreviates(m: re.Match[str]) -> bool:
+    """True when the acronym in brackets spells the initials of the lower-case words before it."""
+    acronym = m.group(1)
+    words = m.string[max(0, m.start() - 12 * len(acronym)) : m.start()].split()[-len(acronym) :]
+    return (
+        len(words) == len(acronym)
+        and all(w[:1].islower() for w in words)
+        and "".join(w[0] for w in words).upper() == acronym
+    )
+
+
+def acronym_layer(text: str) -> list[Candidate]:
+    """An unlisted upper-case acronym (two or more capitals) is most often an organisation."""
+    out = []
+    not_entities = set(cues().get("acronym_not_entity", []))
+    # "khiếu nại (KN)": an abbreviation this text gives for a common noun names nothing here
+    not_entities |= {m.group(1) for m in _ACRONYM_IN_BRACKETS.finditer(text) if _abbreviates(m)}
+    for m in _ACRONYM_WORD.finditer(text):
+        word = m.group()
+        if (
+            sum(c.isupper() for c in word) >= 2
+            and word not in not_entities
+            and word not in gazetteer()
+            and not abbreviates_common_noun(word)
+            and not any(word in head_phrases(kind) for kind in ("org_head", "state_head"))
+            and (len(word) > 2 or introduced_as_name(word))
+        ):
+            out.append(Candidate(m.start(), m.end(), "ORG", GAZETTEER, "rule:acronym-default"))
+    return out
+
+
+def vietnamese_name_layer(text: str) -> list[Candidate]:
+    """A family name plus one to three capitalised Vietnamese syllables is a person."""
+    out = []
+    for m in re.finditer(r"[^\W\d_]+(?: [^\W\d_]+)*", text):
+        sylls = [(s.start(), s.group()) for s in re.finditer(r"[^\W\d_]+", m.group())]
+        i = 0
+        while i < len(sylls):
+            _, first = sylls[i]
+            previous_capitalised = i > 0 and sylls[i - 1][1][:1].isupper()
+            if first in vietnamese_family_names() and not previous_capitalised:
+                j = i + 1
+                while (
+                    j < len(sylls)
+                    and j - i <= 3
+                    and continues_name(sylls[j - 1][1], sylls[j][1])
+                    and is_native_syllable(sylls[j][1])
+                ):
+                    j += 1
+                if j - i >= 2 and (
+                    j == len(sylls) or not continues_name(sylls[j - 1][1], sylls[j][1])
+                ):
+                    a = m.start() + sylls[i][0]
+                    b = m.start() + sylls[j - 1][0] + len(sylls[j - 1][1])
+                    # A place inside the name ("Lưu Bình Nhưỡng", "Nguyễn Hòa Bình") does not
+                    # split it; a place that starts where it starts ("Hà Nội") is the place.
+                    places = gazetteer_matches(text, a, b)
+                    priority = GAZETTEER if places and places[0][0] > a else NAME_PATTERN
+                    out.append(Candidate(a, b, "PER", priority, "rule:vietnamese-name"))
+                    i = j
+                    continue
+            i += 1
+    return out
+
+
+def context_layer(text: str, toks: list[Token]) -> list[Candidate]:
+    """Unlisted capitalised names typed by the archive: by the word before them when that word
+    precedes one type of name in the archive (``cầu thủ``, footballer, before people), or by the
+    votes of such words across all the name's occurrences in the archive (``Sony``)."""
+    chunks = split_chunks(text, toks)
+    place_heads = set(cues().get("loc_head", []))
+    out = []
+    i = 0
+    while i < len(chunks):
+        chunk = chunks[i]
+        if (
+            not chunk.text[:1].isupper()
+            or chunk.text.isupper()  # acronyms have their own layer
+            or positional_capital(text, chunk.start)
+            or is_sentence_capital(chunk.text.split(" ")[0])
+        ):
+            i += 1
+            continue
+        n = name_run(chunks, i, text, stop_after_place=False, limit=4)
+        a, b = chunk.start, chunks[i + max(n, 1) - 1].end
+        label = name_types().get(text[a:b])
+        if label is None and text[a - 1 : a] == " ":
+            before = text[max(0, a - 30) : a].split()
+            for k in (2, 1):
+                context = " ".join(before[-k:])
+                if (
+                    len(before) >= k
+                    and before[-1] not in place_heads
+                    and context in context_types()
+                ):
+                    label = context_types()[context]
+                    break
+        if label == "PER":
+            b = max(b, _person_name_end(text, a))
+        if label and not covered_by_gazetteer(text, a, b) and not is_religion(text[a:b]):
+            out.append(Candidate(a, b, label, NAME_PATTERN, "rule:archive-context"))
+        i += max(n, 1)
+    return out
+
+
+_QUOTED = re.compile(r"\s*[“\"'‘]([^\W\d_][^“”\"'‘’\n]{0,80}?)[”\"'’]")
+
+
+def quoted_name_layer(text: str) -> list[Candidate]:
+    """A name in quotation marks after a programme, campaign or event noun is MISC, the quotes
+    outside: chương trình “Viết tiếp ước mơ” (the programme "Continue the dream")."""
+    out = []
+    heads = (
+        cues().get("misc_intro", []) + cues().get("misc_head", []) + cues().get("quote_intro", [])
+    )
+    for head in heads:
+        start = 0
+        while (k := text.find(head, start)) >= 0:
+            start = k + len(head)
+            m = _QUOTED.match(text, start)
+            if (k == 0 or not text[k - 1].isalnum()) and m and m.group(1)[0].isupper():
+                out.append(Candidate(m.start(1), m.end(1), "MISC", RULE, "rule:quoted-name"))
+    return out

@@ -1,0 +1,378 @@
+"""Regenerate the entity extractor's archive statistics (``helpers/data/archive_*.tsv``).
+
+Run from the project root with the project's environment:
+
+    .venv/bin/python tests/tools/archive_statistics.py [--archive PATH]
+
+It reads the 2017 baomoi.com news archive (``shared/news-archive/baomoi-2017.jsonl.xz``, 35,424
+articles; never copied into the project) once and writes three tables that no hand list gives:
+
+- ``archive_case.tsv``: for each syllable, how often it is written in lower case, with a capital
+  and in capitals *in mid-sentence* (after a word and a space), and with a capital where a
+  sentence, headline or quotation starts. A syllable that is capitalised at the start of
+  sentences but almost always lower case inside them is a common word (``Phiên``, session;
+  ``Nhằm``, in order to), whatever the CRF says; one written in capitals inside sentences but
+  in lower case elsewhere is emphasis (``BIẾT``), not an acronym.
+- ``archive_heads.tsv``: the heads that begin capitalised names in mid-sentence: a capitalised
+  syllable that is otherwise a common word, with the lower-case syllables after it, followed by
+  a capitalised name (``Ủy ban nhân dân`` + ``tỉnh``..., ``Diễn đàn`` + ``Kinh tế``...), with how
+  many distinct names each begins.
+- ``archive_names.tsv`` (a second pass): every unlisted capitalised name seen at least five
+  times, with the votes of the contexts before its occurrences: ``Sony`` after ``hãng`` is an
+  organisation, ``Obama`` after ``ông`` a person, whichever sentence a user brings.
+- ``archive_acronyms.tsv``: acronyms with how often they are introduced after a lower-case word
+  (``khiếu nại (KN)``, complaints: not a name) or capitalised ones spelling its initials, and how often a name follows.
+- ``archive_contexts.tsv``: the lower-case word before a name, counted separately before names
+  whose type the gazetteers or the shape already give (PER: a Vietnamese family name and given
+  names, or a listed person; LOC: a listed place; ORG: a listed organisation or an organisation
+  head). A context that precedes one type almost always (``cầu thủ``, footballer; ``tỉnh``,
+  province) types the unknown names after it.
+
+The articles of the annotated evaluation sets (``tests/data/entities-archive-*.jsonl``, and any
+``--exclude`` file of ids) are left out, so that no statistic is drawn from evaluation text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import lzma
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from helpers.entities.gazetteers import cues, gazetteer, vietnamese_family_names  # noqa: E402
+from helpers.paths import PROJECT_ROOT  # noqa: E402
+from helpers.tokens import is_native_syllable  # noqa: E402
+
+DATA = PROJECT_ROOT / "helpers" / "data"
+DEFAULT_ARCHIVE = PROJECT_ROOT.parent / "shared" / "news-archive" / "baomoi-2017.jsonl.xz"
+SOURCE = "baomoi.com 2017 crawl (magizbox/scraper, commit 3387ada), 35,424 articles"
+
+# A syllable: letters (with inner apostrophes) or a number glued to letters (G20).
+SYLLABLE = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
+# Thresholds that keep the tables small; the extractor applies its own on the counts.
+MIN_SYLLABLE_COUNT = 20
+MIN_HEAD_NAMES = 15
+MIN_CONTEXT_COUNT = 30
+MIN_NAME_COUNT = 5
+DOMINANT_SHARE = 0.8
+TYPES = ("PER", "LOC", "ORG")
+MAX_NAME_SYLLABLES = 4
+ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,7}")
+ACRONYM_IN_BRACKETS = re.compile(r"(\w+) \(([A-ZĐ][A-ZĐ0-9&]{1,7})\)")
+MIN_ACRONYM_COUNT = 10
+
+
+def articles(path: Path, exclude: set[str]):
+    with lzma.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            article = json.loads(line)
+            if article["id"] not in exclude:
+                yield article["text"]
+
+
+def excluded_ids(extra: list[Path]) -> set[str]:
+    ids: set[str] = set()
+    for path in sorted((PROJECT_ROOT / "tests" / "data").glob("entities-archive-*.jsonl")):
+        with open(path, encoding="utf-8") as f:
+            ids |= {json.loads(line)["id"] for line in f if line.strip()}
+    for path in extra:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ids |= {item if isinstance(item, str) else item[-1] for item in data}
+    return ids
+
+
+def words_of(line: str):
+    """(syllable, start, end, mid) for each syllable; ``mid`` when a word and one space precede."""
+    previous_end = None
+    for m in SYLLABLE.finditer(line):
+        a = m.start()
+        mid = previous_end is not None and a == previous_end + 1 and line[previous_end] == " "
+        yield m.group(), a, m.end(), mid
+        previous_end = m.end()
+
+
+def kind(syllable: str) -> str:
+    if not syllable[0].isalpha():
+        return "other"
+    if syllable.isupper() and len(syllable) > 1:
+        return "upper"
+    if syllable[0].isupper():
+        return "capital"
+    if syllable.islower():
+        return "lower"
+    return "other"
+
+
+def name_type(name: str, org_heads: tuple[str, ...]) -> str | None:
+    """The type the gazetteers or the shape give a capitalised name, if any (seeds only)."""
+    entry = gazetteer().get(name)
+    if entry:
+        return entry.label if entry.label in ("PER", "LOC", "ORG") else None
+    parts = name.split(" ")
+    if (
+        2 <= len(parts) <= 4
+        and parts[0] in vietnamese_family_names()
+        and all(is_native_syllable(p) for p in parts)
+    ):
+        return "PER"
+    if name.startswith(org_heads):
+        return "ORG"
+    return None
+
+
+def collect(texts):
+    case: dict[str, Counter] = defaultdict(Counter)
+    heads: dict[str, set[str]] = defaultdict(set)
+    head_total: Counter = Counter()
+    contexts: dict[str, Counter] = defaultdict(Counter)
+    acronyms: dict[str, Counter] = defaultdict(Counter)
+    org_heads = tuple(h + " " for h in cues()["org_head"])
+    for n, text in enumerate(texts):
+        if n % 5000 == 0:
+            print(f"{n} articles", file=sys.stderr)
+        for line in text.split("\n"):
+            sylls = list(words_of(line))
+            for s, _, _, mid in sylls:
+                kd = kind(s)
+                if kd == "other":
+                    continue
+                key = s.lower()
+                case[key][f"{kd}_mid" if mid else f"{kd}_start"] += 1
+            # capitalised runs in mid-sentence, with the lower-case word before them
+            for k, j in capitalised_runs(sylls):
+                s, a = sylls[k][0], sylls[k][1]
+                name = line[a : sylls[j - 1][2]]
+                label = name_type(name, org_heads)
+                for context in contexts_before(sylls, k):
+                    if label:
+                        contexts[context][label] += 1
+                # a head: this capitalised syllable plus up to three lower-case ones, then a name
+                h = k + 1
+                while (
+                    h < len(sylls) and h - k <= 3 and sylls[h][3] and kind(sylls[h][0]) == "lower"
+                ):
+                    h += 1
+                is_head = (
+                    h < len(sylls)
+                    and sylls[h][3]
+                    and kind(sylls[h][0]) in ("capital", "upper")
+                    and s not in vietnamese_family_names()
+                    and sylls[h][0] not in vietnamese_family_names()
+                )
+                if is_head:
+                    for cut in range(k + 1, h + 1):
+                        head = line[a : sylls[cut - 1][2]]
+                        rest = line[sylls[cut][1] : sylls[min(cut + 2, len(sylls) - 1)][2]]
+                        heads[head].add(rest)
+                        head_total[head] += 1
+            for m in ACRONYM_IN_BRACKETS.finditer(line):
+                acronym = m.group(2)
+                words = line[: m.start(2) - 1].split()[-len(acronym) :]
+                initials = "".join(w[0] for w in words).upper()
+                if len(words) == len(acronym) and initials == acronym:
+                    lower = all(w[:1].islower() for w in words)
+                    acronyms[acronym]["after_lower" if lower else "after_capital"] += 1
+            for k, (s, _, _, _) in enumerate(sylls):
+                if kind(s) == "upper" and ACRONYM.fullmatch(s):
+                    acronyms[s]["occurrences"] += 1
+                    after = sylls[k + 1] if k + 1 < len(sylls) else None
+                    if after and after[3] and kind(after[0]) == "capital":
+                        acronyms[s]["before_name"] += 1
+                        if after[0] in vietnamese_family_names():
+                            acronyms[s]["before_person"] += 1  # "HLV Nguyễn ...": a title
+    return case, heads, head_total, contexts, acronyms
+
+
+def capitalised_runs(sylls):
+    """(first, after) syllable indices of each run of capitalised syllables in mid-sentence."""
+    k = 0
+    while k < len(sylls):
+        if not (sylls[k][3] and kind(sylls[k][0]) == "capital"):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(sylls) and sylls[j][3] and kind(sylls[j][0]) == "capital":
+            j += 1
+        yield k, j
+        k = j
+
+
+def contexts_before(sylls, k: int) -> list[str]:
+    """The lower-case word before syllable k, and that word with the one before it (any case)."""
+    if not (k and sylls[k][3] and kind(sylls[k - 1][0]) == "lower"):
+        return []
+    one = sylls[k - 1][0]
+    out = [one]
+    if k > 1 and sylls[k - 1][3] and kind(sylls[k - 2][0]) in ("lower", "capital"):
+        out.append(f"{sylls[k - 2][0]} {one}")
+    return out
+
+
+def name_votes(texts, context_types: dict[str, int]):
+    """Second pass: each capitalised name's contexts vote for PER, LOC and ORG."""
+    votes: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for n, text in enumerate(texts):
+        if n % 5000 == 0:
+            print(f"{n} articles (names)", file=sys.stderr)
+        for line in text.split("\n"):
+            sylls = list(words_of(line))
+            for k, j in capitalised_runs(sylls):
+                a = sylls[k][1]
+                if j - k <= MAX_NAME_SYLLABLES:
+                    row = votes[line[a : sylls[j - 1][2]]]
+                    row[0] += 1
+                    for context in contexts_before(sylls, k):
+                        if context in context_types:
+                            row[1 + context_types[context]] += 1
+                k = j
+    return votes
+
+
+def write(path: Path, header: list[str], columns: list[str], rows: list[list]) -> None:
+    lines = [f"# {h}" for h in header] + ["\t".join(columns)]
+    lines += ["\t".join(str(x) for x in row) for row in rows]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE)
+    parser.add_argument("--exclude", type=Path, action="append", default=[])
+    args = parser.parse_args()
+    exclude = excluded_ids(args.exclude)
+    case, heads, head_total, contexts, acronyms = collect(articles(args.archive, exclude))
+    provenance = [
+        f"Source: {SOURCE}, less the {len(exclude)} articles of the annotated evaluation sets.",
+        "Made by tests/tools/archive_statistics.py (rerun it to regenerate; do not edit by hand).",
+    ]
+    columns = [
+        "lower_mid",
+        "capital_mid",
+        "upper_mid",
+        "lower_start",
+        "capital_start",
+        "upper_start",
+    ]
+    rows = []
+    for syllable in sorted(case):
+        counts = case[syllable]
+        if sum(counts.values()) >= MIN_SYLLABLE_COUNT:
+            rows.append([syllable, *(counts[c] for c in columns)])
+    write(
+        DATA / "archive_case.tsv",
+        [
+            "How each syllable (lower-cased) is written in the archive: lower case, capitalised or",
+            "in capitals, in mid-sentence (after a word and a space) or where a sentence, line or",
+            "quotation starts. Syllables seen fewer than 20 times are left out.",
+            *provenance,
+        ],
+        ["syllable", *columns],
+        rows,
+    )
+    head_rows = [
+        [head, len(names), head_total[head]]
+        for head, names in heads.items()
+        if len(names) >= MIN_HEAD_NAMES
+        and case[head.split(" ")[0].lower()]["lower_mid"]
+        > case[head.split(" ")[0].lower()]["capital_mid"]
+    ]
+    head_rows.sort(key=lambda r: (-r[1], r[0]))
+    write(
+        DATA / "archive_heads.tsv",
+        [
+            "Heads of capitalised names: a capitalised syllable that is more often a lower-case word",
+            "in mid-sentence, with up to three lower-case syllables after it, followed by a",
+            "capitalised word; the number of distinct names (first two syllables) each begins and",
+            "its occurrences. Heads beginning fewer than 15 distinct names are left out.",
+            *provenance,
+        ],
+        ["head", "names", "occurrences"],
+        head_rows,
+    )
+    context_rows = []
+    for context, counts in contexts.items():
+        total = sum(counts.values())
+        if total >= MIN_CONTEXT_COUNT:
+            context_rows.append([context, counts["PER"], counts["LOC"], counts["ORG"]])
+    context_rows.sort(key=lambda r: (-(r[1] + r[2] + r[3]), r[0]))
+    write(
+        DATA / "archive_contexts.tsv",
+        [
+            "The lower-case word (or two) right before a capitalised name in mid-sentence, counted",
+            "by the type the gazetteers or the shape give the name: PER (a Vietnamese family name",
+            "and given names, or a listed person), LOC (a listed place), ORG (a listed",
+            "organisation or an organisation head). Contexts seen fewer than 30 times are left out.",
+            *provenance,
+        ],
+        ["context", "PER", "LOC", "ORG"],
+        context_rows,
+    )
+    # Contexts that type what follows: those where one type dominates in the archive, and the
+    # project's cue words (a lower-case organisation intro such as "hãng", company; a place head)
+    context_types = {
+        row[0]: TYPES.index(max(TYPES, key=lambda t: row[1 + TYPES.index(t)]))
+        for row in context_rows
+        if max(row[1:]) >= DOMINANT_SHARE * sum(row[1:])
+    }
+    for kind, label in (("org_intro", "ORG"), ("loc_head", "LOC")):
+        for cue in cues().get(kind, []):
+            if cue.islower():
+                context_types.setdefault(cue, TYPES.index(label))
+    votes = name_votes(articles(args.archive, exclude), context_types)
+    name_rows = []
+    for name, (count, per, loc, org) in votes.items():
+        if count >= MIN_NAME_COUNT and per + loc + org >= 1 and name not in gazetteer():
+            name_rows.append([name, count, per, loc, org])
+    name_rows.sort(key=lambda r: (-r[1], r[0]))
+    write(
+        DATA / "archive_names.tsv",
+        [
+            "Capitalised names (one to four syllables, mid-sentence) that the gazetteers do not list,",
+            "with their occurrences and the votes of the words before them: each occurrence after a",
+            "context of archive_contexts.tsv where one type has 80% or more, or after a lower-case",
+            "org_intro or loc_head cue of entity_cues.tsv, is one vote for that type. Names seen",
+            "fewer than 5 times or never after a typed context are left out.",
+            *provenance,
+        ],
+        ["name", "occurrences", "PER", "LOC", "ORG"],
+        name_rows,
+    )
+    acronym_rows = [
+        [
+            a,
+            c["occurrences"],
+            c["after_lower"],
+            c["after_capital"],
+            c["before_name"],
+            c["before_person"],
+        ]
+        for a, c in acronyms.items()
+        if c["occurrences"] >= MIN_ACRONYM_COUNT
+    ]
+    acronym_rows.sort(key=lambda r: (-r[1], r[0]))
+    write(
+        DATA / "archive_acronyms.tsv",
+        [
+            "Upper-case acronyms seen at least 10 times: occurrences, how often one is introduced in",
+            "brackets after lower-case words whose initials it spells (an abbreviation of a common",
+            "noun: 'khiếu nại (KN)') or after such words with capitals (a name's acronym: 'Ngân hàng",
+            "Thế giới (NHTG)'), and how often a capitalised name follows",
+            "it in mid-sentence (an abbreviated head: 'CTCP Đầu tư ...'), and how often that name",
+            "begins with a Vietnamese family name (an abbreviated title: 'HLV Nguyễn ...').",
+            *provenance,
+        ],
+        ["acronym", "occurrences", "after_lower", "after_capital", "before_name", "before_person"],
+        acronym_rows,
+    )
+
+
+if __name__ == "__main__":
+    main()
