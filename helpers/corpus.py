@@ -723,6 +723,7 @@ def paragraph_table(doc: Document) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------- adding documents
 
+
 def ascii_fold(text: str) -> str:
     """``text`` without Vietnamese diacritics: ``Đà Nẵng`` → ``Da Nang`` (NFD does not
     decompose đ, so it is replaced first)."""

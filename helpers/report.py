@@ -166,19 +166,27 @@ def dispersion_plot(found: pd.DataFrame, terms: Sequence[str], title: str, break
     running words); ``found`` comes from ``helpers.frequency.dispersion``. ``breaks`` are
     positions of paragraph starts, drawn as faint vertical lines."""
     apply_figure_style()
-    fig, ax = plt.subplots(figsize=(10, 0.45 * len(terms) + 1.2))
+    fig, ax = plt.subplots(figsize=(10, 0.45 * max(len(terms), 1) + 1.2))
+    if not terms:  # a short text may have no key terms: an empty plot that says so
+        _say_no_data(ax, "no terms to plot")
     for x in breaks:
         ax.axvline(x, color="#dddddd", linewidth=0.8, zorder=0)
     for row, term in enumerate(terms):
         xs = found.loc[found["term"] == term, "position"]
         ax.plot(xs, [row] * len(xs), "|", markersize=16, markeredgewidth=2, color="#1d3557")
     ax.set_yticks(range(len(terms)), list(terms))
-    ax.set_ylim(len(terms) - 0.5, -0.5)
+    ax.set_ylim(max(len(terms), 1) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the document (share of running words)")
     ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+def _say_no_data(ax, message: str) -> None:
+    """Write ``message`` in the middle of an empty plot, without ticks on the empty axis."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#666")
+    ax.set_yticks([])
 
 
 def keyness_chart(table: pd.DataFrame, title: str, top: int = 15):
@@ -193,6 +201,8 @@ def keyness_chart(table: pd.DataFrame, title: str, top: int = 15):
             for w, g in zip(head["word"], head["gloss"], strict=True)
         ]
     fig = bar_chart(head, "word", "log_ratio", title, color="#e76f51")
+    if head.empty:
+        _say_no_data(fig.axes[0], "no key words: none is frequent enough in this text")
     fig.axes[0].set_xlabel("log ratio (log₂ of relative frequency against the reference)")
     fig.tight_layout()
     return fig
