@@ -6,19 +6,20 @@ always through a temporary file and a rename, so an interrupted run never leaves
 
 from __future__ import annotations
 
-import html
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .paths import NOTEBOOKS_DIR, RESULTS_DIR, display_path
+from .paths import NOTEBOOKS_DIR, PACKAGE_DIR, RESULTS_DIR, display_path
 
 # DejaVu Sans ships with matplotlib and has every precomposed Vietnamese letter (ắ, ệ, ữ, ...).
 FONT_FAMILY = "DejaVu Sans"
+TEMPLATES_DIR = PACKAGE_DIR / "templates"  # Jinja2: site/ holds the site's and nbconvert's
 LABEL_COLOURS = {"PER": "#f4a261", "LOC": "#8ecae6", "ORG": "#b5e48c", "MISC": "#e0aaff"}
 
 
@@ -231,24 +232,35 @@ def stacked_bars(table: pd.DataFrame, title: str, legend: Sequence[str] | None =
 
 def highlight_entities(text: str, entities: Iterable, glosses: dict[str, str] | None = None) -> str:
     """HTML of ``text`` with each entity marked in its label's colour, canonical name on hover."""
-    parts = []
+    pieces = []
     pos = 0
     for e in sorted(entities, key=lambda e: e.start):
-        parts.append(html.escape(text[pos : e.start]))
+        pieces.append({"text": text[pos : e.start], "label": None})
         tip = f"{e.label}: {e.canonical}" if getattr(e, "canonical", None) else e.label
-        parts.append(
-            f'<mark style="background:{LABEL_COLOURS.get(e.label, "#ddd")};padding:0 2px;border-radius:3px" '
-            f'title="{html.escape(tip)}">{html.escape(text[e.start : e.end])}'
-            f'<sub style="font-size:0.65em;margin-left:2px">{e.label}</sub></mark>'
+        colour = LABEL_COLOURS.get(e.label, "#ddd")
+        pieces.append(
+            {"text": text[e.start : e.end], "label": e.label, "tip": tip, "colour": colour}
         )
         pos = e.end
-    parts.append(html.escape(text[pos:]))
-    legend = " ".join(
-        f'<span style="background:{c};padding:0 4px;border-radius:3px">{label}</span>'
-        for label, c in LABEL_COLOURS.items()
+    pieces.append({"text": text[pos:], "label": None})
+    template = templates().get_template("highlight.html.j2")
+    return template.render(pieces=pieces, colours=LABEL_COLOURS, font=FONT_FAMILY)
+
+
+@cache
+def templates():
+    """The Jinja2 templates of ``helpers/templates/site/``, autoescaping every value; the
+    ``br`` filter escapes a value and shows its line breaks."""
+    import jinja2
+    from markupsafe import Markup, escape
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "site"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
     )
-    body = "".join(parts).replace("\n", "<br>\n")
-    return f'<div style="line-height:1.9;font-family:{FONT_FAMILY},sans-serif">{legend}<hr>{body}</div>'
+    env.filters["br"] = lambda value: escape(value).replace("\n", Markup("<br>\n"))
+    return env
 
 
 # ---------------------------------------------------------------------------- rendering

@@ -25,7 +25,6 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from .corpus import (
@@ -36,12 +35,11 @@ from .corpus import (
     load_document,
 )
 from .files import folder_lock, remove_stale_staging, restore_swapped_out, staging_folder, swap_in
-from .paths import DEFAULT_DOC_ID, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, display_path
-from .report import atomic_write_text, notebooks
+from .paths import DEFAULT_DOC_ID, NOTEBOOKS_DIR, REPORTS_DIR, display_path
+from .report import TEMPLATES_DIR, atomic_write_text, notebooks, templates
 
 COLLECTION = "collection"  # reports/collection/: project-wide notebooks (a reserved id)
 SUMMARY = "summary.json"  # marks a document folder under reports/ and feeds reports/index.html
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
 TOP = 10  # entities and themes listed on a document's index page
 FONT_STACK = '"DejaVu Sans", "Noto Sans", "Liberation Sans", sans-serif'
 # What a page may load: nothing but inline styles (nbconvert's and pandas' tables, entity
@@ -265,16 +263,8 @@ def rendered_summaries(out_dir: Path = REPORTS_DIR, say_why: bool = True) -> lis
 # ---------------------------------------------------------------------------- pages
 
 
-@cache
 def _templates():
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "site"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    env = templates().overlay()
     env.globals.update(csp=CSP, font_stack=FONT_STACK, notebook_title=_notebook_title)
     return env
 
