@@ -112,15 +112,21 @@ def staging_folder(parent: Path, prefix: str) -> Iterator[Path]:
     """A new hidden folder ``parent/<prefix>XXXX`` held locked by this process; removed at the
     end of the block unless it was renamed away (see :func:`swap_in`)."""
     parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
-    os.chmod(folder, 0o777 & ~_umask())  # mkdtemp makes 0700 folders; results are for sharing
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    folder, fd = None, None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        # Ctrl-C neither leaves a folder unlocked nor cuts the clean-up short
+        with deferred_interrupt():
+            folder = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
+            os.chmod(folder, 0o777 & ~_umask())  # mkdtemp makes 0700 folders; results are shared
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
-        os.close(fd)
+        with deferred_interrupt():
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+            if fd is not None:
+                os.close(fd)
 
 
 def remove_stale_staging(parent: Path, prefix: str) -> list[Path]:

@@ -248,7 +248,9 @@ def read_summary(path: Path, say_why: bool = True) -> DocumentSummary | None:
     )
     if not usable:
         if say_why:
-            print(f"skipped {display_path(path)}: not a summary this version wrote; rerender it")
+            print(
+                f"skipped {display_path(path.parent)}/{SUMMARY}: not a summary this version wrote"
+            )
         return None
     return DocumentSummary(**{k: data[k] for k in _SUMMARY_TYPES})
 
