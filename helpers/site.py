@@ -317,10 +317,13 @@ def _run(path: Path, parameters: dict, label: str):
 
 
 def clean_up(out_dir: Path = REPORTS_DIR) -> None:
-    """What a killed run left in ``out_dir``: staging folders no live run holds are removed, and a
-    folder swapped out but never replaced goes back in place. Call under ``folder_lock``."""
+    """What a killed run left in ``out_dir``: staging folders no live run holds and a half-written
+    index are removed, and a folder swapped out but never replaced goes back in place. Call
+    under ``folder_lock``."""
     restore_swapped_out(out_dir, SWAPPED_OUT)
     remove_stale_staging(out_dir, STAGING)
+    for partial in out_dir.glob(".index.html.*.tmp"):  # atomic_write_text's, written under lock
+        partial.unlink(missing_ok=True)
 
 
 def _publish(staged: Path, out_dir: Path, name: str) -> None:
