@@ -225,7 +225,10 @@ def stacked_bars(table: pd.DataFrame, title: str, legend: Sequence[str] | None =
     ax.invert_yaxis()
     ax.set_xlabel("count")
     ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8)
+    if table.empty:  # e.g. no commitment in a one-sentence text
+        _say_no_data(ax, "nothing to count")
+    else:
+        ax.legend(loc="lower right", fontsize=8)
     fig.tight_layout()
     return fig
 

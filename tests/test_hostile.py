@@ -23,6 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
+from test_site import _chromium, _notebook
 
 from helpers.corpus import (
     MAX_ID_LENGTH,
@@ -136,17 +137,8 @@ def _one_line_error(result: subprocess.CompletedProcess, code: int = 1) -> str:
 
 
 def _stub_notebook(path: Path, body: str, parameter: str = 'DOC_ID = "x"') -> str:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    params = nbformat.v4.new_code_cell(parameter)
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [params, nbformat.v4.new_code_cell(body)]
-    nbformat.write(nb, path)
-    return str(path)
+    """A stand-in for a notebook: a parameters cell and one body cell."""
+    return str(_notebook(path, parameter, body))
 
 
 def _hidden(folder: Path) -> list[str]:
@@ -254,8 +246,6 @@ def test_1_index_pages_escape_every_value_and_carry_a_csp(tmp_path):
 def test_1_notebook_pages_carry_a_csp_that_blocks_scripts_in_a_browser(tmp_path):
     """Defence in depth: a notebook output that is raw HTML with a script (as any cell could
     display) does not run in Chromium, because of the page's Content-Security-Policy."""
-    from test_site import _chromium
-
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("x")
     cell.outputs = [
@@ -422,8 +412,8 @@ def test_5_helpers_cope_with_a_text_without_key_words(tmp_path, recwarn):
 
 
 def test_5_a_one_sentence_document_renders_through_every_notebook(tmp_path):
-    path = tmp_path / "mot-cau.txt"
-    path.write_text(SENTENCE, "utf-8")
+    path = tmp_path / "troi-dep.txt"  # "the weather is fine today": no entity, theme or stance
+    path.write_text("Hôm nay trời đẹp.\n", "utf-8")
     for notebook in document_notebooks():
         nb = execute_notebook(notebook, {"DOC_ID": str(path)})
         html = notebook_html(nb, notebook.stem)
