@@ -13,6 +13,7 @@ or a failing notebook, 130 for Ctrl-C (after which nothing half-done is left).
 
 import argparse
 import sys
+import warnings
 
 from .corpus import CorpusError
 from .paths import DEFAULT_DOC_ID, display_path
@@ -77,13 +78,20 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"error: {err}")
         return 1
     except KeyboardInterrupt as err:
-        if not str(err):  # report: each document's folder is swapped in whole, or not at all
-            err = "interrupted: documents not finished were not published; reports/ keeps " + (
-                "the pages of earlier runs"
-            )
+        # add says whether the document was added; a report's folders are swapped in whole
+        message = str(err) or (
+            "interrupted: nothing was added to the corpus"
+            if args.command == "add"
+            else "interrupted: documents not finished were not published; reports/ keeps the "
+            "pages of earlier runs"
+        )
         if args.command == "report":
             print(flush=True)  # ends the progress line the interrupt cut
-        _say(str(err))
+        _say(message)
+        # The interrupt may cut nbclient's event loop: its half-run coroutines would be reported
+        # on stderr when collected at exit, after the one line that says what happened.
+        warnings.simplefilter("ignore")
+        sys.unraisablehook = lambda unraisable: None
         return 130
     return 0
 
