@@ -6,3 +6,8 @@ One module per pipeline step; layers point down (README, "The pipeline"):
 """
 
 __version__ = "0.1.0"
+
+# In a notebook, an empty table shows as a sentence saying so (helpers.display).
+from .display import register as _register_display  # noqa: E402
+
+_register_display()

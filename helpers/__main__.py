@@ -6,10 +6,14 @@ UTF-8 text file into corpus/ with its metadata record.
 ``python -m helpers report [DOC_ID ...]`` reruns every per-document notebook for each document
 (default: the statement) into reports/<doc-id>/, the project-wide ones into reports/collection/,
 and writes reports/index.html.
+
+Every failure is one line on stderr and a non-zero exit code, never a traceback: 1 for bad input
+or a failing notebook, 130 for Ctrl-C (after which nothing half-done is left).
 """
 
 import argparse
 import sys
+import warnings
 
 from .corpus import CorpusError
 from .paths import DEFAULT_DOC_ID, display_path
@@ -44,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     try:
+        _check_text_arguments(args)
         if args.command == "add":
             from .corpus import add_document
 
@@ -56,9 +61,10 @@ def main(argv: list[str] | None = None) -> int:
                 source=args.source,
                 title_line=args.title_line,
             )
-            print(
+            _say(
                 f"added {display_path(doc.path)} and its metadata record "
-                f"({len(doc.paragraphs)} paragraphs); render it with: make report DOC={doc.id}"
+                f"({len(doc.paragraphs)} paragraphs); render it with: make report DOC={doc.id}",
+                sys.stdout,
             )
         elif args.command == "report":
             from .site import RenderError, render_site
@@ -66,13 +72,58 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 render_site(args.doc_ids or [DEFAULT_DOC_ID], collection=not args.no_collection)
             except RenderError as err:
-                print(f"error: {err}", file=sys.stderr)
+                _say(f"error: {err}")
                 return 1
     except CorpusError as err:
-        print(f"error: {err}", file=sys.stderr)
+        _say(f"error: {err}")
         return 1
+    except KeyboardInterrupt as err:
+        # add says whether the document was added; a report's folders are swapped in whole
+        message = str(err) or (
+            "interrupted: nothing was added to the corpus"
+            if args.command == "add"
+            else "interrupted: documents not finished were not published; reports/ keeps the "
+            "pages of earlier runs"
+        )
+        if args.command == "report":
+            print(flush=True)  # ends the progress line the interrupt cut
+        _say(message)
+        # The interrupt may cut nbclient's event loop: its half-run coroutines would be reported
+        # on stderr when collected at exit, after the one line that says what happened.
+        warnings.simplefilter("ignore")
+        sys.unraisablehook = lambda unraisable: None
+        return 130
     return 0
 
 
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse an argument stored as text that is not valid UTF-8 (the shell passes bytes; Python
+    keeps undecodable ones as lone surrogates). A file name may be any bytes."""
+    for name in ("doc_id", "title", "title_en", "date", "source"):
+        value = getattr(args, name, None)
+        if value is None:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            option = "--id" if name == "doc_id" else "--" + name.replace("_", "-")
+            raise CorpusError(f"{option} is not valid UTF-8 text; give it in UTF-8") from None
+    for doc_id in getattr(args, "doc_ids", None) or []:
+        try:
+            doc_id.encode("utf-8")
+        except UnicodeEncodeError:
+            raise CorpusError(f"{ascii(doc_id)} is not a corpus id (not UTF-8 text)") from None
+
+
+def _say(text: str, stream=None) -> None:
+    """Print a line that may hold a file name in any bytes (undecodable ones shown escaped)."""
+    stream = stream or sys.stderr
+    print(text.encode("utf-8", "backslashreplace").decode("utf-8"), file=stream, flush=True)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # before the command started (while parsing its arguments)
+        _say("interrupted: nothing was done")
+        sys.exit(130)

@@ -15,8 +15,10 @@ does), and trailing blank lines dropped. Every offset the helpers report points 
 from __future__ import annotations
 
 import codecs
+import datetime
 import json
 import re
+import shlex
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .orthography import TONE_MARKS as _TONE_MARKS
 from .orthography import is_native_syllable, normalise_tones, slugify
+from .files import UnreadableFile, read_bounded
 from .paths import CORPUS_DIR, display_path
 
 if TYPE_CHECKING:
@@ -43,6 +46,17 @@ _HEADING = re.compile(r"^(=+)\s*(?P<title>.+?)\s*\1$")
 
 class CorpusError(Exception):
     """Bad corpus input: the message names the file and the problem."""
+
+
+# Reading is bounded: a text larger than this is refused (a 50 MB text loads, in a few minutes),
+# and so is a metadata record larger than its own limit.
+MAX_TEXT_BYTES = 100 * 1024 * 1024
+MAX_METADATA_BYTES = 1024 * 1024
+# Ids become file and folder names (corpus/<id>.txt, reports/<id>/) and appear in links.
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ID_LENGTH = 100
+# Folder names under reports/ that are not documents, so no document may take them as its id.
+RESERVED_IDS = frozenset({"collection", "screenshots"})
 
 
 @dataclass(frozen=True)
@@ -155,13 +169,20 @@ def read_text(path: Path) -> str:
 _read_text = read_text  # the name other helpers have used
 
 
+def _read_file(path: Path, limit: int) -> bytes:
+    try:
+        return read_bounded(path, limit)
+    except UnreadableFile as err:
+        raise CorpusError(str(err)) from None
+
+
 def _load_text(path: Path) -> tuple[str, LoadReport]:
+    return _text_from_bytes(_read_file(path, MAX_TEXT_BYTES), path)
+
+
+def _text_from_bytes(data: bytes, path: Path) -> tuple[str, LoadReport]:
     where = display_path(path)
-    if not path.exists():
-        raise CorpusError(f"{where}: no such file")
-    if path.is_dir():
-        raise CorpusError(f"{where}: is a directory, not a text file")
-    text = _decode(path.read_bytes(), path)
+    text = _decode(data, path)
     counts: dict[str, int] = {}
     warnings: list[str] = []
     counts["bom"] = int(text.startswith("\ufeff"))
@@ -192,9 +213,10 @@ def _load_text(path: Path) -> tuple[str, LoadReport]:
     return text, LoadReport(**counts, warnings=tuple(warnings))
 
 
-def _convert_hint(path: Path, encoding: str) -> str:
-    name = path.name
-    return f"`iconv -f {encoding} -t UTF-8 {name} > {path.stem}.utf8{path.suffix}`"
+def _convert_hint(path: Path, encoding: str, target: str = "utf8", to: str = "UTF-8") -> str:
+    """A shell command converting the file; file names are quoted for the shell."""
+    converted = shlex.quote(f"{path.stem}.{target}{path.suffix}")
+    return f"`iconv -f {encoding} -t {to} {shlex.quote(path.name)} > {converted}`"
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -288,8 +310,7 @@ def _check_double_encoding(text: str, path: Path) -> None:
     raise CorpusError(
         f"{display_path(path)}: the text is garbled UTF-8 (mojibake: {sample!r} for "
         f"{repaired_sample!r}); it was decoded as Windows-1252 and saved again. Repair it before "
-        f"adding it, e.g. `iconv -f UTF-8 -t WINDOWS-1252 {path.name} > "
-        f"{path.stem}.fixed{path.suffix}`"
+        f"adding it, e.g. {_convert_hint(path, 'UTF-8', 'fixed', 'WINDOWS-1252')}"
     )
 
 
@@ -393,18 +414,147 @@ def _nfc(text: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", text), changed
 
 
-def _read_metadata(path: Path) -> dict:
-    if not path.exists():
-        return {}
+# The metadata schema (corpus/README.md): field → (type, meaning). Other fields may hold a
+# string, number, boolean or null (a note such as ``date_note``); null means "not given".
+METADATA_FIELDS: dict[str, tuple[type, str]] = {
+    "id": (str, "the document id, equal to the file name without .txt"),
+    "title": (str, "the title in Vietnamese"),
+    "title_en": (str, "an English rendering of the title"),
+    "date": (str, "a calendar date YYYY-MM-DD"),
+    "language": (str, "a language code such as vi"),
+    "title_line": (bool, "true or false: the first line is the headline"),
+    "source": (str, "where the text comes from"),
+    "photo_credit": (str, "the credit of a photo caption"),
+    "converted_from": (str, "the file the text was extracted from (an HTML page)"),
+}
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def check_date(date: str) -> str | None:
+    """Why ``date`` is not a calendar date ``YYYY-MM-DD`` that exists, or None if it is one."""
+    if not _DATE.fullmatch(date):
+        return f"'{_clip(date)}' is not a calendar date YYYY-MM-DD"
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        return f"'{date}' is not a calendar date YYYY-MM-DD (no such day)"
+    return None
+
+
+def check_id(doc_id: str) -> str | None:
+    """Why ``doc_id`` cannot be a document id, or None if it can."""
+    if len(doc_id) > MAX_ID_LENGTH:
+        return f"an id is at most {MAX_ID_LENGTH} characters, not {len(doc_id):,}"
+    if not ID_PATTERN.fullmatch(doc_id):
+        return (
+            f"'{_clip(doc_id)}' is not a valid id (lower-case ASCII letters, digits and single "
+            "hyphens)"
+        )
+    if doc_id in RESERVED_IDS:
+        return f"'{doc_id}' is reserved for the rendered site"
+    return None
+
+
+def _clip(value: str, width: int = 60) -> str:
+    """``value`` shortened for an error message, unprintable characters escaped."""
+    shown = value if len(value) <= width else value[: width - 3] + "..."
+    return shown.encode("unicode_escape").decode("ascii") if not shown.isprintable() else shown
+
+
+def _valid_unicode(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, e.g. "\ud800" in JSON
+        return False
+    return True
+
+
+def check_metadata(meta: object, path: Path, stem: str | None = None) -> dict:
+    """The metadata record ``meta`` (read from ``path``) checked against the schema.
+
+    Returns it without null values; raises :class:`CorpusError` naming the file and the field
+    for a wrong type, a date that is not an existing ``YYYY-MM-DD`` day, an ``id`` other than
+    ``stem`` (the text file's name), a nested value, or text that is not valid Unicode.
+    """
+    where = display_path(path)
+    if not isinstance(meta, dict):
+        raise CorpusError(f"{where}: metadata must be a JSON object, not {type(meta).__name__}")
+    checked = {}
+    for key, value in meta.items():
+        if not _valid_unicode(key):
+            raise CorpusError(f"{where}: a field name is not valid Unicode text ({_clip(key)})")
+        field = f"{where}: field '{_clip(key)}'"
+        if value is None:
+            continue
+        if key in METADATA_FIELDS:
+            kind, meaning = METADATA_FIELDS[key]
+            if type(value) is not kind:
+                raise CorpusError(
+                    f"{field} must be {meaning}, not {_json_type(value)} {_clip(str(value))}"
+                )
+        elif type(value) not in (str, int, float, bool):
+            raise CorpusError(
+                f"{field} holds {_json_type(value)}; fields other than "
+                f"{', '.join(METADATA_FIELDS)} hold a string, number, boolean or null"
+            )
+        if isinstance(value, str) and not _valid_unicode(value):
+            raise CorpusError(f"{field} is not valid Unicode text (a lone surrogate)")
+        if key == "date" and (problem := check_date(value)):
+            raise CorpusError(f"{field}: {problem}")
+        if key == "language" and not _LANGUAGE.fullmatch(value):
+            raise CorpusError(f"{field} must be a language code such as vi, not '{_clip(value)}'")
+        if key == "id" and stem is not None and value != stem:
+            raise CorpusError(
+                f"{field} is '{_clip(value)}' but must be the file's own name, '{_clip(stem)}' "
+                "(or be left out)"
+            )
+        checked[key] = value
+    return checked
+
+
+def _json_type(value: object) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
+    names |= {list: "an array", dict: "an object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _no_duplicates(path: Path):
+    def hook(pairs: list[tuple[str, object]]) -> dict:
+        keys = [k for k, _ in pairs]
+        if len(set(keys)) < len(keys):
+            twice = next(k for k in keys if keys.count(k) > 1)
+            raise CorpusError(f"{display_path(path)}: field '{_clip(twice)}' is given twice")
+        return dict(pairs)
+
+    return hook
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def _read_metadata(path: Path, stem: str | None = None) -> dict:
+    """The checked metadata record at ``path``; an empty record if there is none."""
+    try:
+        if not path.exists():
+            return {}
+    except (OSError, ValueError):
+        pass  # the read below names the problem
+    data = _read_file(path, MAX_METADATA_BYTES)
+    try:
+        meta = json.loads(
+            data.decode("utf-8"),
+            object_pairs_hook=_no_duplicates(path),
+            parse_constant=_no_constant,
+        )
+    except (UnicodeDecodeError, ValueError) as err:  # JSONDecodeError is a ValueError
         raise CorpusError(
             f"{display_path(path)}: metadata is not valid UTF-8 JSON ({err})"
         ) from None
-    if not isinstance(meta, dict):
-        raise CorpusError(f"{display_path(path)}: metadata must be a JSON object")
-    return meta
+    except RecursionError:
+        raise CorpusError(f"{display_path(path)}: metadata is nested too deeply") from None
+    return check_metadata(meta, path, stem)
 
 
 def _split_paragraphs(text: str, title_line: bool) -> tuple[Paragraph, ...]:
@@ -431,9 +581,13 @@ def _split_paragraphs(text: str, title_line: bool) -> tuple[Paragraph, ...]:
 
 def resolve(id_or_path: str | Path) -> tuple[Path, Path]:
     """The text file and metadata file for a corpus id or a path to a ``.txt`` file."""
+    if "\x00" in str(id_or_path):
+        raise CorpusError(f"{_clip(str(id_or_path))}: a path cannot contain a NUL character")
     candidate = Path(id_or_path)
     looks_like_path = candidate.suffix or len(candidate.parts) > 1
     if not looks_like_path:
+        if problem := check_id(str(id_or_path)):
+            raise CorpusError(f"{problem}: not a document id in the corpus")
         text_path = CORPUS_DIR / f"{id_or_path}.txt"
         if not text_path.exists():
             known = ", ".join(list_documents()) or "none"
@@ -446,8 +600,9 @@ def resolve(id_or_path: str | Path) -> tuple[Path, Path]:
 
 
 def list_documents() -> list[str]:
-    """Ids of the documents in ``corpus/``, sorted."""
-    return sorted(p.stem for p in CORPUS_DIR.glob("*.txt"))
+    """Ids of the documents in ``corpus/``, sorted: ``<id>.txt`` files with a valid id (a
+    metadata record alone is not a document)."""
+    return sorted(p.stem for p in CORPUS_DIR.glob("*.txt") if not check_id(p.stem))
 
 
 def load_document(id_or_path: str | Path) -> Document:
@@ -459,9 +614,9 @@ def load_document(id_or_path: str | Path) -> Document:
     """
     text_path, meta_path = resolve(id_or_path)
     text, changes = _load_text(text_path)
-    meta = _read_metadata(meta_path)
-    paragraphs = _split_paragraphs(text, title_line=bool(meta.get("title_line", False)))
-    doc_id = str(meta.get("id") or text_path.stem)
+    meta = _read_metadata(meta_path, text_path.stem)
+    paragraphs = _split_paragraphs(text, title_line=meta.get("title_line", False))
+    doc_id = text_path.stem  # the metadata's id, if given, is checked to be the same
     title = meta.get("title") or (paragraphs[0].text if meta.get("title_line") else doc_id)
     credits = [caption_credit(p) for p in paragraphs if p.kind == "caption"]
     meta = {"id": doc_id, "title": title, "language": "vi", **meta}
@@ -508,9 +663,8 @@ def paragraph_table(doc: Document) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------- adding documents
 
-# Folder names under reports/ that are not documents, so no document may take them as its id.
-RESERVED_IDS = frozenset({"collection", "screenshots"})
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+ADD_STAGING = ".add-"  # corpus/.add-XXXX/: a document being added, staged
 
 
 def add_document(
@@ -524,63 +678,104 @@ def add_document(
     title_line: bool = False,
     corpus_dir: Path = CORPUS_DIR,
 ) -> Document:
-    """Copy a UTF-8 text file into the corpus with its metadata record; returns the loaded copy.
+    """Add a UTF-8 text file to the corpus with its metadata record; returns the loaded copy.
 
     The id is ``slugify`` of the file name unless given. Nothing is written when the text does not
-    decode, the id is taken or malformed, or the date is not ``YYYY-MM-DD``: each raises
-    :class:`CorpusError`. The text is copied byte for byte; both files are staged in a hidden
-    folder, loaded with :func:`load_document`, and only then linked into place (a link never
-    replaces an existing file, so a concurrent add of the same id cannot overwrite either).
+    decode, the id is taken or malformed, or a field breaks the metadata schema: each raises
+    :class:`CorpusError`. A text file is copied byte for byte; an HTML page is stored as the text
+    extracted from it (what was checked), with ``converted_from`` naming the page.
+
+    Crash-safe: both files are staged in a hidden folder and loaded with :func:`load_document`,
+    then linked into place, the metadata record first and the ``.txt`` last: the ``.txt`` is the
+    commit point, since only it makes the id a document. Adds run one at a time (a lock on the
+    corpus folder); each first removes what a killed add left (its staging folder, and a metadata
+    record linked from it whose text never arrived). A link never replaces an existing file.
+    Ctrl-C before the commit adds nothing; during the commit, it is held until the commit ends.
     """
-    import datetime
-    import os
-    import shutil
-    import tempfile
+    import dataclasses
+
+    from .files import (
+        Interrupted,
+        deferred_interrupt,
+        folder_lock,
+        remove_stale_staging,
+        staging_folder,
+    )
 
     path = Path(path)
-    _read_text(path)  # the single decoder: names the file and the problem
-    doc_id = doc_id if doc_id is not None else slugify(path.stem)
-    if not ID_PATTERN.fullmatch(doc_id):
-        raise CorpusError(
-            f"{display_path(path)}: '{doc_id}' is not a valid id (lower-case ASCII letters, "
-            "digits and single hyphens); give one with --id"
+    committed = False
+    try:
+        data = _read_file(path, MAX_TEXT_BYTES)  # bounded: read once, so checked = stored
+        text, changes = _text_from_bytes(data, path)
+        if changes.html_tags:
+            data = (text + "\n").encode("utf-8")
+        doc_id = doc_id if doc_id is not None else slugify(path.stem)
+        if problem := check_id(doc_id):
+            raise CorpusError(f"{display_path(path)}: {problem}; give another one with --id")
+        fields = {
+            "id": doc_id,
+            "title": title,
+            "title_en": title_en,
+            "date": date,
+            "language": "vi",
+            "title_line": title_line,
+            "source": source,
+            "converted_from": path.name if changes.html_tags else None,
+        }
+        targets = [corpus_dir / f"{doc_id}{suffix}" for suffix in (".txt", ".json")]
+        meta = check_metadata(fields, targets[1], doc_id)
+        with folder_lock(corpus_dir):
+            _clean_interrupted_adds(corpus_dir, remove_stale_staging)
+            for target in targets:
+                if target.exists() or target.is_symlink():
+                    raise CorpusError(f"{display_path(target)}: {_taken(target)}")
+            with staging_folder(corpus_dir, ADD_STAGING) as staging:
+                staged_text, staged_meta = (staging / t.name for t in targets)
+                staged_text.write_bytes(data)
+                staged_meta.write_text(
+                    json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8"
+                )
+                doc = load_document(staged_text)  # a full load of exactly what will be stored
+                if doc.text != text:
+                    raise CorpusError(
+                        f"{display_path(path)}: the extracted text does not load back as the "
+                        "same text (it reads as HTML again); convert the page to text first"
+                    )
+                with deferred_interrupt():
+                    _link_into_place(((staged_meta, targets[1]), (staged_text, targets[0])))
+                    committed = True
+    except KeyboardInterrupt:
+        if committed:
+            raise Interrupted(
+                f"interrupted after {display_path(targets[0])} was added whole"
+            ) from None
+        raise Interrupted("interrupted: nothing was added to the corpus") from None
+    except OSError as err:
+        raise CorpusError(f"{display_path(path)}: could not be added ({err.strerror})") from None
+    return dataclasses.replace(doc, path=targets[0])
+
+
+def _taken(target: Path) -> str:
+    if target.suffix == ".json" and not target.with_suffix(".txt").exists():
+        return (
+            "a metadata record without its text, so not a document (loading ignores it); it was "
+            "not written by an interrupted add, so it is left as it is: remove it or choose "
+            "another --id"
         )
-    if doc_id in RESERVED_IDS:
-        raise CorpusError(f"'{doc_id}' is reserved for the rendered site; give another --id")
-    targets = [corpus_dir / f"{doc_id}{suffix}" for suffix in (".txt", ".json")]
-    for target in targets:
-        if target.exists():
-            raise CorpusError(
-                f"{display_path(target)}: a document with id '{doc_id}' is already in the corpus; "
-                "the corpus is never overwritten (choose another --id)"
-            )
-    if date is not None:
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-                raise ValueError
-            datetime.date.fromisoformat(date)
-        except ValueError:
-            raise CorpusError(f"date '{date}' is not a calendar date YYYY-MM-DD") from None
-    fields = {
-        "id": doc_id,
-        "title": title,
-        "title_en": title_en,
-        "date": date,
-        "language": "vi",
-        "title_line": title_line,
-        "source": source,
-    }
-    meta = {k: v for k, v in fields.items() if v is not None}
-    corpus_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=corpus_dir, prefix=f".add-{doc_id}-"))
+    return (
+        f"a document with id '{target.stem}' is already in the corpus; the corpus is never "
+        "overwritten (choose another --id)"
+    )
+
+
+def _link_into_place(pairs) -> None:
+    """Hard-link staged files to their targets in order, never replacing a file; on failure,
+    the links made so far are removed."""
+    import os
+
     linked: list[Path] = []
     try:
-        staged_text, staged_meta = (staging / t.name for t in targets)
-        shutil.copyfile(path, staged_text)
-        staged_meta.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        load_document(staged_text)  # a full load of exactly what will be in the corpus
-        # Metadata first: the .txt file is what makes the id visible to list_documents.
-        for staged, target in ((staged_meta, targets[1]), (staged_text, targets[0])):
+        for staged, target in pairs:
             try:
                 os.link(staged, target)
             except FileExistsError:
@@ -592,6 +787,19 @@ def add_document(
         for target in linked:
             target.unlink(missing_ok=True)
         raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return load_document(targets[0])
+
+
+def _clean_interrupted_adds(corpus_dir: Path, remove_stale_staging) -> None:
+    """Under the corpus lock: a metadata record hard-linked from a staging folder whose ``.txt``
+    never arrived is what a killed add leaves between its two links; it is removed, and so are
+    the staging folders (kept locked by a live add, so only dead ones are seen)."""
+    for staging in sorted(corpus_dir.glob(f"{ADD_STAGING}*")):
+        for staged in staging.glob("*.json"):
+            target = corpus_dir / staged.name
+            try:
+                orphan = target.samefile(staged) and not target.with_suffix(".txt").exists()
+            except OSError:
+                continue
+            if orphan:
+                target.unlink()
+    remove_stale_staging(corpus_dir, ADD_STAGING)

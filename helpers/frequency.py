@@ -174,7 +174,10 @@ def kwic(source: Source, word: str, width: int = 40) -> pd.DataFrame:
                 "paragraph": occ.paragraph,
             }
         )
-    return pd.DataFrame(rows, columns=["left", "keyword", "right", "start", "paragraph"])
+    frame = pd.DataFrame(rows, columns=["left", "keyword", "right", "start", "paragraph"])
+    # what a notebook shows instead of an empty table (helpers.display)
+    frame.attrs["empty"] = f"No occurrence of “{word}” as a whole word of the segmentation."
+    return frame
 
 
 def dispersion(source: Source, terms: list[str]) -> pd.DataFrame:
@@ -183,6 +186,9 @@ def dispersion(source: Source, terms: list[str]) -> pd.DataFrame:
     Columns ``term``, ``start``, ``paragraph``, ``word_index`` (number of words before it) and
     ``position`` (``word_index`` as a share of the document's words, 0 to 1), in text order.
     """
+    columns = ["term", "start", "paragraph", "word_index", "position"]
+    if not any(term.strip() for term in terms):  # no terms (a short text has no key words)
+        return pd.DataFrame(columns=columns)
     analysis = as_analysis(source)
     word_starts = [t.start for t in analysis.words()]
     total = max(len(word_starts), 1)
@@ -198,7 +204,7 @@ def dispersion(source: Source, terms: list[str]) -> pd.DataFrame:
                 "position": index / total,
             }
         )
-    return pd.DataFrame(rows, columns=["term", "start", "paragraph", "word_index", "position"])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _paragraph_sizes(analysis: Analysis) -> dict[int, int]:
@@ -277,6 +283,7 @@ def collocations(source: Source, min_count: int = 2) -> pd.DataFrame:
             }
         )
     frame = pd.DataFrame(rows, columns=["first", "second", "count", "pmi", "log_likelihood"])
+    frame.attrs["empty"] = f"No pair of adjacent content words occurs {min_count} times or more."
     return frame.sort_values(
         ["log_likelihood", "first", "second"], ascending=[False, True, True], ignore_index=True
     )

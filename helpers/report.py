@@ -9,16 +9,18 @@ from __future__ import annotations
 import html
 import textwrap
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from .files import atomic_write_text as atomic_write_text  # re-exported: site.py writes with it
-from .paths import NOTEBOOKS_DIR, RESULTS_DIR, display_path
+from .paths import NOTEBOOKS_DIR, PACKAGE_DIR, RESULTS_DIR, display_path
 
 # DejaVu Sans ships with matplotlib and has every precomposed Vietnamese letter (ắ, ệ, ữ, ...).
 FONT_FAMILY = "DejaVu Sans"
+TEMPLATES_DIR = PACKAGE_DIR / "templates"  # Jinja2: site/ holds the site's and nbconvert's
 LABEL_COLOURS = {"PER": "#f4a261", "LOC": "#8ecae6", "ORG": "#b5e48c", "MISC": "#e0aaff"}
 
 
@@ -248,14 +250,16 @@ def dispersion_plot(found: pd.DataFrame, terms: Sequence[str], title: str, break
     from matplotlib.lines import Line2D
 
     apply_figure_style()
-    fig, ax = plt.subplots(figsize=(10, 0.45 * len(terms) + 1.6))
+    fig, ax = plt.subplots(figsize=(10, 0.45 * max(len(terms), 1) + 1.6))
+    if not terms:  # a short text may have no key terms: an empty plot that says so
+        _say_no_data(ax, "no terms to plot")
     for x in breaks:
         ax.axvline(x, color="#dddddd", linewidth=0.8, zorder=0)
     for row, term in enumerate(terms):
         xs = found.loc[found["term"] == term, "position"]
         ax.plot(xs, [row] * len(xs), "|", markersize=16, markeredgewidth=2, color="#1d3557")
     ax.set_yticks(range(len(terms)), list(terms))
-    ax.set_ylim(len(terms) - 0.5, -0.5)
+    ax.set_ylim(max(len(terms), 1) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the document (share of running words)")
     handles = [
@@ -278,6 +282,12 @@ def dispersion_plot(found: pd.DataFrame, terms: Sequence[str], title: str, break
     return fig
 
 
+def _say_no_data(ax, message: str) -> None:
+    """Write ``message`` in the middle of an empty plot, without ticks on the empty axis."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#666")
+    ax.set_yticks([])
+
+
 def keyness_chart(table: pd.DataFrame, title: str, top: int = 15):
     """The ``top`` key words by log-likelihood, drawn and sorted by their log ratio.
 
@@ -293,6 +303,8 @@ def keyness_chart(table: pd.DataFrame, title: str, top: int = 15):
         ]
     head["log_ratio"] = head["log_ratio"].round(2)
     fig = bar_chart(head, "word", "log_ratio", title, color="#e76f51")
+    if head.empty:
+        _say_no_data(fig.axes[0], "no key words: none is frequent enough in this text")
     fig.axes[0].set_xlabel(
         f"log ratio (log₂ of relative frequency against the reference); "
         f"the {len(head)} words with the highest log-likelihood"
@@ -330,31 +342,45 @@ def stacked_bars(table: pd.DataFrame, title: str, legend: Sequence[str] | None =
     ax.invert_yaxis()
     ax.set_xlabel("count")
     ax.set_title(title)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    if table.empty:  # e.g. no commitment in a one-sentence text
+        _say_no_data(ax, "nothing to count")
+    else:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
 
 
 def highlight_entities(text: str, entities: Iterable, glosses: dict[str, str] | None = None) -> str:
     """HTML of ``text`` with each entity marked in its label's colour, canonical name on hover."""
-    parts = []
+    pieces = []
     pos = 0
     for e in sorted(entities, key=lambda e: e.start):
-        parts.append(html.escape(text[pos : e.start]))
+        pieces.append({"text": text[pos : e.start], "label": None})
         tip = f"{e.label}: {e.canonical}" if getattr(e, "canonical", None) else e.label
-        parts.append(
-            f'<mark style="background:{LABEL_COLOURS.get(e.label, "#ddd")};padding:0 2px;border-radius:3px" '
-            f'title="{html.escape(tip)}">{html.escape(text[e.start : e.end])}'
-            f'<sub style="font-size:0.65em;margin-left:2px">{e.label}</sub></mark>'
+        colour = LABEL_COLOURS.get(e.label, "#ddd")
+        pieces.append(
+            {"text": text[e.start : e.end], "label": e.label, "tip": tip, "colour": colour}
         )
         pos = e.end
-    parts.append(html.escape(text[pos:]))
-    legend = " ".join(
-        f'<span style="background:{c};padding:0 4px;border-radius:3px">{label}</span>'
-        for label, c in LABEL_COLOURS.items()
+    pieces.append({"text": text[pos:], "label": None})
+    template = templates().get_template("highlight.html.j2")
+    return template.render(pieces=pieces, colours=LABEL_COLOURS, font=FONT_FAMILY)
+
+
+@cache
+def templates():
+    """The Jinja2 templates of ``helpers/templates/site/``, autoescaping every value; the
+    ``br`` filter escapes a value and shows its line breaks."""
+    import jinja2
+    from markupsafe import Markup, escape
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "site"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
     )
-    body = "".join(parts).replace("\n", "<br>\n")
-    return f'<div style="line-height:1.9;font-family:{FONT_FAMILY},sans-serif">{legend}<hr>{body}</div>'
+    env.filters["br"] = lambda value: escape(value).replace("\n", Markup("<br>\n"))
+    return env
 
 
 # ---------------------------------------------------------------------------- rendering

@@ -9,11 +9,17 @@ A notebook's kind is read from its parameters cell (the cell tagged ``parameters
 convention): one that defines ``DOC_ID`` is run once per document; every other notebook is
 project-wide, and one that defines ``DOC_IDS`` is given the ids of every document in the site.
 Pages need no network: images are embedded as data URIs and no script or style is fetched.
+Every page carries a Content-Security-Policy (:data:`CSP`) that forbids scripts and fetches, and
+every page this module writes itself comes from a Jinja2 template with autoescaping.
+
+Crash-safe: a document's folder (and ``collection/``) is built in a hidden staging folder and
+swapped in whole under a lock on ``reports/``; ``reports/index.html`` is rebuilt under the same
+lock from every document's ``summary.json``, so concurrent runs list every document. Staging
+folders left by a killed run are removed by the next run.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import time
@@ -23,21 +29,29 @@ from pathlib import Path
 
 from . import fonts
 from .corpus import (
-    ID_PATTERN,
-    RESERVED_IDS,
     CorpusError,
     Document,
+    check_id,
     list_documents,
     load_document,
 )
-from .paths import DEFAULT_DOC_ID, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, display_path
-from .report import atomic_write_text, notebooks
+from .files import folder_lock, remove_stale_staging, restore_swapped_out, staging_folder, swap_in
+from .paths import DEFAULT_DOC_ID, NOTEBOOKS_DIR, REPORTS_DIR, display_path
+from .report import TEMPLATES_DIR, atomic_write_text, notebooks, templates
 
 COLLECTION = "collection"  # reports/collection/: project-wide notebooks (a reserved id)
 SUMMARY = "summary.json"  # marks a document folder under reports/ and feeds reports/index.html
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
 TOP = 10  # entities and themes listed on a document's index page
 FONT_STACK = '"DejaVu Sans", "Noto Sans", "Liberation Sans", sans-serif'
+# What a page may load: nothing but inline styles (nbconvert's and pandas' tables, entity
+# highlighting) and data: images and fonts (figures are embedded). No script runs, nothing is
+# fetched, no form is sent, and a <base> cannot redirect the relative links.
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+STAGING = ".stage-"  # reports/.stage-XXXX/: a document's folder being built
+SWAPPED_OUT = ".old-"  # reports/.old-<id>/: the previous folder, for the moment of the swap
 
 
 class RenderError(Exception):
@@ -109,8 +123,11 @@ def describe_figures(nb) -> None:
             output.setdefault("metadata", {})["alt"] = sentence or "Figure"
 
 
-def notebook_html(nb, title: str, nav: str = "") -> str:
-    """Standalone HTML of an executed notebook: images embedded, nothing fetched from a network."""
+def notebook_html(nb, title: str, nav: dict | None = None) -> str:
+    """Standalone HTML of an executed notebook: images embedded, nothing fetched from a network.
+
+    ``nav`` is the navigation bar as data: ``links`` (``href``, ``text``) and, for a document
+    other than the statement, ``doc_id`` and ``default_id`` for the note on the prose."""
     from nbconvert import HTMLExporter
 
     describe_figures(nb)
@@ -122,7 +139,8 @@ def notebook_html(nb, title: str, nav: str = "") -> str:
         nb,
         resources={
             "metadata": {"name": title},
-            "site_nav": nav,
+            "site_nav": nav or {},
+            "site_csp": CSP,
             "mono_font_face": fonts.font_face_css(),
             "mono_font_stack": fonts.MONO_STACK,
         },
@@ -130,7 +148,7 @@ def notebook_html(nb, title: str, nav: str = "") -> str:
     return body
 
 
-def write_notebook(nb, out_dir: Path, stem: str, title: str, nav: str) -> Path:
+def write_notebook(nb, out_dir: Path, stem: str, title: str, nav: dict) -> Path:
     """``<stem>.html`` and the executed ``<stem>.ipynb`` in ``out_dir``, both written atomically."""
     import nbformat
 
@@ -201,44 +219,66 @@ def summarise(doc: Document, rendered: Sequence[str]) -> DocumentSummary:
     )
 
 
-def rendered_summaries(out_dir: Path = REPORTS_DIR) -> list[DocumentSummary]:
+_SUMMARY_TYPES = {
+    "id": str,
+    "title": str,
+    "title_en": (str, type(None)),
+    "date": (str, type(None)),
+    "source": (str, type(None)),
+    "paragraphs": int,
+    "sentences": int,
+    "words": int,
+    "entities": list,
+    "themes": list,
+    "notebooks": list,
+}
+
+
+def read_summary(path: Path, say_why: bool = True) -> DocumentSummary | None:
+    """The summary in ``reports/<id>/summary.json``, or None (with a note unless ``say_why`` is
+    false) if it is unusable: unreadable, from an older version, of the wrong types, or for
+    another folder's id."""
+    from .files import UnreadableFile, read_bounded
+
+    folder = path.parent.name
+    try:
+        data = json.loads(read_bounded(path, 10 * 1024 * 1024).decode("utf-8"))
+    except (UnreadableFile, UnicodeDecodeError, ValueError, RecursionError):
+        data = None
+    usable = (
+        isinstance(data, dict)
+        and set(_SUMMARY_TYPES) <= set(data)
+        and all(isinstance(data[k], t) for k, t in _SUMMARY_TYPES.items())
+        and data["id"] == folder
+        and not check_id(folder)
+        and all(
+            isinstance(n, str) and re.fullmatch(r"[0-9]{2}-[a-z0-9-]+", n)
+            for n in data["notebooks"]
+        )
+    )
+    if not usable:
+        if say_why:
+            print(
+                f"skipped {display_path(path.parent)}/{SUMMARY}: not a summary this version wrote"
+            )
+        return None
+    return DocumentSummary(**{k: data[k] for k in _SUMMARY_TYPES})
+
+
+def rendered_summaries(out_dir: Path = REPORTS_DIR, say_why: bool = True) -> list[DocumentSummary]:
     """Summaries of every document rendered into ``out_dir`` so far, sorted by id."""
-    fields = set(DocumentSummary.__dataclass_fields__)
-    found = []
-    for path in sorted(out_dir.glob(f"*/{SUMMARY}")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if fields <= set(data):  # a summary from an older version lacks fields: rerender it
-            found.append(DocumentSummary(**{k: data[k] for k in fields}))
-        else:
-            print(f"skipped {display_path(path)}: written by an older version; rerender it")
-    return found
+    paths = sorted(out_dir.glob(f"[!.]*/{SUMMARY}"))
+    found = (read_summary(path, say_why) for path in paths)
+    return [summary for summary in found if summary is not None]
 
 
 # ---------------------------------------------------------------------------- pages
 
-_STYLE = f"""
-body {{ font-family: {FONT_STACK}; max-width: 60rem; margin: 0 auto; padding: 1rem 1.5rem;
-       line-height: 1.5; color: #222; }}
-table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; }}
-th, td {{ border-bottom: 1px solid #ddd; padding: 0.3rem 0.8rem; text-align: left;
-         vertical-align: top; }}
-td.n, th.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
-nav {{ font-size: 0.9rem; margin-bottom: 1rem; }}
-.muted {{ color: #666; }}
-"""
 
-
-def _page(title: str, body: str) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
-        f"<body>\n{body}\n</body>\n</html>\n"
-    )
-
-
-def _vi(text: str) -> str:
-    return f'<span lang="vi">{html.escape(text)}</span>'
+def _templates():
+    env = templates().overlay()
+    env.globals.update(csp=CSP, font_stack=FONT_STACK, notebook_title=_notebook_title)
+    return env
 
 
 def _notebook_title(stem: str) -> str:
@@ -247,86 +287,31 @@ def _notebook_title(stem: str) -> str:
 
 def document_index(summary: DocumentSummary) -> str:
     """``reports/<doc-id>/index.html``: the document in numbers and links to its notebooks."""
-    s = summary
-    facts = [("id", html.escape(s.id)), ("title", _vi(s.title))]
-    if s.title_en:
-        facts.append(("title in English", html.escape(s.title_en)))
-    facts.append(
-        ("date", html.escape(s.date) if s.date else '<span class="muted">not given</span>')
-    )
-    if s.source:
-        facts.append(("source", html.escape(s.source)))
-    facts += [
-        ("paragraphs", f"{s.paragraphs:,}"),
-        ("sentences", f"{s.sentences:,}"),
-        ("words", f"{s.words:,}"),
-    ]
-    fact_rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in facts)
-    links = "".join(
-        f'<li><a href="{stem}.html">{html.escape(stem)}</a> · {html.escape(_notebook_title(stem))}'
-        f' <span class="muted">(<a href="{stem}.ipynb">notebook</a>)</span></li>'
-        for stem in s.notebooks
-    )
-    entity_rows = "".join(
-        f"<tr><td>{html.escape(e['entity'])}</td><td>{e['label']}</td>"
-        f'<td class="n">{e["count"]}</td><td>{_vi(e["vietnamese forms"])}</td></tr>'
-        for e in s.entities
-    )
-    theme_rows = "".join(
-        f'<tr><td>{html.escape(t["label"])}</td><td class="n">{t["cues"]}</td>'
-        f'<td class="n">{t["paragraphs"]}</td></tr>'
-        for t in s.themes
-    )
-    body = f"""<nav><a href="../index.html">← all documents</a></nav>
-<h1>{_vi(s.title)}</h1>
-<table>{fact_rows}</table>
-<p class="muted">Counts from <code>helpers.analysis.size_counts</code> (whole document, words as
-segmented, punctuation not counted).</p>
-<h2>Notebooks</h2>
-<ol>{links}</ol>
-<h2>Most mentioned entities</h2>
-<table><tr><th>entity</th><th>label</th><th class="n">mentions</th><th>Vietnamese forms</th></tr>
-{entity_rows or '<tr><td colspan="4" class="muted">no entity found</td></tr>'}</table>
-<p class="muted">From <code>helpers.entities.entity_counts</code>; canonical English names where
-known, VLSP labels (PER person, LOC place, ORG organisation, MISC other names).</p>
-<h2>Themes</h2>
-<table><tr><th>theme</th><th class="n">cue words</th><th class="n">paragraphs</th></tr>
-{theme_rows or '<tr><td colspan="3" class="muted">no theme cue found</td></tr>'}</table>
-<p class="muted">From <code>helpers.themes.theme_scores</code>: cue words of each theme in the
-lexicon, and the number of paragraphs where they occur.</p>"""
-    return _page(f"{s.title} · report", body)
+    page = _templates().get_template("document.html.j2")
+    return page.render(s=summary, title=f"{summary.title} · report")
 
 
 def collection_index(summaries: Sequence[DocumentSummary], collection: Sequence[str]) -> str:
     """``reports/index.html``: every rendered document and the project-wide notebooks."""
-    rows = "".join(
-        f'<tr><td><a href="{s.id}/index.html">{_vi(s.title)}</a><br>'
-        f'<span class="muted">{html.escape(s.id)}</span></td>'
-        f"<td>{html.escape(s.date or '')}</td>"
-        f'<td class="n">{s.paragraphs:,}</td><td class="n">{s.sentences:,}</td>'
-        f'<td class="n">{s.words:,}</td></tr>'
-        for s in summaries
+    page = _templates().get_template("collection.html.j2")
+    return page.render(
+        summaries=summaries,
+        collection=collection,
+        collection_dir=COLLECTION,
+        title="Vietnamese diplomacy news: reports",
     )
-    links = "".join(
-        f'<li><a href="{COLLECTION}/{stem}.html">{html.escape(stem)}</a> · '
-        f"{html.escape(_notebook_title(stem))}</li>"
-        for stem in collection
-    )
-    body = f"""<h1>Vietnamese diplomacy news: rendered notebooks</h1>
-<h2>Documents</h2>
-<table><tr><th>document</th><th>date</th><th class="n">paragraphs</th><th class="n">sentences</th>
-<th class="n">words</th></tr>
-{rows}</table>
-<h2>Across the collection</h2>
-<ul>{links or '<li class="muted">not rendered yet</li>'}</ul>"""
-    return _page("Vietnamese diplomacy news: reports", body)
 
 
 # ---------------------------------------------------------------------------- the run
 
 
-def _nav(*links: tuple[str, str]) -> str:
-    return "".join(f'<a href="{href}">{html.escape(text)}</a>' for href, text in links)
+def _nav(*links: tuple[str, str], doc_id: str | None = None) -> dict:
+    """The navigation bar of a notebook page, as data for the template (which escapes it)."""
+    nav: dict = {"links": [{"href": href, "text": text} for href, text in links]}
+    if doc_id is not None and doc_id != DEFAULT_DOC_ID:
+        # The notebooks' prose is written about the statement; only the outputs are rerun.
+        nav |= {"doc_id": doc_id, "default_id": DEFAULT_DOC_ID}
+    return nav
 
 
 def _run(path: Path, parameters: dict, label: str):
@@ -341,26 +326,41 @@ def _run(path: Path, parameters: dict, label: str):
     return nb
 
 
+def clean_up(out_dir: Path = REPORTS_DIR) -> None:
+    """What a killed run left in ``out_dir``: staging folders no live run holds and a half-written
+    index are removed, and a folder swapped out but never replaced goes back in place. Call
+    under ``folder_lock``."""
+    restore_swapped_out(out_dir, SWAPPED_OUT)
+    remove_stale_staging(out_dir, STAGING)
+    for partial in out_dir.glob(".index.html.*.tmp"):  # atomic_write_text's, written under lock
+        partial.unlink(missing_ok=True)
+
+
+def _publish(staged: Path, out_dir: Path, name: str) -> None:
+    """Swap the finished folder ``staged`` in as ``out_dir/<name>``, whole, under the lock."""
+    with folder_lock(out_dir):
+        clean_up(out_dir)
+        swap_in(staged, out_dir / name, SWAPPED_OUT)
+
+
 def render_document(doc: Document, out_dir: Path = REPORTS_DIR) -> DocumentSummary:
-    """Every per-document notebook for ``doc`` into ``out_dir/<doc-id>/``, and its index page."""
-    folder = out_dir / doc.id
-    stems = []
-    for path in document_notebooks():
-        nb = _run(path, {"DOC_ID": doc.id}, f"{doc.id}: {path.name}")
-        nav = _nav(("../index.html", "all documents"), ("index.html", doc.title))
-        if doc.id != DEFAULT_DOC_ID:
-            # The notebooks' prose is written about the statement; only the outputs are rerun.
-            nav += (
-                f"<p>Tables and figures: <b>{html.escape(doc.id)}</b>. The prose between them "
-                f"was written for the statement ({DEFAULT_DOC_ID}) and describes its results.</p>"
-            )
-        write_notebook(nb, folder, path.stem, f"{path.stem} · {doc.title}", nav)
-        stems.append(path.stem)
-    summary = summarise(doc, stems)
-    atomic_write_text(
-        folder / SUMMARY, json.dumps(summary.__dict__, ensure_ascii=False, indent=1) + "\n"
-    )
-    atomic_write_text(folder / "index.html", document_index(summary))
+    """Every per-document notebook for ``doc`` into ``out_dir/<doc-id>/``, and its index page.
+
+    The folder is built in a staging folder and swapped in whole at the end: a run that fails or
+    is killed leaves the previous folder (or none) as it was."""
+    with staging_folder(out_dir, STAGING) as folder:
+        stems = []
+        for path in document_notebooks():
+            nb = _run(path, {"DOC_ID": doc.id}, f"{doc.id}: {path.name}")
+            nav = _nav(("../index.html", "all documents"), ("index.html", doc.title), doc_id=doc.id)
+            write_notebook(nb, folder, path.stem, f"{path.stem} · {doc.title}", nav)
+            stems.append(path.stem)
+        summary = summarise(doc, stems)
+        atomic_write_text(
+            folder / SUMMARY, json.dumps(summary.__dict__, ensure_ascii=False, indent=1) + "\n"
+        )
+        atomic_write_text(folder / "index.html", document_index(summary))
+        _publish(folder, out_dir, doc.id)
     return summary
 
 
@@ -374,15 +374,34 @@ def collection_parameters(path: Path, doc_ids: Sequence[str]) -> dict:
 
 
 def render_collection(doc_ids: Sequence[str], out_dir: Path = REPORTS_DIR) -> list[str]:
-    """Project-wide notebooks into ``out_dir/collection/``; ``DOC_IDS`` gets ``doc_ids``."""
+    """Project-wide notebooks into ``out_dir/collection/`` (staged, swapped in whole);
+    ``DOC_IDS`` gets ``doc_ids``."""
     stems = []
-    for path in collection_notebooks():
-        params = collection_parameters(path, doc_ids)
-        nb = _run(path, params, f"{COLLECTION}: {path.name}")
-        nav = _nav(("../index.html", "all documents"))
-        write_notebook(nb, out_dir / COLLECTION, path.stem, f"{path.stem} · collection", nav)
-        stems.append(path.stem)
+    with staging_folder(out_dir, STAGING) as folder:
+        for path in collection_notebooks():
+            params = collection_parameters(path, doc_ids)
+            nb = _run(path, params, f"{COLLECTION}: {path.name}")
+            nav = _nav(("../index.html", "all documents"))
+            write_notebook(nb, folder, path.stem, f"{path.stem} · collection", nav)
+            stems.append(path.stem)
+        _publish(folder, out_dir, COLLECTION)
     return stems
+
+
+def write_site_index(out_dir: Path = REPORTS_DIR) -> tuple[Path, int, int]:
+    """Rebuild ``out_dir/index.html`` from every document's summary, under the lock on
+    ``out_dir``, so that of two concurrent runs the later index lists both documents.
+    Returns the path and the numbers of documents and collection notebooks listed."""
+    with folder_lock(out_dir):
+        clean_up(out_dir)
+        summaries = rendered_summaries(out_dir)
+        stems = [
+            p.stem
+            for p in collection_notebooks()
+            if (out_dir / COLLECTION / f"{p.stem}.html").exists()
+        ]
+        index = atomic_write_text(out_dir / "index.html", collection_index(summaries, stems))
+    return index, len(summaries), len(stems)
 
 
 def render_site(
@@ -395,25 +414,25 @@ def render_site(
     """
     for doc_id in doc_ids:
         # Ids become folder names and links; a path would bypass the corpus the notebooks read.
-        if not ID_PATTERN.fullmatch(doc_id) or doc_id in RESERVED_IDS:
+        if check_id(doc_id):
+            shown = doc_id if len(doc_id) <= 60 else doc_id[:57] + "..."
             raise CorpusError(
-                f"'{doc_id}' is not a corpus id: the site renders documents in corpus/ "
+                f"{shown!r} is not a corpus id: the site renders documents in corpus/ "
                 "(add a file with: python -m helpers add PATH)"
             )
     docs = [load_document(doc_id) for doc_id in dict.fromkeys(doc_ids)]
+    with folder_lock(out_dir):
+        clean_up(out_dir)
     for doc in docs:
         render_document(doc, out_dir)
-    summaries = rendered_summaries(out_dir)
     if collection:
         # a document rendered earlier but since removed from corpus/ cannot be compared
         in_corpus = set(list_documents())
-        render_collection([s.id for s in summaries if s.id in in_corpus], out_dir)
-    stems = [
-        p.stem for p in collection_notebooks() if (out_dir / COLLECTION / f"{p.stem}.html").exists()
-    ]
-    index = atomic_write_text(out_dir / "index.html", collection_index(summaries, stems))
+        rendered = [s.id for s in rendered_summaries(out_dir, False) if s.id in in_corpus]
+        render_collection(rendered, out_dir)
+    index, documents, notebooks_listed = write_site_index(out_dir)
     print(
-        f"wrote {display_path(index)} (documents: {len(summaries)}, "
-        f"collection notebooks: {len(stems)})"
+        f"wrote {display_path(index)} (documents: {documents}, "
+        f"collection notebooks: {notebooks_listed})"
     )
     return index
