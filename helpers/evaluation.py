@@ -25,6 +25,7 @@ ENTITY_HELDOUT_NEWS = DATA / "entities-heldout-news.jsonl"
 SEGMENTATION_DEV_SET = DATA / "ud-vtb-dev.jsonl"
 COMMITMENTS_STATEMENT = DATA / "commitments-statement.jsonl"
 COMMITMENTS_NEWS = DATA / "commitments-news.jsonl"
+COMMITMENTS_ARCHIVE_DEV = DATA / "commitments-archive-dev.jsonl"
 
 Span = tuple[int, int, str]
 
