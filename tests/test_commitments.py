@@ -1,16 +1,27 @@
 from helpers.commitments import commitments, commitments_by_actor_and_theme
-from helpers.evaluation import COMMITMENTS_NEWS, COMMITMENTS_STATEMENT, commitment_scores
+from helpers.evaluation import (
+    COMMITMENTS_ARCHIVE_DEV,
+    COMMITMENTS_NEWS,
+    COMMITMENTS_STATEMENT,
+    commitment_scores,
+)
 
 
 def test_commitments_on_the_statement_meet_the_target():
     scores = commitment_scores(COMMITMENTS_STATEMENT)
-    assert scores["precision"] >= 0.8 and scores["recall"] >= 0.8
+    assert scores["precision"] >= 0.9 and scores["recall"] >= 0.9
 
 
 def test_commitments_generalise_to_other_parties():
     # News-style paragraphs about Vietnam, Japan, Russia, ... (development data since tuning).
     scores = commitment_scores(COMMITMENTS_NEWS)
     assert scores["precision"] >= 0.85 and scores["recall"] >= 0.8
+
+
+def test_commitments_on_real_2017_news_development_set():
+    # 30 archive excerpts, development data (its first measurement: P 0.34, R 0.61)
+    scores = commitment_scores(COMMITMENTS_ARCHIVE_DEV)
+    assert scores["precision"] >= 0.9 and scores["recall"] >= 0.8
 
 
 def test_joint_subject_and_carried_over_clause():
