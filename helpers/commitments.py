@@ -377,6 +377,9 @@ def _parties_in(
             title = _title_before(text, e, entities)
             if not title or title.lower() in _cues()["pronoun"]:
                 continue  # no office: a personal opinion, no party's position
+            # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state with
+            # no country named, the name too short to tell: the title's holder
+            party = reader.title_party(title) or UNKNOWN
         candidates.append((e, party))
     joint = [(m, BOTH) for m in _pattern("joint").finditer(window)]
     joint += [(m, ALL) for m in _pattern("all").finditer(window)]

@@ -279,3 +279,16 @@ def test_the_subject_after_a_reporting_frame_not_the_reporter():
         "trọng về Nga, đồng thời cam kết sẽ có các biện pháp để kiềm chế đồng minh của Nga."
     )
     assert actors(text) == [("United States", "cam kết")]
+
+
+def test_a_home_title_with_a_short_name_is_its_holders_party():
+    # baomoi-22493930: "Minister Nhạ affirmed ..."; baomoi-22737938: "Deputy Prime Minister
+    # Trương Hòa Bình valued ..." (the tagger keeps only "Trương"); no foreign country named
+    cases = {
+        "Về chính sách thể chất của học sinh, Bộ trưởng Nhạ khẳng định sẽ đổi mới.": "khẳng định",
+        "Tại các cuộc gặp, Phó Thủ tướng Trương Hòa Bình đánh giá cao quan hệ hai nước.": (
+            "đánh giá cao"
+        ),
+    }
+    for text, verb in cases.items():
+        assert actors(text) == [("Vietnam", verb)], text
