@@ -60,8 +60,6 @@ HOME_COUNTRY = "Vietnam"
 # new verb phrase with the same subject.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\.\.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])|\n")
-# A stance verb in a relative clause describes a noun, it reports no position.
-_RELATIVE = re.compile(r"(?:^|\s)(?:do|mà)\s")
 _TRAILING_CONNECTIVE = re.compile(
     r"\s+(?:đồng thời|và|cũng như|cùng với đó)(?:\s+(?:cũng|còn|cùng|đều|đã|sẽ))*\s*$"
 )
@@ -211,12 +209,14 @@ class _Reader:
             return name if name in _country_names() else None
         if entity.text in seats():  # "Điện Kremlin" speaks for Russia
             return seats()[entity.text].party
-        if entity.label == "ORG":
+        heads = _cues()["national_body"]
+        is_body = any(entity.text == h or entity.text.startswith(h + " ") for h in heads)
+        if entity.label == "ORG" or (entity.label == "PER" and is_body):
+            # (the tagger reads some bodies as people: "Bộ Công Thương", Ministry of Industry)
             inner = self._inner_party(entity.text)
             if inner:
                 return inner
-            heads = _cues()["national_body"]
-            if any(entity.text == h or entity.text.startswith(h + " ") for h in heads):
+            if is_body:
                 return HOME_COUNTRY
             entry = gazetteer().get(entity.text)
             return name if entry and entry.label == "ORG" else None
@@ -241,6 +241,16 @@ class _Reader:
         office = holders().get(name)
         if office:
             return office.party
+        # a shorter mention of a listed holder ("ông Mattis" for Jim Mattis), when only one fits
+        listed = {
+            o.party
+            for known, o in holders().items()
+            if words == known.split()[: len(words)]
+            or words[-len(known.split()) :] == known.split()
+            or words == known.split()[-len(words) :]
+        }
+        if len(listed) == 1:
+            return listed.pop()
         return HOME_COUNTRY if _is_vietnamese_name(name) else UNKNOWN
 
     def title_party(self, title: str) -> str | None:
@@ -361,6 +371,15 @@ def _parties_in(
             continue  # an object or a complement
         if any(o.label == "PER" and o.start >= e.end and _adjacent(text, e, o) for o in inside):
             continue  # a title's country: the person after it is the subject
+        if _non_party_head(text, e):
+            continue  # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a local office, no party
+        if party == UNKNOWN and e.label == "PER":
+            title = _title_before(text, e, entities)
+            if not title or title.lower() in _cues()["pronoun"]:
+                continue  # no office: a personal opinion, no party's position
+            # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state with
+            # no country named, the name too short to tell: the title's holder
+            party = reader.title_party(title) or UNKNOWN
         candidates.append((e, party))
     joint = [(m, BOTH) for m in _pattern("joint").finditer(window)]
     joint += [(m, ALL) for m in _pattern("all").finditer(window)]
@@ -464,7 +483,46 @@ def _bare_title(
         party = reader.title_party(m.group())
         if party:
             return [party], m.group()
+    # a state body named by its head alone right before the verb ("Chính phủ cam kết ...", the
+    # Government pledges): the home country's, as for a body that names no country
+    for m in _pattern("national_body").finditer(text, start, end):
+        if not m.group()[:1].isupper() or not _whole_words(toks, m.start(), m.end()):
+            continue
+        if after_verb(m.start()) or _explicit_subject(text, m.end(), end):
+            continue
+        return [HOME_COUNTRY], m.group()
     return [], ""
+
+
+def _non_party_head(text: str, entity: Entity) -> bool:
+    """Is the entity, or the title right before it, headed by a subject that is no party (a
+    local office, a deputy, an expert; ``non_party`` in ``data/stance.tsv``)?"""
+    cues_ = set(_cues()["non_party"])
+
+    def listed(m: re.Match[str]) -> bool:  # capitalised cues as written, others in any case
+        word = m.group()
+        return word in cues_ or word[:1].lower() + word[1:] in cues_
+
+    own = _pattern("non_party").match(entity.text)
+    if own and listed(own):
+        return True
+    found = None
+    for m in _pattern("non_party").finditer(text, max(0, entity.start - 60), entity.start):
+        if listed(m):
+            found = m
+    if not found:
+        return False
+    gap = text[found.end() : entity.start]
+    return "," not in gap and len(gap.split()) <= 6 and all(w[:1].isupper() for w in gap.split())
+
+
+def _explicit_subject(text: str, clause: int, pos: int) -> bool:
+    """Do words other than adverbs and pronouns stand before ``pos`` in its clause (a subject
+    of its own, "Các chuyên gia đề nghị", the experts proposed), rather than none ("..., đồng
+    thời hoan nghênh", and also welcomed; "Ông cũng ghi nhận", he also noted)?"""
+    rest = _pattern("adverb").sub(" ", text[clause:pos])
+    pronouns = set(_cues()["pronoun"])
+    return any(w.lower() not in pronouns for w in re.findall(r"\w+", rest))
 
 
 def _whole_words(toks: list[Token], start: int, end: int) -> bool:
@@ -509,12 +567,24 @@ def _is_nominal(
     text: str, toks: list[Token], start: int, end: int, verbs: list[tuple[int, int]]
 ) -> bool:
     """A stance word used as a noun or as the object of another stance verb."""
-    if _previous_word(toks, start) in _cues()["nominaliser"]:
+    if _previous_word(toks, start) in _cues()["nominaliser"] or _after_phrase(text, start):
         return True
     after = text[end:].split()[:1]
     if after and after[0] == "của":  # "cam kết của mình", its commitment
         return True
     return any(b <= start and not text[b:start].strip() for _, b in verbs)
+
+
+@cache
+def _nominalising_phrases() -> re.Pattern[str]:
+    return term_pattern(c for c in _cues()["nominaliser"] if " " in c)
+
+
+def _after_phrase(text: str, pos: int) -> bool:
+    """Does a nominalising phrase of two or more words ("đưa ra", make; "nghi ngờ", doubt) end
+    right before ``pos``? (One-word ones go by the segmentation: "Nhật Bản" is no "bản".)"""
+    matches = _nominalising_phrases().finditer(text, max(0, pos - 30), pos)
+    return any(m.end() < pos and not text[m.end() : pos].strip() for m in matches)
 
 
 def _clause_start(text: str, sentence_start: int, pos: int, previous_verb_end: int) -> int:
@@ -572,35 +642,56 @@ def _sentence_commitments(
 ) -> list[Commitment]:
     chain: list[tuple[int, int, str, str]] = []  # (start, end, actor, subject) of each row verb
     previous_end = sentence.start
+    no_party = False  # a stance verb of this sentence had a subject that is no party
     for a, b in verbs:
         between = text[previous_end:a]
         coordinated = bool(_COORDINATED.search(between))
-        if chain and not coordinated and not _CLAUSE_BREAK.search(between):
+        if (chain or no_party) and not coordinated and not _CLAUSE_BREAK.search(between):
             # Inside the complement of the previous stance verb ("khẳng định Việt Nam ủng hộ
             # ...", affirmed that Vietnam supports ...): content, not a row of its own.
             continue
-        if _RELATIVE.search(text[_clause_start(text, sentence.start, a, previous_end) : a]):
-            continue  # "kế hoạch do Washington đề xuất", the plan proposed by Washington
+        clause = _clause_start(text, sentence.start, a, previous_end)
+        if any(m.group().islower() for m in _pattern("relative").finditer(text, clause, a)):
+            # "kế hoạch do Washington đề xuất", the plan proposed by Washington; "việc Tổng
+            # thống mong muốn ...", the President's wishing: a description, no position
+            continue
         if chain and coordinated:
             # "..., đồng thời hoan nghênh", and also welcomed: the same subject.
             actor, subject = chain[-1][2], ""
         else:
             clause = _clause_start(text, sentence.start, a, previous_end)
             parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
-            if not parties and not chain:
+            explicit = _explicit_subject(text, clause, a)
+            if not parties and not chain and not no_party and not explicit:
                 # The subject may stand before an apposition or an adverbial set off by commas
                 # ("Bùi Thanh Sơn, Trưởng đoàn Việt Nam, kêu gọi", Bui Thanh Son, head of
-                # Vietnam's delegation, called for): the sentence's first subject.
-                parties, subject = _parties_in(
-                    reader, text, toks, (sentence.start, a), entities, first=True
-                )
+                # Vietnam's delegation, called for): the sentence's first subject; first the
+                # one after the last reporting frame ("Quan chức Mỹ cho biết, Nhà Trắng ...,
+                # đồng thời cam kết": the White House), else the reporter's ("ông Ngọc ... cho
+                # biết ..., đồng thời khẳng định", he said ... and affirmed).
+                frames = [m.end() for m in _pattern("reporting").finditer(text, sentence.start, a)]
+                for window_start in dict.fromkeys([max([sentence.start, *frames]), sentence.start]):
+                    parties, subject = _parties_in(
+                        reader, text, toks, (window_start, a), entities, first=True
+                    )
+                    if parties:
+                        break
             if parties:
                 actor = _actor(parties)
+            elif explicit or not reader.last_actor:
+                # a subject that is no party (an expert, a local office, a thing), or none
+                # anywhere before: no party's position, and none for what it governs ("Tôi đề
+                # nghị Bộ trưởng khẳng định ...", I ask the Minister to affirm ...)
+                reader.last_actor = None
+                no_party, previous_end = True, b
+                continue
             else:
-                actor, subject = reader.last_actor or UNKNOWN, ""
+                actor, subject = reader.last_actor, ""
         reader.last_actor = actor
         chain.append((a, b, actor, subject))
         previous_end = b
+        if re.match(r"\s*[,:]", text[b:]):
+            break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content
     rows = []
     for i, (a, b, actor, subject) in enumerate(chain):
         limit = sentence.end

@@ -28,6 +28,7 @@ ARCHIVE_FIRST_MEASUREMENT = DATA / "heldback-first-measurement.json"
 SEGMENTATION_DEV_SET = DATA / "ud-vtb-dev.jsonl"
 COMMITMENTS_STATEMENT = DATA / "commitments-statement.jsonl"
 COMMITMENTS_NEWS = DATA / "commitments-news.jsonl"
+COMMITMENTS_ARCHIVE_DEV = DATA / "commitments-archive-dev.jsonl"
 
 Span = tuple[int, int, str]
 

@@ -1,16 +1,27 @@
 from helpers.commitments import commitments, commitments_by_actor_and_theme
-from helpers.evaluation import COMMITMENTS_NEWS, COMMITMENTS_STATEMENT, commitment_scores
+from helpers.evaluation import (
+    COMMITMENTS_ARCHIVE_DEV,
+    COMMITMENTS_NEWS,
+    COMMITMENTS_STATEMENT,
+    commitment_scores,
+)
 
 
 def test_commitments_on_the_statement_meet_the_target():
     scores = commitment_scores(COMMITMENTS_STATEMENT)
-    assert scores["precision"] >= 0.8 and scores["recall"] >= 0.8
+    assert scores["precision"] >= 0.9 and scores["recall"] >= 0.9
 
 
 def test_commitments_generalise_to_other_parties():
     # News-style paragraphs about Vietnam, Japan, Russia, ... (development data since tuning).
     scores = commitment_scores(COMMITMENTS_NEWS)
     assert scores["precision"] >= 0.85 and scores["recall"] >= 0.8
+
+
+def test_commitments_on_real_2017_news_development_set():
+    # 30 archive excerpts, development data (its first measurement: P 0.34, R 0.61)
+    scores = commitment_scores(COMMITMENTS_ARCHIVE_DEV)
+    assert scores["precision"] >= 0.9 and scores["recall"] >= 0.8
 
 
 def test_joint_subject_and_carried_over_clause():
@@ -124,7 +135,7 @@ def test_a_clause_whose_names_are_objects_carries_the_subject_over():
         "dẫn đầu Đoàn Cấp cao Quốc hội Campuchia sang thăm Việt Nam; vui mừng được gặp lại Thủ "
         "tướng Chính phủ Nguyễn Xuân Phúc và cảm ơn Thủ tướng đã dành thời gian tiếp."
     )
-    assert actors(text) == [("Cambodia", "bày tỏ"), ("Cambodia", "cảm ơn")]
+    assert actors(text) == [("Cambodia", "bày tỏ vui mừng"), ("Cambodia", "cảm ơn")]
 
 
 def test_names_in_an_adverbial_clause_are_not_the_subject():
@@ -148,13 +159,14 @@ def test_a_bare_title_of_the_home_state_is_vietnams():
     assert actors(text) == [("Vietnam", "hoan nghênh")]
 
 
-def test_a_person_of_no_known_party_is_unknown_not_their_name():
-    # baomoi-22710462: "Tonya Reiman, author of a book on body language, held that ..."
+def test_a_person_of_no_known_party_gives_no_row():
+    # baomoi-22710462: "Tonya Reiman, author of a book on body language, held that ...": a
+    # personal opinion, no party's position (COMMITMENT-CONVENTIONS, real news, 3)
     text = (
         'Tuy nhiên, bà Tonya Reiman, tác giả cuốn sách "Sức mạnh của ngôn ngữ cơ thể", cho rằng '
         "Tổng thống Nga chiếm ưu thế."
     )
-    assert actors(text) == [("unknown", "cho rằng")]
+    assert actors(text) == []
 
 
 def test_a_name_in_a_complement_is_not_the_subject():
@@ -196,3 +208,87 @@ def test_a_chain_of_titles_is_no_verb():
     assert list(zip(rows["actor"], rows["subject"], strict=True)) == [
         ("both", "Ishaq Dar + Vương Nghị")
     ]
+
+
+# Kinds of error found on the 2017 archive development set (commitments-archive-dev.jsonl);
+# COMMITMENT-CONVENTIONS.md, "Real news (2017 archive)".
+
+
+def test_a_local_office_or_an_expert_is_no_party():
+    # baomoi-22241432: the Party secretary of Ho Chi Minh City; baomoi-22322354: experts
+    assert actors("Bí thư Thành ủy TP.HCM Nguyễn Thiện Nhân khẳng định nước biển dâng.") == []
+    assert (
+        actors("Các chuyên gia đề nghị chính quyền TP cần phải chủ động cung cấp thông tin.") == []
+    )
+
+
+def test_a_thing_or_a_personal_opinion_as_subject_gives_no_row_nor_its_complement():
+    # baomoi-22533188: a deputy's "I ask the Minister to affirm ...": neither verb is a party's
+    text = "Tôi đề nghị Bộ trưởng khẳng định trách nhiệm của bộ mình."
+    assert actors(text) == []
+
+
+def test_bay_to_alone_reports_and_its_noun_is_the_stance():
+    # baomoi-22710633: "Prime Minister Abe expressed hope ..." (Abe: Shinzo Abe, listed holder)
+    text = "Về phần mình, Thủ tướng Abe bày tỏ hy vọng sẽ có được các cuộc thảo luận với Mỹ."
+    assert actors(text) == [("Japan", "bày tỏ hy vọng")]
+    # baomoi-22557772: "..., the Prime Minister said" after a quotation: no stance
+    assert actors('"Doanh nghiệp phải phát triển", Thủ tướng Nguyễn Xuân Phúc bày tỏ.') == []
+
+
+def test_a_stance_word_after_a_verb_that_takes_it_as_object_is_a_noun():
+    # baomoi-21511979: "Trump made this commitment at Xi's request"
+    assert actors("Theo Nhà Trắng, ông Trump đưa ra cam kết này theo đề nghị của ông Tập.") == []
+
+
+def test_a_stance_verb_in_a_viec_clause_describes():
+    # baomoi-21477854: "reconcile the contradiction between President Trump's wishing to ..."
+    text = (
+        "Chiến lược mới sẽ tìm cách dung hòa mâu thuẫn giữa việc Tổng thống Donald Trump mong "
+        "muốn cải thiện quan hệ với Nga và việc Iran tăng cường hiện diện."
+    )
+    assert actors(text) == []
+
+
+def test_a_comma_after_a_stance_verb_opens_its_complement():
+    # baomoi-22246938: "Vice-chair Nadalo stressed that Fiji's parliament trusts ..."
+    text = (
+        "Phó chủ tịch Quốc hội Cộng hòa Fiji Ru-vơ-ni Na-đa-lô phát biểu tại buổi lễ. Phó chủ "
+        "tịch Ru-vơ-ni Na-đa-lô nhấn mạnh, Quốc hội Fiji tin tưởng Quốc hội Việt Nam sẽ tổ "
+        "chức thành công Hội nghị APPF lần thứ 26."
+    )
+    assert [verb for _, verb in actors(text)] == ["nhấn mạnh"]
+
+
+def test_a_shorter_mention_of_a_listed_holder_speaks_for_their_party():
+    # baomoi-22449168: "Mr Mattis also reaffirmed ..." (Jim Mattis, offices.tsv)
+    text = "Ông Mattis cũng tái khẳng định cam kết không đổi của chính phủ Trump."
+    assert actors(text) == [("United States", "tái khẳng định")]
+
+
+def test_a_state_body_named_by_its_head_alone_is_vietnams():
+    # baomoi-22255099: "The Government pledges to protect intellectual property ..."
+    text = "Chính phủ cam kết bảo vệ quyền sở hữu trí tuệ, quyền tài sản đối với các nhà đầu tư."
+    assert actors(text) == [("Vietnam", "cam kết")]
+
+
+def test_the_subject_after_a_reporting_frame_not_the_reporter():
+    # baomoi-21477854: "a US official said the White House remains wary ..., and pledged ..."
+    text = (
+        "Vị quan chức cấp cao trong chính quyền Mỹ giấu tên cho biết, Nhà Trắng vẫn rất thận "
+        "trọng về Nga, đồng thời cam kết sẽ có các biện pháp để kiềm chế đồng minh của Nga."
+    )
+    assert actors(text) == [("United States", "cam kết")]
+
+
+def test_a_home_title_with_a_short_name_is_its_holders_party():
+    # baomoi-22493930: "Minister Nhạ affirmed ..."; baomoi-22737938: "Deputy Prime Minister
+    # Trương Hòa Bình valued ..." (the tagger keeps only "Trương"); no foreign country named
+    cases = {
+        "Về chính sách thể chất của học sinh, Bộ trưởng Nhạ khẳng định sẽ đổi mới.": "khẳng định",
+        "Tại các cuộc gặp, Phó Thủ tướng Trương Hòa Bình đánh giá cao quan hệ hai nước.": (
+            "đánh giá cao"
+        ),
+    }
+    for text, verb in cases.items():
+        assert actors(text) == [("Vietnam", verb)], text
