@@ -244,3 +244,28 @@ def test_quoted_programme_name_is_misc_without_quotes():
     assert ("Trái tim cho em", "MISC") in spans(
         'phát động chương trình "Trái tim cho em". Chủ tịch'
     )
+
+
+def test_listed_leader_after_an_organisation_head_is_not_glued_to_it():
+    # archive excerpt (dev set 2, German visit, July 2017): a listed person after "Chính phủ"
+    text = "Chiều 6/7, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã tiếp Bộ trưởng Brigitte Zypries."
+    assert {("Chính phủ", "ORG"), ("Nguyễn Xuân Phúc", "PER")} <= spans(text)
+    assert spans("Phó Thủ tướng Phạm Bình Minh hội kiến ông.") == {("Phạm Bình Minh", "PER")}
+
+
+def test_body_with_its_country_after_a_title_is_one_organisation():
+    # archive excerpts: no person follows the body, so the country belongs to its name
+    assert spans("Tuy nhiên, người phát ngôn Bộ Ngoại giao Nga cũng nhấn mạnh.") == {
+        ("Bộ Ngoại giao Nga", "ORG")
+    }
+    assert ("Quốc hội Bồ Đào Nha", "ORG") in spans("Ông hội kiến Chủ tịch Quốc hội Bồ Đào Nha.")
+
+
+def test_photo_credit_names_the_photographer():
+    # archive excerpts: "(Ảnh: Nhan Sáng/TTXVN)", photo: Nhan Sang, Vietnam News Agency
+    assert spans("Cán bộ Đại sứ quán. (Ảnh: Nhan Sáng/TTXVN) Theo phóng viên") >= {
+        ("Nhan Sáng", "PER"),
+        ("TTXVN", "ORG"),
+    }
+    assert spans("tại họp báo sáng 20/6. Ảnh: Việt Tường. Theo ông") == {("Việt Tường", "PER")}
+    assert spans("(Ảnh: Dân Trí)") == {("Dân Trí", "ORG")}  # an outlet, known from the archive

@@ -233,7 +233,8 @@ def vietnamese_name_end(text: str, start: int) -> int:
         k += 1
     if k < 2 or (k < len(sylls) and continues_name(sylls[k - 1].group(), sylls[k].group())):
         return start
-    if text[start : sylls[k - 1].end()] in gazetteer():
+    listed = gazetteer().get(text[start : sylls[k - 1].end()])
+    if listed and listed.label != "PER":  # "Hà Nội" is the city; a listed leader stays a name
         return start
     return sylls[k - 1].end()
 

@@ -107,9 +107,17 @@ def _qualifier_at(chunks: list[Chunk], text: str, pos: int) -> Candidate | None:
         following = NAME_SYLLABLE.match(text, c.end + 1)
         return text[c.end : c.end + 1] == " " and bool(following) and following.group()[0].isupper()
 
-    # the longest qualifier after which a name still follows
-    valid = [c for c in options if name_follows(c)]
-    return max(valid, key=lambda c: c.end) if valid else None
+    def person_follows(c: Candidate) -> bool:
+        end = _person_name_end(text, c.end + 1)
+        entry = lookup(text, c.end + 1, end) if end > c.end + 1 else None
+        return end > c.end + 1 and (entry is None or entry.label == "PER")
+
+    # the longest qualifier after which a person's name still follows; with no name after any
+    # ("người phát ngôn Bộ Ngoại giao Nga cũng ..."), the longest qualifier: the body with its country
+    valid = [c for c in options if name_follows(c) and person_follows(c)]
+    if valid:
+        return max(valid, key=lambda c: c.end)
+    return max(options, key=lambda c: c.end) if options else None
 
 
 def _person_after_title(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candidate], int]:
@@ -487,4 +495,30 @@ def quoted_name_layer(text: str) -> list[Candidate]:
             m = _QUOTED.match(text, start)
             if (k == 0 or not text[k - 1].isalnum()) and m and m.group(1)[0].isupper():
                 out.append(Candidate(m.start(1), m.end(1), "MISC", RULE, "rule:quoted-name"))
+    return out
+
+
+_CREDITED_NAME = re.compile(r"\s*:\s*((?:[^\W\d_]+ ){1,3}[^\W\d_]+)(?=\s*(?:[/)\].,;]|$))")
+
+
+def credit_layer(text: str) -> list[Candidate]:
+    """A Vietnamese personal name in a photo credit is the photographer: "(Ảnh: Nhan Sáng/TTXVN)"
+    (photo: Nhan Sang, Vietnam News Agency), PER, unless the name is a listed or an archive outlet."""
+    out = []
+    for intro in cues().get("credit_intro", []):
+        start = 0
+        while (k := text.find(intro, start)) >= 0:
+            start = k + len(intro)
+            m = _CREDITED_NAME.match(text, start)
+            if (k and text[k - 1].isalnum()) or not m:
+                continue
+            name = m.group(1)
+            syllables = name.split(" ")
+            entry = gazetteer().get(name)
+            if (
+                all(s[:1].isupper() and is_native_syllable(s) for s in syllables)
+                and not (entry and entry.label != "PER")
+                and name_types().get(name) not in ("ORG", "MISC")
+            ):
+                out.append(Candidate(m.start(1), m.end(1), "PER", RULE, "rule:credit"))
     return out
