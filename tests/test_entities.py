@@ -269,3 +269,20 @@ def test_photo_credit_names_the_photographer():
     }
     assert spans("tại họp báo sáng 20/6. Ảnh: Việt Tường. Theo ông") == {("Việt Tường", "PER")}
     assert spans("(Ảnh: Dân Trí)") == {("Dân Trí", "ORG")}  # an outlet, known from the archive
+
+
+def test_lower_case_word_joined_to_a_name_is_cut_off_before_the_name():
+    # archive excerpt: the segmenter joins "ủy Phước Long"; the head "Huyện ủy" is found again
+    text = "Sau đó, Bí thư Huyện ủy Phước Long Trần Hoàng Duyên cũng bị kỷ luật."
+    assert spans(text) == {("Huyện ủy Phước Long", "ORG"), ("Trần Hoàng Duyên", "PER")}
+    assert ("Diễn đàn Kinh tế Thế giới", "MISC") in spans("Ông sang dự Diễn đàn Kinh tế Thế giới.")
+
+
+def test_common_word_after_an_office_is_no_person():
+    # archive excerpts: "Quân ủy" (the Central Military Commission), "Hãng" (agency)
+    assert spans("Ông gặp Phó Bí thư Quân ủy Trung ương Trung Quốc hôm qua.") == {
+        ("Quân ủy Trung ương Trung Quốc", "ORG")
+    }
+    found = spans("và Tổng Giám đốc Hãng thông tấn quốc tế Rossiya Segodnya ký.")
+    assert not any(label == "PER" for _, label in found)
+    assert ("Quân", "PER") in spans("Sau đó ông Quân nói.")  # a given name after an honorific

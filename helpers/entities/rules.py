@@ -11,6 +11,7 @@ from .archive import (
     abbreviates_common_noun,
     context_types,
     introduced_as_name,
+    is_common_word,
     is_sentence_capital,
     name_types,
     positional_capital,
@@ -138,6 +139,16 @@ def _person_after_title(chunks: list[Chunk], i: int, text: str) -> tuple[list[Ca
     end = _person_name_end(text, pos)
     if starts_phrase(text, pos, name_starters()):
         end = pos  # "Tổng giám đốc Cơ quan Năng lượng ...": an organisation, not a person
+    office = text[chunks[i].start : chunks[j - 1].end]
+    if (
+        office[:1].isupper()
+        and not positional_capital(text, chunks[i].start)
+        and " " not in text[pos:end]
+        and is_common_word(text[pos:end])
+    ):
+        # "Tổng Giám đốc Hãng thông tấn ...": after an office (not an honorific such as
+        # "ông"), a single word the archive mostly writes in lower case begins a body's name
+        end = pos
     if end > pos:
         entry = lookup(text, pos, end)
         if not entry or entry.label == "PER":
