@@ -286,3 +286,17 @@ def test_common_word_after_an_office_is_no_person():
     found = spans("và Tổng Giám đốc Hãng thông tấn quốc tế Rossiya Segodnya ký.")
     assert not any(label == "PER" for _, label in found)
     assert ("Quân", "PER") in spans("Sau đó ông Quân nói.")  # a given name after an honorific
+
+
+def test_sentence_case_agreement_name_is_one_misc():
+    # archive excerpts: only the head is capitalised; the name ends before "với", "giữa", "của"
+    assert spans("Hai bên đã ký Thỏa thuận trao đổi thông tin với Hãng truyền thông Sputnik.") >= {
+        ("Thỏa thuận trao đổi thông tin", "MISC")
+    }
+    assert ("Chương trình Tài trợ thương mại", "MISC") in spans(
+        "ông Steven Beck, Giám đốc Chương trình Tài trợ thương mại của ADB, nói."
+    )
+    # a head inside a longer name, or followed by a date, is left to the other rules
+    assert ("Thỏa thuận Bonn", "MISC") not in spans(
+        "theo Thỏa thuận Bonn tháng 12 năm 2001 tại Bonn"
+    )

@@ -30,6 +30,7 @@ from .rules import (
     gazetteer_layer,
     quoted_name_layer,
     rule_layer,
+    sentence_case_layer,
     vietnamese_name_layer,
 )
 from .tables import cooccurrences, entity_counts, mentions, mentions_per_paragraph
@@ -63,7 +64,7 @@ def _extract(text: str) -> tuple[Entity, ...]:
     toks = tokens(text)
     candidates = rule_layer(text, toks) + gazetteer_layer(text) + acronym_layer(text)
     candidates += vietnamese_name_layer(text) + context_layer(text, toks)
-    candidates += quoted_name_layer(text) + credit_layer(text)
+    candidates += quoted_name_layer(text) + credit_layer(text) + sentence_case_layer(text)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
     chosen = link_acronyms(resolve(candidates), text)
     out = []

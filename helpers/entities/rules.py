@@ -533,3 +533,41 @@ def credit_layer(text: str) -> list[Candidate]:
             ):
                 out.append(Candidate(m.start(1), m.end(1), "PER", RULE, "rule:credit"))
     return out
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def sentence_case_layer(text: str) -> list[Candidate]:
+    """Names of documents and programmes in sentence case, mid-sentence (MISC): "ký Thỏa thuận
+    hợp tác đào tạo giữa ..." (signed the Agreement on training cooperation between ...).
+
+    The name runs from its capitalised head over up to ten words and ends before a ``name_end``
+    word, a bracket or punctuation; with no such end in reach, or with a number or a capitalised
+    word after a lower-case one, it is not taken."""
+    ends = set(cues().get("name_end", []))
+    out = []
+    for head in cues().get("sentence_case_head", []):
+        start = 0
+        while (k := text.find(head, start)) >= 0:
+            start = k + len(head)
+            if (k and text[k - 1].isalnum()) or positional_capital(text, k):
+                continue
+            pos, end, words, lower = start, None, 0, False
+            while words <= 10:
+                m = _WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+                if not m:
+                    stop = text[pos : pos + 1]
+                    end = pos if (stop in "(,.;:" or not stop) and words >= 2 else None
+                    break
+                if m.group() in ends:
+                    end = pos if words >= 2 else None
+                    break
+                if m.group()[0].isdigit() or (lower and m.group()[:1].isupper()):
+                    break  # a date, or a new name after lower-case words: not sentence case
+                lower = lower or m.group()[:1].islower()
+                words += 1
+                pos = m.end()
+            if end and lower:
+                out.append(Candidate(k, end, "MISC", RULE, "rule:sentence-case-name"))
+    return out
