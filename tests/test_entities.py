@@ -297,6 +297,4 @@ def test_sentence_case_agreement_name_is_one_misc():
         "ông Steven Beck, Giám đốc Chương trình Tài trợ thương mại của ADB, nói."
     )
     # a date after lower-case words ends nothing: the capitalised name keeps its own span
-    assert ("Thỏa thuận Bonn", "MISC") in spans(
-        "theo Thỏa thuận Bonn tháng 12 năm 2001 tại Bonn"
-    )
+    assert ("Thỏa thuận Bonn", "MISC") in spans("theo Thỏa thuận Bonn tháng 12 năm 2001 tại Bonn")
