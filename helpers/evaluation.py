@@ -23,8 +23,14 @@ DATA = PROJECT_ROOT / "tests" / "data"
 ENTITY_DEV_SET = DATA / "entities-dev.jsonl"
 ENTITY_HELDOUT_NEWS = DATA / "entities-heldout-news.jsonl"
 ENTITY_ARCHIVE_DEV = DATA / "entities-archive-dev.jsonl"
-ENTITY_ARCHIVE_HELDBACK = DATA / "entities-archive-heldback.jsonl"
+# Archive development set 2: the first held-back split (0.732 before round 1 of issue 10, 0.839
+# after); measured twice, it has been development data since. Its file keeps its first name.
+ENTITY_ARCHIVE_DEV2 = DATA / "entities-archive-heldback.jsonl"
 ARCHIVE_FIRST_MEASUREMENT = DATA / "heldback-first-measurement.json"
+# The held-back split 2: scored only through aggregate numbers, first by the project lead
+# (recorded) and finally live; its errors are never listed.
+ENTITY_ARCHIVE_HELDBACK2 = DATA / "entities-archive-heldback2.jsonl"
+HELDBACK2_FIRST_MEASUREMENT = DATA / "heldback2-first-measurement.json"
 SEGMENTATION_DEV_SET = DATA / "ud-vtb-dev.jsonl"
 COMMITMENTS_STATEMENT = DATA / "commitments-statement.jsonl"
 COMMITMENTS_NEWS = DATA / "commitments-news.jsonl"

@@ -244,3 +244,57 @@ def test_quoted_programme_name_is_misc_without_quotes():
     assert ("Trái tim cho em", "MISC") in spans(
         'phát động chương trình "Trái tim cho em". Chủ tịch'
     )
+
+
+def test_listed_leader_after_an_organisation_head_is_not_glued_to_it():
+    # archive excerpt (dev set 2, German visit, July 2017): a listed person after "Chính phủ"
+    text = "Chiều 6/7, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã tiếp Bộ trưởng Brigitte Zypries."
+    assert {("Chính phủ", "ORG"), ("Nguyễn Xuân Phúc", "PER")} <= spans(text)
+    assert spans("Phó Thủ tướng Phạm Bình Minh hội kiến ông.") == {("Phạm Bình Minh", "PER")}
+
+
+def test_body_with_its_country_after_a_title_is_one_organisation():
+    # archive excerpts: no person follows the body, so the country belongs to its name
+    assert spans("Tuy nhiên, người phát ngôn Bộ Ngoại giao Nga cũng nhấn mạnh.") == {
+        ("Bộ Ngoại giao Nga", "ORG")
+    }
+    assert ("Quốc hội Bồ Đào Nha", "ORG") in spans("Ông hội kiến Chủ tịch Quốc hội Bồ Đào Nha.")
+
+
+def test_photo_credit_names_the_photographer():
+    # archive excerpts: "(Ảnh: Nhan Sáng/TTXVN)", photo: Nhan Sang, Vietnam News Agency
+    assert spans("Cán bộ Đại sứ quán. (Ảnh: Nhan Sáng/TTXVN) Theo phóng viên") >= {
+        ("Nhan Sáng", "PER"),
+        ("TTXVN", "ORG"),
+    }
+    assert spans("tại họp báo sáng 20/6. Ảnh: Việt Tường. Theo ông") == {("Việt Tường", "PER")}
+    assert spans("(Ảnh: Dân Trí)") == {("Dân Trí", "ORG")}  # an outlet, known from the archive
+
+
+def test_lower_case_word_joined_to_a_name_is_cut_off_before_the_name():
+    # archive excerpt: the segmenter joins "ủy Phước Long"; the head "Huyện ủy" is found again
+    text = "Sau đó, Bí thư Huyện ủy Phước Long Trần Hoàng Duyên cũng bị kỷ luật."
+    assert spans(text) == {("Huyện ủy Phước Long", "ORG"), ("Trần Hoàng Duyên", "PER")}
+    assert ("Diễn đàn Kinh tế Thế giới", "MISC") in spans("Ông sang dự Diễn đàn Kinh tế Thế giới.")
+
+
+def test_common_word_after_an_office_is_no_person():
+    # archive excerpts: "Quân ủy" (the Central Military Commission), "Hãng" (agency)
+    assert spans("Ông gặp Phó Bí thư Quân ủy Trung ương Trung Quốc hôm qua.") == {
+        ("Quân ủy Trung ương Trung Quốc", "ORG")
+    }
+    found = spans("và Tổng Giám đốc Hãng thông tấn quốc tế Rossiya Segodnya ký.")
+    assert not any(label == "PER" for _, label in found)
+    assert ("Quân", "PER") in spans("Sau đó ông Quân nói.")  # a given name after an honorific
+
+
+def test_sentence_case_agreement_name_is_one_misc():
+    # archive excerpts: only the head is capitalised; the name ends before "với", "giữa", "của"
+    assert spans("Hai bên đã ký Thỏa thuận trao đổi thông tin với Hãng truyền thông Sputnik.") >= {
+        ("Thỏa thuận trao đổi thông tin", "MISC")
+    }
+    assert ("Chương trình Tài trợ thương mại", "MISC") in spans(
+        "ông Steven Beck, Giám đốc Chương trình Tài trợ thương mại của ADB, nói."
+    )
+    # a date after lower-case words ends nothing: the capitalised name keeps its own span
+    assert ("Thỏa thuận Bonn", "MISC") in spans("theo Thỏa thuận Bonn tháng 12 năm 2001 tại Bonn")

@@ -26,9 +26,11 @@ from .resolution import link_acronyms, resolve
 from .rules import (
     acronym_layer,
     context_layer,
+    credit_layer,
     gazetteer_layer,
     quoted_name_layer,
     rule_layer,
+    sentence_case_layer,
     vietnamese_name_layer,
 )
 from .tables import cooccurrences, entity_counts, mentions, mentions_per_paragraph
@@ -62,7 +64,7 @@ def _extract(text: str) -> tuple[Entity, ...]:
     toks = tokens(text)
     candidates = rule_layer(text, toks) + gazetteer_layer(text) + acronym_layer(text)
     candidates += vietnamese_name_layer(text) + context_layer(text, toks)
-    candidates += quoted_name_layer(text)
+    candidates += quoted_name_layer(text) + credit_layer(text) + sentence_case_layer(text)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
     chosen = link_acronyms(resolve(candidates), text)
     out = []

@@ -83,12 +83,29 @@ def split_chunks(text: str, toks: list[Token]) -> list[Chunk]:
             else:
                 opens = k > 0 and not toks[k - 1].is_word
                 words.append([t.start, t.end, opens])
+                # the segmenter may join a lower-case word to the name after it ("dự Diễn đàn",
+                # "ủy Phước Long"): the name starts a word of its own
+                cut = _case_change(t.text)
+                if cut:
+                    words[-1][1] = t.start + cut - 1
+                    words.append([t.start + cut, t.end, False])
         elif words:
             punct_after.add(len(words) - 1)
     return [
         Chunk(a, b, text[a:b], n in punct_after or "\n" in text[b : b + 1], bool(o))
         for n, (a, b, o) in enumerate(words)
     ]
+
+
+def _case_change(word: str) -> int:
+    """Offset of the first capitalised syllable after a lower-case one in ``word`` (0 if none)."""
+    pos = 0
+    syllables = word.split(" ")
+    for previous, syllable in zip(syllables, syllables[1:], strict=False):
+        pos += len(previous) + 1
+        if previous[:1].islower() and syllable[:1].isupper():
+            return pos
+    return 0
 
 
 def capitalised(chunk: Chunk) -> bool:
@@ -233,7 +250,8 @@ def vietnamese_name_end(text: str, start: int) -> int:
         k += 1
     if k < 2 or (k < len(sylls) and continues_name(sylls[k - 1].group(), sylls[k].group())):
         return start
-    if text[start : sylls[k - 1].end()] in gazetteer():
+    listed = gazetteer().get(text[start : sylls[k - 1].end()])
+    if listed and listed.label != "PER":  # "Hà Nội" is the city; a listed leader stays a name
         return start
     return sylls[k - 1].end()
 

@@ -11,6 +11,7 @@ from .archive import (
     abbreviates_common_noun,
     context_types,
     introduced_as_name,
+    is_common_word,
     is_sentence_capital,
     name_types,
     positional_capital,
@@ -107,9 +108,17 @@ def _qualifier_at(chunks: list[Chunk], text: str, pos: int) -> Candidate | None:
         following = NAME_SYLLABLE.match(text, c.end + 1)
         return text[c.end : c.end + 1] == " " and bool(following) and following.group()[0].isupper()
 
-    # the longest qualifier after which a name still follows
-    valid = [c for c in options if name_follows(c)]
-    return max(valid, key=lambda c: c.end) if valid else None
+    def person_follows(c: Candidate) -> bool:
+        end = _person_name_end(text, c.end + 1)
+        entry = lookup(text, c.end + 1, end) if end > c.end + 1 else None
+        return end > c.end + 1 and (entry is None or entry.label == "PER")
+
+    # the longest qualifier after which a person's name still follows; with no name after any
+    # ("người phát ngôn Bộ Ngoại giao Nga cũng ..."), the longest qualifier: the body with its country
+    valid = [c for c in options if name_follows(c) and person_follows(c)]
+    if valid:
+        return max(valid, key=lambda c: c.end)
+    return max(options, key=lambda c: c.end) if options else None
 
 
 def _person_after_title(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candidate], int]:
@@ -130,6 +139,16 @@ def _person_after_title(chunks: list[Chunk], i: int, text: str) -> tuple[list[Ca
     end = _person_name_end(text, pos)
     if starts_phrase(text, pos, name_starters()):
         end = pos  # "Tổng giám đốc Cơ quan Năng lượng ...": an organisation, not a person
+    office = text[chunks[i].start : chunks[j - 1].end]
+    if (
+        office[:1].isupper()
+        and not positional_capital(text, chunks[i].start)
+        and " " not in text[pos:end]
+        and is_common_word(text[pos:end])
+    ):
+        # "Tổng Giám đốc Hãng thông tấn ...": after an office (not an honorific such as
+        # "ông"), a single word the archive mostly writes in lower case begins a body's name
+        end = pos
     if end > pos:
         entry = lookup(text, pos, end)
         if not entry or entry.label == "PER":
@@ -487,4 +506,68 @@ def quoted_name_layer(text: str) -> list[Candidate]:
             m = _QUOTED.match(text, start)
             if (k == 0 or not text[k - 1].isalnum()) and m and m.group(1)[0].isupper():
                 out.append(Candidate(m.start(1), m.end(1), "MISC", RULE, "rule:quoted-name"))
+    return out
+
+
+_CREDITED_NAME = re.compile(r"\s*:\s*((?:[^\W\d_]+ ){1,3}[^\W\d_]+)(?=\s*(?:[/)\].,;]|$))")
+
+
+def credit_layer(text: str) -> list[Candidate]:
+    """A Vietnamese personal name in a photo credit is the photographer: "(Ảnh: Nhan Sáng/TTXVN)"
+    (photo: Nhan Sang, Vietnam News Agency), PER, unless the name is a listed or an archive outlet."""
+    out = []
+    for intro in cues().get("credit_intro", []):
+        start = 0
+        while (k := text.find(intro, start)) >= 0:
+            start = k + len(intro)
+            m = _CREDITED_NAME.match(text, start)
+            if (k and text[k - 1].isalnum()) or not m:
+                continue
+            name = m.group(1)
+            syllables = name.split(" ")
+            entry = gazetteer().get(name)
+            if (
+                all(s[:1].isupper() and is_native_syllable(s) for s in syllables)
+                and not (entry and entry.label != "PER")
+                and name_types().get(name) not in ("ORG", "MISC")
+            ):
+                out.append(Candidate(m.start(1), m.end(1), "PER", RULE, "rule:credit"))
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def sentence_case_layer(text: str) -> list[Candidate]:
+    """Names of documents and programmes in sentence case, mid-sentence (MISC): "ký Thỏa thuận
+    hợp tác đào tạo giữa ..." (signed the Agreement on training cooperation between ...).
+
+    The name runs from its capitalised head over up to ten words and ends before a ``name_end``
+    word, a bracket or punctuation; with no such end in reach, or with a number or a capitalised
+    word after a lower-case one, it is not taken."""
+    ends = set(cues().get("name_end", []))
+    out = []
+    for head in cues().get("sentence_case_head", []):
+        start = 0
+        while (k := text.find(head, start)) >= 0:
+            start = k + len(head)
+            if (k and text[k - 1].isalnum()) or positional_capital(text, k):
+                continue
+            pos, end, words, lower = start, None, 0, False
+            while words <= 10:
+                m = _WORD.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+                if not m:
+                    stop = text[pos : pos + 1]
+                    end = pos if (stop in "(,.;:" or not stop) and words >= 2 else None
+                    break
+                if m.group() in ends:
+                    end = pos if words >= 2 else None
+                    break
+                if m.group()[0].isdigit() or (lower and m.group()[:1].isupper()):
+                    break  # a date, or a new name after lower-case words: not sentence case
+                lower = lower or m.group()[:1].islower()
+                words += 1
+                pos = m.end()
+            if end and lower:
+                out.append(Candidate(k, end, "MISC", RULE, "rule:sentence-case-name"))
     return out
