@@ -25,6 +25,7 @@ import json
 import os
 import re
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -71,6 +72,20 @@ class RenderError(Exception):
     """A notebook failed: the message names the notebook, the cell and the error."""
 
 
+# Set when a run fails or is interrupted: notebooks still running in other threads stop before
+# their next cell, so the process does not wait for work nobody will publish.
+_STOP = threading.Event()
+
+
+class _Stopped(Exception):
+    """Raised before a cell once the run has stopped."""
+
+
+def _stop_if_asked(**_) -> None:
+    if _STOP.is_set():
+        raise _Stopped
+
+
 def notebook_parameters(path: Path) -> dict[str, str]:
     """Parameter name → default (as written) in the notebook's ``parameters`` cell."""
     import papermill
@@ -111,6 +126,7 @@ def execute_notebook(path: Path, parameters: dict | None = None, timeout: int = 
             # The kernel's own log (a TCP notice at start, an interrupt at shutdown) is noise on
             # the terminal; cell errors still come back through the notebook.
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            on_cell_start=_stop_if_asked,
         )
     except PapermillExecutionError as err:
         first_line = next((line for line in err.source.splitlines() if line.strip()), "")
@@ -328,8 +344,8 @@ def _nav(*links: tuple[str, str], doc_id: str | None = None) -> dict:
 
 
 def workers(jobs: int) -> int:
-    """Notebooks run at once: one per core, never more than there are notebooks."""
-    return max(1, min(os.cpu_count() or 1, jobs))
+    """Notebooks run at once: one per core this process may use, never more than notebooks."""
+    return max(1, min(len(os.sched_getaffinity(0)), jobs))
 
 
 def _execute(path: Path, parameters: dict) -> tuple:
@@ -548,27 +564,29 @@ def render_site(
     jobs = len(docs) * len(per_document) + sum(not reuse for *_, reuse in plan)
     # All notebooks share one pool, the project-wide ones first: 05-evaluation is the longest
     # and reads no document, so it runs while the documents' analyses are computed.
-    with ThreadPoolExecutor(workers(jobs)) as pool:
-        try:
-            executed = {
-                path: pool.submit(_execute, path, params)
-                for path, params, _, reuse in plan
-                if not reuse
+    _STOP.clear()
+    pool = ThreadPoolExecutor(workers(jobs))
+    try:
+        executed = {
+            path: pool.submit(_execute, path, params)
+            for path, params, _, reuse in plan
+            if not reuse
+        }
+        by_document = {}
+        for doc in docs:
+            prepare_analysis(doc)
+            by_document[doc.id] = {
+                p: pool.submit(_execute, p, {"DOC_ID": doc.id}) for p in per_document
             }
-            by_document = {}
-            for doc in docs:
-                prepare_analysis(doc)
-                by_document[doc.id] = {
-                    p: pool.submit(_execute, p, {"DOC_ID": doc.id}) for p in per_document
-                }
-            for doc in docs:
-                _write_document(doc, by_document[doc.id], out_dir)
-            if collection:
-                _write_collection(plan, executed, out_dir)
-        finally:
-            # after a failure or Ctrl-C, start nothing more; running kernels finish or are
-            # interrupted with us
-            pool.shutdown(wait=False, cancel_futures=True)
+        for doc in docs:
+            _write_document(doc, by_document[doc.id], out_dir)
+        if collection:
+            _write_collection(plan, executed, out_dir)
+    except BaseException:
+        _STOP.set()  # a failure or Ctrl-C: notebooks still running stop before their next cell
+        raise
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
     index, documents, notebooks_listed = write_site_index(out_dir)
     print(
         f"wrote {display_path(index)} (documents: {documents}, "
