@@ -115,7 +115,7 @@ def execute_notebook(path: Path, parameters: dict | None = None, timeout: int = 
     from papermill.exceptions import PapermillExecutionError
 
     try:
-        return papermill.execute_notebook(
+        nb = papermill.execute_notebook(
             str(path),
             None,  # nothing written by papermill: we write the result atomically
             parameters=parameters or None,
@@ -136,6 +136,10 @@ def execute_notebook(path: Path, parameters: dict | None = None, timeout: int = 
             f"(cell {err.cell_index + 1} of the executed notebook, starting "
             f"{first_line.strip()!r}) failed: {err.ename}: {err.evalue}"
         ) from None
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill's is random: the same page every run
+    return nb
 
 
 def describe_figures(nb) -> None:
