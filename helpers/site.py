@@ -12,6 +12,10 @@ Pages need no network: images are embedded as data URIs and no script or style i
 Every page carries a Content-Security-Policy (:data:`CSP`) that forbids scripts and fetches, and
 every page this module writes itself comes from a Jinja2 template with autoescaping.
 
+Notebooks run at once, one per core, in threads (the work is in their kernels) once each
+document's analysis is stored; a project-wide notebook whose key (:func:`collection_key`) matches
+the one stored beside its page keeps that page instead of running again.
+
 Crash-safe: a document's folder (and ``collection/``) is built in a hidden staging folder and
 swapped in whole under a lock on ``reports/``; ``reports/index.html`` is rebuilt under the same
 lock from every document's ``summary.json``, so concurrent runs list every document. Staging
