@@ -76,9 +76,10 @@ class RenderError(Exception):
     """A notebook failed: the message names the notebook, the cell and the error."""
 
 
-# Set when a run fails or is interrupted: notebooks still running in other threads stop before
-# their next cell, so the process does not wait for work nobody will publish.
-_STOP = threading.Event()
+# The stop event of the run a worker thread executes for: set when the run fails or is
+# interrupted, so notebooks still running stop before their next cell and the process does not
+# wait for work nobody will publish. A notebook executed outside a run has none.
+_RUN = threading.local()
 
 
 class _Stopped(Exception):
@@ -86,7 +87,8 @@ class _Stopped(Exception):
 
 
 def _stop_if_asked(**_) -> None:
-    if _STOP.is_set():
+    stop = getattr(_RUN, "stop", None)
+    if stop is not None and stop.is_set():
         raise _Stopped
 
 
@@ -356,12 +358,16 @@ def workers(jobs: int) -> int:
     return max(1, min(len(os.sched_getaffinity(0)), jobs))
 
 
-def _execute(path: Path, parameters: dict) -> tuple:
+def _execute(path: Path, parameters: dict, stop: threading.Event) -> tuple:
     """Run in a worker thread: the executed notebook and the seconds it took. The work happens
     in the notebook's kernel, a process of its own, so threads run notebooks in parallel."""
-    started = time.perf_counter()
-    nb = execute_notebook(path, parameters)
-    return nb, time.perf_counter() - started
+    _RUN.stop = stop
+    try:
+        started = time.perf_counter()
+        nb = execute_notebook(path, parameters)
+        return nb, time.perf_counter() - started
+    finally:
+        _RUN.stop = None
 
 
 def _collect(future: Future, label: str):
@@ -572,11 +578,11 @@ def render_site(
     jobs = len(docs) * len(per_document) + sum(not reuse for *_, reuse in plan)
     # All notebooks share one pool, the project-wide ones first: 05-evaluation is the longest
     # and reads no document, so it runs while the documents' analyses are computed.
-    _STOP.clear()
+    stop = threading.Event()
     pool = ThreadPoolExecutor(workers(jobs))
     try:
         executed = {
-            path: pool.submit(_execute, path, params)
+            path: pool.submit(_execute, path, params, stop)
             for path, params, _, reuse in plan
             if not reuse
         }
@@ -584,14 +590,14 @@ def render_site(
         for doc in docs:
             prepare_analysis(doc)
             by_document[doc.id] = {
-                p: pool.submit(_execute, p, {"DOC_ID": doc.id}) for p in per_document
+                p: pool.submit(_execute, p, {"DOC_ID": doc.id}, stop) for p in per_document
             }
         for doc in docs:
             _write_document(doc, by_document[doc.id], out_dir)
         if collection:
             _write_collection(plan, executed, out_dir)
     except BaseException:
-        _STOP.set()  # a failure or Ctrl-C: notebooks still running stop before their next cell
+        stop.set()  # a failure or Ctrl-C: notebooks still running stop before their next cell
         raise
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
