@@ -126,7 +126,9 @@ def execute_notebook(path: Path, parameters: dict | None = None, timeout: int = 
             None,  # nothing written by papermill: we write the result atomically
             parameters=parameters or None,
             kernel_name="python3",
-            cwd=str(NOTEBOOKS_DIR),
+            # The kernel starts in notebooks/ (nbclient's resources path). Not papermill's cwd=,
+            # which changes the whole process's directory: notebooks run in threads at once.
+            resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
             progress_bar=False,
             execution_timeout=timeout,
             # The kernel's own log (a TCP notice at start, an interrupt at shutdown) is noise on

@@ -2,6 +2,7 @@
 "rerun only what changed"): a project-wide notebook keeps its page while its inputs are the same,
 and notebooks executed concurrently give the same pages as one after another."""
 
+import os
 import shutil
 from contextlib import redirect_stdout
 from io import StringIO
@@ -99,8 +100,10 @@ def test_notebooks_run_at_once_give_the_pages_they_give_one_after_another(tmp_pa
     for name, workers in (("concurrent", 2), ("sequential", 1)):
         monkeypatch.setattr(site, "workers", lambda jobs, n=workers: n)
         out = tmp_path / name
+        before = os.getcwd()
         with redirect_stdout(StringIO()):
             render_site([DEFAULT_DOC_ID], out_dir=out, collection=False)
+        assert os.getcwd() == before  # no notebook moved the process to another folder
         pages[name] = {
             p.name: p.read_bytes() for p in sorted((out / DEFAULT_DOC_ID).glob("*.html"))
         }
