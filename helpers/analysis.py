@@ -251,7 +251,8 @@ def as_analysis(source: str | Document | Analysis) -> Analysis:
 # ---------------------------------------------------------------------------- storing
 
 
-def _tree_digest(digest, folder: Path, pattern: str) -> None:
+def tree_digest(digest, folder: Path, pattern: str) -> None:
+    """Add every file under ``folder`` matching ``pattern`` (name and bytes) to ``digest``."""
     for path in sorted(folder.rglob(pattern)):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
@@ -271,10 +272,17 @@ def analysis_key(source: Document | tuple[Path, Path]) -> str:
         for path in source:
             digest.update(path.read_bytes() if path.is_file() else b"(none)")
             digest.update(b"\0")
-    digest.update(f"helpers {__version__}; underthesea {version('underthesea')}\0".encode())
-    _tree_digest(digest, paths.PACKAGE_DIR, "*.py")
-    _tree_digest(digest, paths.DATA_DIR, "*")  # looked up now, so a test may point it elsewhere
+    helpers_digest(digest)
     return digest.hexdigest()
+
+
+def helpers_digest(digest) -> None:
+    """Add what every result of the helpers depends on to ``digest``: the helpers' version and
+    code, underthesea's version and every data file in ``helpers/data`` (also used by the site
+    to decide whether a project-wide notebook must run again)."""
+    digest.update(f"helpers {__version__}; underthesea {version('underthesea')}\0".encode())
+    tree_digest(digest, paths.PACKAGE_DIR, "*.py")
+    tree_digest(digest, paths.DATA_DIR, "*")  # looked up now, so a test may point it elsewhere
 
 
 def _document_record(doc: Document) -> dict:

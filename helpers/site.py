@@ -12,6 +12,10 @@ Pages need no network: images are embedded as data URIs and no script or style i
 Every page carries a Content-Security-Policy (:data:`CSP`) that forbids scripts and fetches, and
 every page this module writes itself comes from a Jinja2 template with autoescaping.
 
+Notebooks run at once, one per core, in threads (the work is in their kernels) once each
+document's analysis is stored; a project-wide notebook whose key (:func:`collection_key`) matches
+the one stored beside its page keeps that page instead of running again.
+
 Crash-safe: a document's folder (and ``collection/``) is built in a hidden staging folder and
 swapped in whole under a lock on ``reports/``; ``reports/index.html`` is rebuilt under the same
 lock from every document's ``summary.json``, so concurrent runs list every document. Staging
@@ -20,10 +24,15 @@ folders left by a killed run are removed by the next run.
 
 from __future__ import annotations
 
+import ast
 import json
+import os
 import re
+import sys
+import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +44,15 @@ from .corpus import (
     list_documents,
     load_document,
 )
-from .files import folder_lock, remove_stale_staging, restore_swapped_out, staging_folder, swap_in
-from .paths import DEFAULT_DOC_ID, NOTEBOOKS_DIR, REPORTS_DIR, display_path
+from .files import (
+    atomic_write_bytes,
+    folder_lock,
+    remove_stale_staging,
+    restore_swapped_out,
+    staging_folder,
+    swap_in,
+)
+from .paths import DEFAULT_DOC_ID, NOTEBOOKS_DIR, PROJECT_ROOT, REPORTS_DIR, display_path
 from .report import TEMPLATES_DIR, atomic_write_text, notebooks, templates
 
 COLLECTION = "collection"  # reports/collection/: project-wide notebooks (a reserved id)
@@ -52,10 +68,28 @@ CSP = (
 )
 STAGING = ".stage-"  # reports/.stage-XXXX/: a document's folder being built
 SWAPPED_OUT = ".old-"  # reports/.old-<id>/: the previous folder, for the moment of the swap
+KEY_SUFFIX = ".key"  # reports/collection/NN-name.key: what a project-wide page was made from
+EVALUATION_DATA_DIR = PROJECT_ROOT / "tests" / "data"  # the annotated sets 05 scores
 
 
 class RenderError(Exception):
     """A notebook failed: the message names the notebook, the cell and the error."""
+
+
+# The stop event of the run a worker thread executes for: set when the run fails or is
+# interrupted, so notebooks still running stop before their next cell and the process does not
+# wait for work nobody will publish. A notebook executed outside a run has none.
+_RUN = threading.local()
+
+
+class _Stopped(Exception):
+    """Raised before a cell once the run has stopped."""
+
+
+def _stop_if_asked(**_) -> None:
+    stop = getattr(_RUN, "stop", None)
+    if stop is not None and stop.is_set():
+        raise _Stopped
 
 
 def notebook_parameters(path: Path) -> dict[str, str]:
@@ -87,17 +121,20 @@ def execute_notebook(path: Path, parameters: dict | None = None, timeout: int = 
     from papermill.exceptions import PapermillExecutionError
 
     try:
-        return papermill.execute_notebook(
+        nb = papermill.execute_notebook(
             str(path),
             None,  # nothing written by papermill: we write the result atomically
             parameters=parameters or None,
             kernel_name="python3",
-            cwd=str(NOTEBOOKS_DIR),
+            # The kernel starts in notebooks/ (nbclient's resources path). Not papermill's cwd=,
+            # which changes the whole process's directory: notebooks run in threads at once.
+            resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
             progress_bar=False,
             execution_timeout=timeout,
             # The kernel's own log (a TCP notice at start, an interrupt at shutdown) is noise on
             # the terminal; cell errors still come back through the notebook.
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            on_cell_start=_stop_if_asked,
         )
     except PapermillExecutionError as err:
         first_line = next((line for line in err.source.splitlines() if line.strip()), "")
@@ -107,6 +144,10 @@ def execute_notebook(path: Path, parameters: dict | None = None, timeout: int = 
             f"(cell {err.cell_index + 1} of the executed notebook, starting "
             f"{first_line.strip()!r}) failed: {err.ename}: {err.evalue}"
         ) from None
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill's is random: the same page every run
+    return nb
 
 
 def describe_figures(nb) -> None:
@@ -314,16 +355,40 @@ def _nav(*links: tuple[str, str], doc_id: str | None = None) -> dict:
     return nav
 
 
-def _run(path: Path, parameters: dict, label: str):
-    print(f"{label} ...", end=" ", flush=True)
-    started = time.perf_counter()
+def workers(jobs: int) -> int:
+    """Notebooks run at once: one per core this process may use, never more than notebooks."""
+    return max(1, min(len(os.sched_getaffinity(0)), jobs))
+
+
+def _execute(path: Path, parameters: dict, stop: threading.Event) -> tuple:
+    """Run in a worker thread: the executed notebook and the seconds it took. The work happens
+    in the notebook's kernel, a process of its own, so threads run notebooks in parallel."""
+    _RUN.stop = stop
     try:
+        started = time.perf_counter()
         nb = execute_notebook(path, parameters)
+        return nb, time.perf_counter() - started
+    finally:
+        _RUN.stop = None
+
+
+def _collect(future: Future, label: str):
+    """The executed notebook of ``future``, with its progress line."""
+    try:
+        nb, seconds = future.result()
     except RenderError:
-        print("FAILED", flush=True)
+        print(f"{label} ... FAILED", flush=True)
         raise
-    print(f"done ({time.perf_counter() - started:.1f} s)", flush=True)
+    print(f"{label} ... done ({seconds:.1f} s)", flush=True)
     return nb
+
+
+def prepare_analysis(doc: Document) -> None:
+    """Compute and store the document's analysis before its notebooks start, so that notebooks
+    running at once all read it and none of them computes or writes it."""
+    from .analysis import load_or_analyse
+
+    load_or_analyse(doc)
 
 
 def clean_up(out_dir: Path = REPORTS_DIR) -> None:
@@ -343,15 +408,18 @@ def _publish(staged: Path, out_dir: Path, name: str) -> None:
         swap_in(staged, out_dir / name, SWAPPED_OUT)
 
 
-def render_document(doc: Document, out_dir: Path = REPORTS_DIR) -> DocumentSummary:
-    """Every per-document notebook for ``doc`` into ``out_dir/<doc-id>/``, and its index page.
+def _write_document(
+    doc: Document, executed: dict[Path, Future], out_dir: Path = REPORTS_DIR
+) -> DocumentSummary:
+    """The document's executed notebooks (``executed``: notebook → future, in reading order)
+    written into ``out_dir/<doc-id>/`` with its index page.
 
     The folder is built in a staging folder and swapped in whole at the end: a run that fails or
     is killed leaves the previous folder (or none) as it was."""
     with staging_folder(out_dir, STAGING) as folder:
         stems = []
-        for path in document_notebooks():
-            nb = _run(path, {"DOC_ID": doc.id}, f"{doc.id}: {path.name}")
+        for path, future in executed.items():
+            nb = _collect(future, f"{doc.id}: {path.name}")
             nav = _nav(("../index.html", "all documents"), ("index.html", doc.title), doc_id=doc.id)
             write_notebook(nb, folder, path.stem, f"{path.stem} · {doc.title}", nav)
             stems.append(path.stem)
@@ -373,16 +441,93 @@ def collection_parameters(path: Path, doc_ids: Sequence[str]) -> dict:
     return {"DOC_IDS": list(doc_ids)}
 
 
-def render_collection(doc_ids: Sequence[str], out_dir: Path = REPORTS_DIR) -> list[str]:
-    """Project-wide notebooks into ``out_dir/collection/`` (staged, swapped in whole);
-    ``DOC_IDS`` gets ``doc_ids``."""
+def _environment() -> str:
+    """Python's version and every installed distribution with its version, one per line."""
+    from importlib.metadata import distributions
+
+    installed = sorted({f"{d.metadata['Name']}=={d.version}" for d in distributions()})
+    return "\n".join([sys.version, *installed])
+
+
+def collection_key(path: Path, parameters: dict) -> str:
+    """What a project-wide notebook's page depends on, hashed: the notebook file, the parameters
+    it is given, the helpers' code and data (:func:`helpers.analysis.helpers_digest`, the same
+    as an analysis key), the annotated sets under ``tests/data`` (05 scores them), the analysis
+    key of every document it reads (``DOC_IDS``, given or its default) and the environment."""
+    import hashlib
+
+    from .analysis import analysis_key, helpers_digest, tree_digest
+    from .corpus import resolve
+
+    digest = hashlib.sha256()
+    digest.update(path.read_bytes() + b"\0")
+    digest.update(json.dumps(parameters, sort_keys=True).encode() + b"\0")
+    helpers_digest(digest)
+    tree_digest(digest, EVALUATION_DATA_DIR, "*")
+    doc_ids = parameters.get("DOC_IDS")
+    if doc_ids is None and "DOC_IDS" in notebook_parameters(path):
+        try:
+            doc_ids = ast.literal_eval(notebook_parameters(path)["DOC_IDS"])
+        except (ValueError, SyntaxError):
+            doc_ids = []  # not a literal: the notebook's bytes above stand for it
+    for doc_id in doc_ids or []:
+        try:
+            files = resolve(doc_id)
+        except CorpusError:
+            digest.update(b"(no such document)")  # the notebook will say so when it runs
+            continue
+        digest.update(f"{doc_id} {analysis_key(files)}\0".encode())
+    digest.update(_environment().encode())
+    return digest.hexdigest()
+
+
+def _key_file(folder: Path, stem: str) -> Path:
+    return folder / f"{stem}{KEY_SUFFIX}"
+
+
+def _reusable(stem: str, key: str, out_dir: Path) -> bool:
+    """The rendered page of ``stem`` in ``out_dir/collection/`` was made under ``key``."""
+    folder = out_dir / COLLECTION
+    try:
+        stored = _key_file(folder, stem).read_text("utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return False
+    pages = (folder / f"{stem}.html", folder / f"{stem}.ipynb")
+    return stored == key and all(page.is_file() for page in pages)
+
+
+def plan_collection(doc_ids: Sequence[str], out_dir: Path = REPORTS_DIR) -> list[tuple]:
+    """Each project-wide notebook with its parameters, its key and whether its rendered page in
+    ``out_dir/collection/`` can be kept (the key matches: nothing it depends on changed)."""
+    plan = []
+    for path in collection_notebooks():
+        params = collection_parameters(path, doc_ids)
+        key = collection_key(path, params)
+        plan.append((path, params, key, _reusable(path.stem, key, out_dir)))
+    return plan
+
+
+def _write_collection(plan: list[tuple], executed: dict[Path, Future], out_dir: Path) -> list[str]:
+    """Project-wide pages into ``out_dir/collection/`` (staged, swapped in whole): executed
+    notebooks from ``executed``, the others kept from the previous folder."""
     stems = []
+    if all(reuse for *_, reuse in plan):
+        for path, *_ in plan:
+            print(f"{COLLECTION}: {path.name} ... reused (its inputs did not change)", flush=True)
+        return [path.stem for path, *_ in plan]
     with staging_folder(out_dir, STAGING) as folder:
-        for path in collection_notebooks():
-            params = collection_parameters(path, doc_ids)
-            nb = _run(path, params, f"{COLLECTION}: {path.name}")
-            nav = _nav(("../index.html", "all documents"))
-            write_notebook(nb, folder, path.stem, f"{path.stem} · collection", nav)
+        for path, _, key, reuse in plan:
+            label = f"{COLLECTION}: {path.name}"
+            if reuse:
+                for suffix in (".html", ".ipynb", KEY_SUFFIX):
+                    kept = out_dir / COLLECTION / f"{path.stem}{suffix}"
+                    atomic_write_bytes(folder / kept.name, kept.read_bytes())
+                print(f"{label} ... reused (its inputs did not change)", flush=True)
+            else:
+                nb = _collect(executed[path], label)
+                nav = _nav(("../index.html", "all documents"))
+                write_notebook(nb, folder, path.stem, f"{path.stem} · collection", nav)
+                atomic_write_text(_key_file(folder, path.stem), key + "\n")
             stems.append(path.stem)
         _publish(folder, out_dir, COLLECTION)
     return stems
@@ -423,13 +568,41 @@ def render_site(
     docs = [load_document(doc_id) for doc_id in dict.fromkeys(doc_ids)]
     with folder_lock(out_dir):
         clean_up(out_dir)
-    for doc in docs:
-        render_document(doc, out_dir)
+    plan = []
     if collection:
-        # a document rendered earlier but since removed from corpus/ cannot be compared
+        # every document in the site once this run is done; one rendered earlier but since
+        # removed from corpus/ cannot be compared
         in_corpus = set(list_documents())
-        rendered = [s.id for s in rendered_summaries(out_dir, False) if s.id in in_corpus]
-        render_collection(rendered, out_dir)
+        earlier = {s.id for s in rendered_summaries(out_dir, False)}
+        rendered = sorted((earlier | {doc.id for doc in docs}) & in_corpus)
+        plan = plan_collection(rendered, out_dir)
+    per_document = document_notebooks()
+    jobs = len(docs) * len(per_document) + sum(not reuse for *_, reuse in plan)
+    # All notebooks share one pool, the project-wide ones first: 05-evaluation is the longest
+    # and reads no document, so it runs while the documents' analyses are computed.
+    stop = threading.Event()
+    pool = ThreadPoolExecutor(workers(jobs))
+    try:
+        executed = {
+            path: pool.submit(_execute, path, params, stop)
+            for path, params, _, reuse in plan
+            if not reuse
+        }
+        by_document = {}
+        for doc in docs:
+            prepare_analysis(doc)
+            by_document[doc.id] = {
+                p: pool.submit(_execute, p, {"DOC_ID": doc.id}, stop) for p in per_document
+            }
+        for doc in docs:
+            _write_document(doc, by_document[doc.id], out_dir)
+        if collection:
+            _write_collection(plan, executed, out_dir)
+    except BaseException:
+        stop.set()  # a failure or Ctrl-C: notebooks still running stop before their next cell
+        raise
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
     index, documents, notebooks_listed = write_site_index(out_dir)
     print(
         f"wrote {display_path(index)} (documents: {documents}, "

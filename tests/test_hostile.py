@@ -69,6 +69,7 @@ site.render_site.__defaults__ = (site.render_site.__defaults__[0], Path(config["
 if "notebooks" in config:
     site.document_notebooks = lambda: [Path(p) for p in config["notebooks"]]
     site.collection_notebooks = lambda: [Path(p) for p in config.get("collection", [])]
+    site.prepare_analysis = lambda doc: None  # stand-ins read no analysis
     site.summarise = lambda doc, stems: site.DocumentSummary(
         doc.id, doc.title, None, doc.metadata.get("date"), None, len(doc.paragraphs), 1, 1,
         [], [], list(stems))
