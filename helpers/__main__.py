@@ -6,6 +6,9 @@ UTF-8 text file into corpus/ with its metadata record.
 ``python -m helpers report [DOC_ID ...]`` reruns every per-document notebook for each document
 (default: the statement) into reports/<doc-id>/, the project-wide ones into reports/collection/,
 and writes reports/index.html.
+
+``python -m helpers archive analyse PATH [--name NAME] [--workers N | --scheduler ADDRESS]
+[--limit N]`` analyses every article of a news archive on Dask into results/archives/NAME/.
 """
 
 import argparse
@@ -42,7 +45,28 @@ def main(argv: list[str] | None = None) -> int:
         help="skip the project-wide notebooks (reports/collection/)",
     )
 
+    archive = sub.add_parser("archive", help="analyse a whole news archive on Dask")
+    archive_sub = archive.add_subparsers(dest="archive_command", required=True)
+    run = archive_sub.add_parser(
+        "analyse",
+        help="analyse every article of a JSON Lines archive (.jsonl, .gz, .xz) or a folder of "
+        ".txt files into results/archives/NAME/ (resumable)",
+    )
+    run.add_argument("path", help="the archive: a .jsonl[.gz|.xz] file or a folder of .txt files")
+    run.add_argument("--name", help="results folder name (default: the archive's file name)")
+    where = run.add_mutually_exclusive_group()
+    where.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="worker processes of a local Dask cluster (default 2; 0: in this process, no Dask)",
+    )
+    where.add_argument("--scheduler", help="address of a running Dask scheduler (tcp://host:8786)")
+    run.add_argument("--limit", type=int, help="only the first N records of the archive")
+
     args = parser.parse_args(argv)
+    if args.command == "archive":
+        return _archive(args)
     try:
         if args.command == "add":
             from .corpus import add_document
@@ -71,6 +95,32 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _archive(args) -> int:
+    from .archive import analyse_archive
+
+    if args.workers < 0 or (args.limit is not None and args.limit < 1):
+        print("error: --workers must be 0 or more and --limit 1 or more", file=sys.stderr)
+        return 2
+    try:
+        summary = analyse_archive(args.path, args.name, args.workers, args.scheduler, args.limit)
+    except KeyboardInterrupt:
+        print(
+            "\ninterrupted: every batch written is whole; run the same command again to continue",
+            file=sys.stderr,
+        )
+        return 130
+    except CorpusError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    rate = summary.characters / summary.seconds if summary.seconds else 0
+    print(
+        f"{summary.analysed:,} articles analysed, {summary.rejected:,} recorded as errors, "
+        f"{summary.skipped:,} already stored; {summary.seconds:.1f} s ({rate:,.0f} characters/s); "
+        f"tables in {display_path(summary.folder)}/"
+    )
     return 0
 
 

@@ -269,9 +269,21 @@ def analysis_key(source: Document | tuple[Path, Path]) -> str:
         for path in source:
             digest.update(path.read_bytes() if path.is_file() else b"(none)")
             digest.update(b"\0")
+    _pipeline_digest(digest)
+    return digest.hexdigest()
+
+
+def _pipeline_digest(digest) -> None:
     digest.update(f"helpers {__version__}; underthesea {version('underthesea')}\0".encode())
     _tree_digest(digest, paths.PACKAGE_DIR, "*.py")
     _tree_digest(digest, paths.DATA_DIR, "*")  # looked up now, so a test may point it elsewhere
+
+
+def pipeline_key() -> str:
+    """What every analysis depends on besides its document, hashed: the helpers' version and
+    code, underthesea's version and the data files (an archive hashes it once per run)."""
+    digest = hashlib.sha256()
+    _pipeline_digest(digest)
     return digest.hexdigest()
 
 

@@ -161,7 +161,13 @@ def _load_text(path: Path) -> tuple[str, LoadReport]:
         raise CorpusError(f"{where}: no such file")
     if path.is_dir():
         raise CorpusError(f"{where}: is a directory, not a text file")
-    text = _decode(path.read_bytes(), path)
+    return normalise_text(_decode(path.read_bytes(), path), path, where)
+
+
+def normalise_text(text: str, path: Path, where: str) -> tuple[str, LoadReport]:
+    """Decoded text made what a :class:`Document` holds (see the module docstring), with what
+    changed counted; ``path`` is the file it came from and ``where`` names it (and the record
+    within it, for an archive) in a :class:`CorpusError`."""
     counts: dict[str, int] = {}
     warnings: list[str] = []
     counts["bom"] = int(text.startswith("\ufeff"))
@@ -459,7 +465,12 @@ def load_document(id_or_path: str | Path) -> Document:
     """
     text_path, meta_path = resolve(id_or_path)
     text, changes = _load_text(text_path)
-    meta = _read_metadata(meta_path)
+    return build_document(text, changes, _read_metadata(meta_path), text_path)
+
+
+def build_document(text: str, changes: LoadReport, meta: dict, text_path: Path) -> Document:
+    """A :class:`Document` from normalised text and its metadata record (the id defaults to the
+    file's name); an archive article is built the same way, with its archive's path."""
     paragraphs = _split_paragraphs(text, title_line=bool(meta.get("title_line", False)))
     doc_id = str(meta.get("id") or text_path.stem)
     title = meta.get("title") or (paragraphs[0].text if meta.get("title_line") else doc_id)

@@ -28,6 +28,8 @@ LAYERS = {
     "compare": 8,
     "evaluation": 8,
     "report": 9,
+    "archive": 9,  # an archive's articles analysed and stored (analysis, frequency)
+    "archive_queries": 10,  # DuckDB over the stored archive tables
     "site": 10,
     "__main__": 11,
 }
