@@ -579,10 +579,12 @@ def analyse_archive(
     results_dir: Path | None = None,
     progress: bool = True,
     log: Callable[[str], None] = print,
+    at_most: int | None = None,
 ) -> RunSummary:
     """Analyse every article of the archive at ``path`` not yet stored under its key.
 
-    ``workers=0`` runs in this process without Dask; otherwise on a ``LocalCluster`` of
+    ``workers=0`` runs in this process without Dask (``at_most`` refuses to start when more
+    articles than that are left, as a notebook does for a big archive); otherwise on a ``LocalCluster`` of
     ``workers`` processes, or on the Dask scheduler at ``scheduler`` (its workers must run this
     project's environment and see ``path`` at the same place). A ``KeyboardInterrupt`` stops the
     run between batches: every batch written is whole, and the next run continues from there.
@@ -601,6 +603,12 @@ def analyse_archive(
     for record in read_archive(path, pipeline, limit):
         total, todo = total + 1, todo + (record.key not in done)
     skipped = total - todo
+    if at_most is not None and todo > at_most:
+        raise ArchiveError(
+            f"{display_path(path)}: {todo:,} articles are not analysed yet, more than {at_most:,} "
+            "to analyse here; run `python -m helpers archive analyse "
+            f"{display_path(path)}{' --name ' + name if name else ''}` first (on Dask)"
+        )
     first_batch = max(stored_batches(folder), default=-1) + 1
     batches = _batches(read_archive(path, pipeline, limit), done, first_batch)
     summary = RunSummary(folder, 0, 0, skipped, 0.0, 0)
