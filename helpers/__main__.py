@@ -63,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     where.add_argument("--scheduler", help="address of a running Dask scheduler (tcp://host:8786)")
     run.add_argument("--limit", type=int, help="only the first N records of the archive")
+    run.add_argument(
+        "--batch",
+        type=int,
+        default=20,
+        help="articles per task and per stored part (default 20; fewer when long)",
+    )
 
     args = parser.parse_args(argv)
     if args.command == "archive":
@@ -101,8 +107,8 @@ def main(argv: list[str] | None = None) -> int:
 def _archive(args) -> int:
     from .archive import analyse_archive
 
-    if args.workers < 0 or (args.limit is not None and args.limit < 1):
-        print("error: --workers must be 0 or more and --limit 1 or more", file=sys.stderr)
+    if args.workers < 0 or args.batch < 1 or (args.limit is not None and args.limit < 1):
+        print("error: --workers must be 0 or more, --batch and --limit 1 or more", file=sys.stderr)
         return 2
     try:
         summary = analyse_archive(args.path, args.name, args.workers, args.scheduler, args.limit)

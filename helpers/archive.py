@@ -518,7 +518,7 @@ class RunSummary:
 
 
 def _batches(
-    records: Iterator[Record], done: set[str], first_batch: int
+    records: Iterator[Record], done: set[str], first_batch: int, articles: int = BATCH_ARTICLES
 ) -> Iterator[tuple[int, list[Record]]]:
     batch, current, size = first_batch, [], 0
     for record in records:
@@ -526,7 +526,7 @@ def _batches(
             continue
         current.append(record)
         size += len(record.text or "")
-        if len(current) >= BATCH_ARTICLES or size >= BATCH_CHARACTERS:
+        if len(current) >= articles or size >= BATCH_CHARACTERS:
             yield batch, current
             batch, current, size = batch + 1, [], 0
     if current:
@@ -580,6 +580,7 @@ def analyse_archive(
     progress: bool = True,
     log: Callable[[str], None] = print,
     at_most: int | None = None,
+    batch_articles: int = BATCH_ARTICLES,
 ) -> RunSummary:
     """Analyse every article of the archive at ``path`` not yet stored under its key.
 
@@ -610,7 +611,7 @@ def analyse_archive(
             f"{display_path(path)}{' --name ' + name if name else ''}` first (on Dask)"
         )
     first_batch = max(stored_batches(folder), default=-1) + 1
-    batches = _batches(read_archive(path, pipeline, limit), done, first_batch)
+    batches = _batches(read_archive(path, pipeline, limit), done, first_batch, batch_articles)
     summary = RunSummary(folder, 0, 0, skipped, 0.0, 0)
     if skipped:
         log(f"{skipped:,} articles already stored in {display_path(folder)}; {todo:,} to analyse")
@@ -673,7 +674,7 @@ def _run_dask(folder, path, batches, workers, scheduler, summary, bar, log) -> N
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=":0" if find_spec("bokeh") else None,
+                dashboard_address=":0",  # any free port: several runs may share a machine
                 silence_logs=logging.ERROR,
             )
             client = Client(cluster)

@@ -127,7 +127,7 @@ def overview(tables: ArchiveTables) -> pd.DataFrame:
 
 def error_table(tables: ArchiveTables) -> pd.DataFrame:
     """The records that are not in the analysis, with why: ``where``, ``id``, ``reason``."""
-    return tables.sql("SELECT position, \"where\", id, reason FROM errors ORDER BY position, key")
+    return tables.sql('SELECT position, "where", id, reason FROM errors ORDER BY position, key')
 
 
 def describe_overview(tables: ArchiveTables) -> str:
@@ -269,7 +269,9 @@ def articles_naming(tables: ArchiveTables, first: str, second: str) -> pd.DataFr
         first,
         second,
         second,
-    ).rename(columns={"first_mentions": f"{first} mentions", "second_mentions": f"{second} mentions"})
+    ).rename(
+        columns={"first_mentions": f"{first} mentions", "second_mentions": f"{second} mentions"}
+    )
 
 
 def describe_articles_naming(table: pd.DataFrame, first: str, second: str, articles: int) -> str:
@@ -413,8 +415,6 @@ def describe_kwic(table: pd.DataFrame, word: str, articles: int) -> str:
 
 
 # ---------------------------------------------------------------------------- time
-
-
 
 
 def mentions_over_time(tables: ArchiveTables, entities: list[str]) -> pd.DataFrame:
