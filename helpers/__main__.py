@@ -111,7 +111,14 @@ def _archive(args) -> int:
         print("error: --workers must be 0 or more, --batch and --limit 1 or more", file=sys.stderr)
         return 2
     try:
-        summary = analyse_archive(args.path, args.name, args.workers, args.scheduler, args.limit)
+        summary = analyse_archive(
+            args.path,
+            args.name,
+            args.workers,
+            args.scheduler,
+            args.limit,
+            batch_articles=args.batch,
+        )
     except KeyboardInterrupt:
         print(
             "\ninterrupted: every batch written is whole; run the same command again to continue",
