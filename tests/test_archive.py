@@ -225,3 +225,34 @@ def test_dask_and_single_process_give_identical_tables(tmp_path):
     assert one.analysed == two.analysed == 50
     for table in archive.SCHEMA:
         assert _table(one.folder, table) == _table(two.folder, table), table
+
+
+def test_ctrl_c_on_dask_stops_every_process_and_the_run_resumes(tmp_path):
+    """Ctrl-C in a terminal signals the whole process group: the command, its cluster and its
+    workers. One line, exit code 130, no process left, and the rerun finishes the archive."""
+    import shutil
+
+    path = _jsonl(tmp_path / "news.jsonl", _articles(150))
+    args = [str(path), "--name", "ctrl-c-test", "--batch", "1"]
+    results = PROJECT_ROOT / "results" / "archives" / "ctrl-c-test"
+    shutil.rmtree(results, ignore_errors=True)
+    try:
+        run = _cli(*args, "--workers", "2", start_new_session=True)
+        deadline = time.monotonic() + 300
+        while len(archive.stored_batches(results)) < 3:
+            assert run.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+        os.killpg(run.pid, signal.SIGINT)
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == 130, err
+        assert err.strip().splitlines()[-1].startswith("interrupted:") and "Traceback" not in err
+        time.sleep(2)
+        left = subprocess.run(["pgrep", "-g", str(run.pid)], capture_output=True, text=True)
+        assert left.stdout == ""
+        again = _cli(*args, "--workers", "0")
+        out, err = again.communicate(timeout=600)
+        assert again.returncode == 0, err
+        ids = sorted(r["id"] for r in _table(results, "documents"))
+        assert ids == [f"a{i:03d}" for i in range(150)]
+    finally:
+        shutil.rmtree(results, ignore_errors=True)
