@@ -710,7 +710,15 @@ def _run_dask(folder, path, batches, workers, scheduler, summary, bar, log) -> N
             pass
         for future in queue:
             batch, records = pending.pop(future)
-            _store(folder, batch, records, future.result(), summary, bar)
+            try:
+                parts = future.result()
+            except Exception as err:  # e.g. KilledWorker: a batch that killed worker after worker
+                raise ArchiveError(
+                    f"{display_path(path)}: the batch of records {records[0].where} to "
+                    f"{records[-1].where} failed on the Dask workers ({type(err).__name__}: "
+                    f"{err}); every batch stored is kept, run the command again to continue"
+                ) from None
+            _store(folder, batch, records, parts, summary, bar)
             submit_next()
     finally:
         client.close()
