@@ -39,7 +39,7 @@ def _quote(text: str) -> str:
 
 @dataclass
 class ArchiveTables:
-    """An analysed archive's tables as DuckDB views (see the module docstring)."""
+    """An analysed archive's tables in DuckDB (see the module docstring)."""
 
     folder: Path
     db: object  # duckdb.DuckDBPyConnection
@@ -87,20 +87,23 @@ def open_archive(name_or_folder: str | Path, results_dir: Path | None = None) ->
             typed = ", ".join(f"CAST(NULL AS {_SQL_TYPES[t]}) AS {c}" for c, t in columns.items())
             source = f"SELECT {typed} WHERE false"
         db.execute(f"CREATE VIEW raw_{table} AS {source}")
+    # The small tables are read into memory once (thousands of Parquet parts would otherwise be
+    # opened by every query); sentences and words, the big ones, stay views over the files.
     db.execute(
-        "CREATE VIEW documents AS SELECT * FROM raw_documents "
+        "CREATE TABLE documents AS SELECT * FROM raw_documents "
         "QUALIFY row_number() OVER (PARTITION BY id ORDER BY batch DESC) = 1"
     )
     for table in SCHEMA:
         if table in ("documents", "errors"):
             continue
+        kind = "VIEW" if table in ("sentences", "words") else "TABLE"
         db.execute(
-            f"CREATE VIEW {table} AS SELECT * FROM raw_{table} "
+            f"CREATE {kind} {table} AS SELECT * FROM raw_{table} "
             "WHERE (id, batch) IN (SELECT id, batch FROM documents)"
         )
     # a rejected record counts once, and only from a batch that was stored whole
     db.execute(
-        "CREATE VIEW errors AS SELECT * FROM raw_errors "
+        "CREATE TABLE errors AS SELECT * FROM raw_errors "
         "WHERE batch IN (SELECT DISTINCT batch FROM raw_documents) "
         "QUALIFY row_number() OVER (PARTITION BY key ORDER BY batch DESC) = 1"
     )
@@ -159,18 +162,20 @@ def most_named(tables: ArchiveTables, top: int = 15, labels: tuple[str, ...] = (
     frame = tables.sql(
         f"""
         WITH m AS (SELECT id, label, text, {ENTITY} AS entity FROM entities {where}),
+        top_entities AS (
+            SELECT entity, label, count(DISTINCT id) AS articles, count(*) AS mentions FROM m
+            GROUP BY entity, label ORDER BY articles DESC, mentions DESC, entity, label LIMIT ?
+        ),
         forms AS (
             SELECT entity, label, string_agg(text, ', ' ORDER BY n DESC, text) AS forms
             FROM (SELECT entity, label, text, count(*) AS n,
                          row_number() OVER (PARTITION BY entity, label ORDER BY count(*) DESC, text) AS r
-                  FROM m GROUP BY entity, label, text)
+                  FROM m SEMI JOIN top_entities USING (entity, label) GROUP BY entity, label, text)
             WHERE r <= 3 GROUP BY entity, label
         )
-        SELECT entity, label, count(DISTINCT id) AS articles, count(*) AS mentions, forms
-        FROM m JOIN forms USING (entity, label)
-        GROUP BY entity, label, forms
+        SELECT entity, label, articles, mentions, forms
+        FROM top_entities JOIN forms USING (entity, label)
         ORDER BY articles DESC, mentions DESC, entity, label
-        LIMIT ?
         """,
         top,
     )
