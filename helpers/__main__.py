@@ -7,6 +7,9 @@ UTF-8 text file into corpus/ with its metadata record.
 (default: the statement) into reports/<doc-id>/, the project-wide ones into reports/collection/,
 and writes reports/index.html.
 
+``python -m helpers archive analyse PATH [--name NAME] [--workers N | --scheduler ADDRESS]
+[--limit N]`` analyses every article of a news archive on Dask into results/archives/NAME/.
+
 Every failure is one line on stderr and a non-zero exit code, never a traceback: 1 for bad input
 or a failing notebook, 130 for Ctrl-C (after which nothing half-done is left).
 """
@@ -46,7 +49,34 @@ def main(argv: list[str] | None = None) -> int:
         help="skip the project-wide notebooks (reports/collection/)",
     )
 
+    archive = sub.add_parser("archive", help="analyse a whole news archive on Dask")
+    archive_sub = archive.add_subparsers(dest="archive_command", required=True)
+    run = archive_sub.add_parser(
+        "analyse",
+        help="analyse every article of a JSON Lines archive (.jsonl, .gz, .xz) or a folder of "
+        ".txt files into results/archives/NAME/ (resumable)",
+    )
+    run.add_argument("path", help="the archive: a .jsonl[.gz|.xz] file or a folder of .txt files")
+    run.add_argument("--name", help="results folder name (default: the archive's file name)")
+    where = run.add_mutually_exclusive_group()
+    where.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="worker processes of a local Dask cluster (default 2; 0: in this process, no Dask)",
+    )
+    where.add_argument("--scheduler", help="address of a running Dask scheduler (tcp://host:8786)")
+    run.add_argument("--limit", type=int, help="only the first N records of the archive")
+    run.add_argument(
+        "--batch",
+        type=int,
+        default=20,
+        help="articles per task and per stored part (default 20; fewer when long)",
+    )
+
     args = parser.parse_args(argv)
+    if args.command == "archive":
+        return _archive(args)
     try:
         _check_text_arguments(args)
         if args.command == "add":
@@ -119,6 +149,39 @@ def _say(text: str, stream=None) -> None:
     """Print a line that may hold a file name in any bytes (undecodable ones shown escaped)."""
     stream = stream or sys.stderr
     print(text.encode("utf-8", "backslashreplace").decode("utf-8"), file=stream, flush=True)
+
+
+def _archive(args) -> int:
+    from .archive import analyse_archive
+
+    if args.workers < 0 or args.batch < 1 or (args.limit is not None and args.limit < 1):
+        print("error: --workers must be 0 or more, --batch and --limit 1 or more", file=sys.stderr)
+        return 2
+    try:
+        summary = analyse_archive(
+            args.path,
+            args.name,
+            args.workers,
+            args.scheduler,
+            args.limit,
+            batch_articles=args.batch,
+        )
+    except KeyboardInterrupt:
+        print(
+            "\ninterrupted: every batch written is whole; run the same command again to continue",
+            file=sys.stderr,
+        )
+        return 130
+    except CorpusError as err:
+        _say(f"error: {err}")
+        return 1
+    rate = summary.characters / summary.seconds if summary.seconds else 0
+    print(
+        f"{summary.analysed:,} articles analysed, {summary.rejected:,} recorded as errors, "
+        f"{summary.skipped:,} already stored; {summary.seconds:.1f} s ({rate:,.0f} characters/s); "
+        f"tables in {display_path(summary.folder)}/"
+    )
+    return 0
 
 
 if __name__ == "__main__":

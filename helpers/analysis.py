@@ -276,6 +276,14 @@ def analysis_key(source: Document | tuple[Path, Path]) -> str:
     return digest.hexdigest()
 
 
+def pipeline_key() -> str:
+    """What every analysis depends on besides its document, hashed: the helpers' version and
+    code, underthesea's version and the data files (an archive hashes it once per run)."""
+    digest = hashlib.sha256()
+    helpers_digest(digest)
+    return digest.hexdigest()
+
+
 def helpers_digest(digest) -> None:
     """Add what every result of the helpers depends on to ``digest``: the helpers' version and
     code, underthesea's version and every data file in ``helpers/data`` (also used by the site

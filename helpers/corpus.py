@@ -182,7 +182,13 @@ def _load_text(path: Path) -> tuple[str, LoadReport]:
 
 def _text_from_bytes(data: bytes, path: Path) -> tuple[str, LoadReport]:
     where = display_path(path)
-    text = _decode(data, path)
+    return normalise_text(_decode(data, path), path, where)
+
+
+def normalise_text(text: str, path: Path, where: str) -> tuple[str, LoadReport]:
+    """Decoded text made what a :class:`Document` holds (see the module docstring), with what
+    changed counted; ``path`` is the file it came from and ``where`` names it (and the record
+    within it, for an archive) in a :class:`CorpusError`."""
     counts: dict[str, int] = {}
     warnings: list[str] = []
     counts["bom"] = int(text.startswith("\ufeff"))
@@ -614,9 +620,15 @@ def load_document(id_or_path: str | Path) -> Document:
     """
     text_path, meta_path = resolve(id_or_path)
     text, changes = _load_text(text_path)
-    meta = _read_metadata(meta_path, text_path.stem)
-    paragraphs = _split_paragraphs(text, title_line=meta.get("title_line", False))
-    doc_id = text_path.stem  # the metadata's id, if given, is checked to be the same
+    # the metadata's id, if given, is checked to be the file's own name
+    return build_document(text, changes, _read_metadata(meta_path, text_path.stem), text_path)
+
+
+def build_document(text: str, changes: LoadReport, meta: dict, text_path: Path) -> Document:
+    """A :class:`Document` from normalised text and its checked metadata record (the id defaults
+    to the file's name); an archive article is built the same way, with its archive's path."""
+    paragraphs = _split_paragraphs(text, title_line=bool(meta.get("title_line", False)))
+    doc_id = str(meta.get("id") or text_path.stem)
     title = meta.get("title") or (paragraphs[0].text if meta.get("title_line") else doc_id)
     credits = [caption_credit(p) for p in paragraphs if p.kind == "caption"]
     meta = {"id": doc_id, "title": title, "language": "vi", **meta}

@@ -69,7 +69,8 @@ def test_bom_and_crlf(tmp_path):
 
 def _digest() -> str:
     return hashlib.sha256(
-        b"".join(p.read_bytes() for p in sorted(CORPUS_DIR.iterdir()))
+        # every file, corpus/archives/ included
+        b"".join(p.read_bytes() for p in sorted(CORPUS_DIR.rglob("*")) if p.is_file())
     ).hexdigest()
 
 

@@ -32,8 +32,10 @@ LAYERS = {
     "evaluation": 9,
     "report": 10,
     "fonts": 10,  # the packaged monospace font, for pages and JupyterLab
-    "site": 11,
-    "__main__": 12,
+    "archive": 10,  # an archive's articles analysed and stored (analysis, frequency)
+    "archive_queries": 11,  # DuckDB over the stored archive tables
+    "site": 12,
+    "__main__": 13,
 }
 # Upward imports that run inside a function, never at import time: a table function beside its
 # component accepts a bare text or Document and analyses it first.
