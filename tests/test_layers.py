@@ -31,6 +31,7 @@ LAYERS = {
     "compare": 8,
     "evaluation": 8,
     "report": 9,
+    "narrative": 9,  # sentences of findings, computed from the tables
     "site": 10,
     "__main__": 11,
 }
