@@ -25,9 +25,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .files import UnreadableFile, read_bounded
 from .orthography import TONE_MARKS as _TONE_MARKS
 from .orthography import is_native_syllable, normalise_tones, slugify
-from .files import UnreadableFile, read_bounded
 from .paths import CORPUS_DIR, display_path
 
 if TYPE_CHECKING:

@@ -6,7 +6,6 @@ always through a temporary file and a rename, so an interrupted run never leaves
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Iterable, Sequence
 from functools import cache
