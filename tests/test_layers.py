@@ -12,28 +12,29 @@ import sys
 from helpers.paths import PACKAGE_DIR, PROJECT_ROOT
 
 LAYERS = {
-    "__init__": 0,
     "paths": 0,
     "orthography": 0,
-    "files": 0,
-    "fonts": 9,  # the packaged monospace font, for pages and JupyterLab
-    "corpus": 1,
-    "tokens": 2,
-    "matching": 3,
-    "canonical": 3,  # English names of entities, composed from glossed heads
-    "offices": 3,  # offices, holders and seats of government (data/offices.tsv)
-    "entities": 4,
+    "display": 0,  # how an empty table shows in a notebook (registered by the package)
+    "__init__": 1,
+    "files": 1,  # atomic writes, bounded reads, locks: every writer and reader below builds on it
+    "corpus": 2,
+    "tokens": 3,
+    "matching": 4,
+    "canonical": 4,  # English names of entities, composed from glossed heads
+    "offices": 4,  # offices, holders and seats of government (data/offices.tsv)
+    "entities": 5,
     # the analyses: components that analyse() runs, analyse() itself, then tables over it
-    "themes": 5,
-    "commitments": 6,
-    "analysis": 7,
-    "frequency": 8,
-    "compare": 8,
-    "evaluation": 8,
-    "report": 9,
-    "narrative": 9,  # sentences of findings, computed from the tables
-    "site": 10,
-    "__main__": 11,
+    "themes": 6,
+    "commitments": 7,
+    "analysis": 8,
+    "frequency": 9,
+    "compare": 9,
+    "evaluation": 9,
+    "report": 10,
+    "narrative": 10,  # sentences of findings, computed from the tables
+    "fonts": 10,  # the packaged monospace font, for pages and JupyterLab
+    "site": 11,
+    "__main__": 12,
 }
 # Upward imports that run inside a function, never at import time: a table function beside its
 # component accepts a bare text or Document and analyses it first.
