@@ -81,7 +81,11 @@ def table_html(frame) -> str:
         is_p = str(column).lower() in P_COLUMNS
         styler.format(lambda v, p=is_p: str(escape(readable_number(v, p))), subset=[column])
     styler.format_index(escape="html", axis=0).format_index(escape="html", axis=1)
-    text = [c for c in shown.columns if shown[c].dtype == object or str(shown[c].dtype) in ("str", "string")]
+    text = [
+        c
+        for c in shown.columns
+        if shown[c].dtype == object or str(shown[c].dtype) in ("str", "string")
+    ]
     styles = {c: [{"selector": "td", "props": TEXT_STYLE}] for c in text}
     styler.set_table_styles(styles)
     heading = [{"selector": "th.col_heading", "props": [("text-align", "left")]}]

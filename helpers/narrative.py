@@ -120,7 +120,9 @@ def top_entities(counts: pd.DataFrame, n: int = 3) -> Markdown:
     """The most named entities, from ``entity_counts``."""
     if counts.empty:
         return Markdown("The extractor finds no named entity in this document.")
-    top = [f"{row['entity']} ({row['count']}, {row['label']})" for _, row in counts.head(n).iterrows()]
+    top = [
+        f"{row['entity']} ({row['count']}, {row['label']})" for _, row in counts.head(n).iterrows()
+    ]
     labels = counts.groupby("label")["count"].sum().sort_values(ascending=False, kind="stable")
     mix = _series([f"{n} {label}" for label, n in labels.items()])
     return Markdown(
@@ -184,7 +186,10 @@ def top_collocations(pairs: pd.DataFrame, n: int = 3) -> Markdown:
     """The strongest recurring pairs, from ``collocations``."""
     if pairs.empty:
         return Markdown("No pair of content words recurs in this document.")
-    top = [f"{_vi(r['first'])} + {_vi(r['second'])} ({r['count']})" for _, r in pairs.head(n).iterrows()]
+    top = [
+        f"{_vi(r['first'])} + {_vi(r['second'])} ({r['count']})"
+        for _, r in pairs.head(n).iterrows()
+    ]
     return Markdown(f"The strongest collocations are {_series(top)}.")
 
 
@@ -245,7 +250,9 @@ def commitments_summary(table: pd.DataFrame) -> Markdown:
 
 def compare_sizes(overview: pd.DataFrame) -> Markdown:
     """Which document is longer and by how much, from ``compare.overview`` (indexed by document)."""
-    words = overview["words (title and body)"].astype(int).sort_values(ascending=False, kind="stable")
+    words = (
+        overview["words (title and body)"].astype(int).sort_values(ascending=False, kind="stable")
+    )
     longest, shortest = words.index[0], words.index[-1]
     ratio = words.iloc[0] / max(words.iloc[-1], 1)
     return Markdown(

@@ -47,9 +47,10 @@ def test_top_entities_name_each_documents_parties(statement, example):
 
 
 def test_themes_and_commitments_follow_the_document(statement, example):
-    assert "Security, defence & counter-terrorism" in narrative.themes_by_paragraph(
-        theme_scores(statement)
-    ).data
+    assert (
+        "Security, defence & counter-terrorism"
+        in narrative.themes_by_paragraph(theme_scores(statement)).data
+    )
     text = narrative.themes_by_paragraph(theme_scores(example)).data
     assert "Climate & environment" in text and "Development cooperation & aid" in text
     summary = narrative.commitments_summary(commitments(example)).data
@@ -64,7 +65,10 @@ def test_words_are_glossed(example):
 def test_empty_tables_give_a_sentence_not_an_error():
     empty = pd.DataFrame(columns=["word", "count"])
     assert narrative.top_words(empty).data.startswith("No content word")
-    assert "no named entity" in narrative.top_entities(pd.DataFrame(columns=["entity", "label", "count"])).data
+    assert (
+        "no named entity"
+        in narrative.top_entities(pd.DataFrame(columns=["entity", "label", "count"])).data
+    )
 
 
 def test_statement_commentary_only_for_the_statement():
