@@ -435,7 +435,7 @@ def sentence_table(source: str | Document | Analysis) -> pd.DataFrame:
             "start": s.start,
             "end": s.end,
             "words": words[s.index],
-            "text": s.text if len(s.text) <= 70 else s.text[:67] + "...",
+            "text": s.text,  # whole: the notebooks' table display wraps long text
         }
         for s in analysis.sentences
     ]

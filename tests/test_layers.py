@@ -31,6 +31,7 @@ LAYERS = {
     "compare": 9,
     "evaluation": 9,
     "report": 10,
+    "narrative": 10,  # sentences of findings, computed from the tables
     "fonts": 10,  # the packaged monospace font, for pages and JupyterLab
     "archive": 10,  # an archive's articles analysed and stored (analysis, frequency)
     "archive_queries": 11,  # DuckDB over the stored archive tables

@@ -440,8 +440,10 @@ def test_helpers_write_files_only_through_atomic_writers():
                         "r",
                     ),
                 )
-                # to_csv() with no path returns a string; with one it writes
-                writes = (name in writers and (name != "to_csv" or node.args)) or (
+                # to_csv() or to_html() with no path returns a string; with one it writes
+                path = node.args or any(k.arg in ("path_or_buf", "buf") for k in node.keywords)
+                returns_text = name in ("to_csv", "to_html") and not path
+                writes = (name in writers and not returns_text) or (
                     name == "open" and set(str(mode)) & set("wax+")
                 )
                 allowed = func.name.startswith("atomic_write") or (

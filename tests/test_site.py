@@ -385,4 +385,4 @@ def test_figures_have_alternative_text(site):
     alts = [html.unescape(m.group(2)) for t in tags if (m := re.search(r"alt=([\"'])(.*?)\1", t))]
     assert len(tags) == len(alts) == 4  # words vs syllables, dispersion, keyness, themes
     assert all(alt and alt != "Figure" for alt in alts)
-    assert alts[0].startswith("The syllable view (right) is topped by function syllables")
+    assert alts[0].startswith("The syllable view (right)")
