@@ -58,6 +58,7 @@ HOME_COUNTRY = "Vietnam"
 
 # Where a subject's clause begins: a clause-level punctuation mark, or a connective that starts a
 # new verb phrase with the same subject.
+_COMMA = re.compile(",")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\.\.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])|\n")
 _TRAILING_CONNECTIVE = re.compile(
@@ -629,6 +630,22 @@ def _theme(hits: pd.DataFrame, start: int, end: int) -> str:
     return dominant_theme(hits[(hits["start"] >= start) & (hits["end"] <= end)]) or NO_THEME
 
 
+def _main_clause_subject(
+    reader: _Reader,
+    text: str,
+    toks: list[Token],
+    end: int,
+    verbs: list[tuple[int, int]],
+    entities: list[Entity],
+) -> tuple[list[str], str]:
+    """The subject of the main clause after an opening participial clause ending at a comma."""
+    following = [a for a, _ in verbs if a > end]
+    commas = [m.end() for m in _COMMA.finditer(text, end, following[0])] if following else []
+    if not commas:
+        return [], ""
+    return _parties_in(reader, text, toks, (commas[-1], following[0]), entities)
+
+
 def _sentence_commitments(
     reader: _Reader,
     paragraph: int,
@@ -662,6 +679,11 @@ def _sentence_commitments(
             clause = _clause_start(text, sentence.start, a, previous_end)
             parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
             explicit = _explicit_subject(text, clause, a)
+            if not parties and not chain and not text[sentence.start : a].strip(" \"“'"):
+                # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
+                # Prime Minister held: a stance verb opening the sentence has the main clause's
+                # subject, between the comma after it and the next verb
+                parties, subject = _main_clause_subject(reader, text, toks, b, verbs, entities)
             if not parties and not chain and not no_party and not explicit:
                 # The subject may stand before an apposition or an adverbial set off by commas
                 # ("Bùi Thanh Sơn, Trưởng đoàn Việt Nam, kêu gọi", Bui Thanh Son, head of
