@@ -637,13 +637,31 @@ def _main_clause_subject(
     end: int,
     verbs: list[tuple[int, int]],
     entities: list[Entity],
-) -> tuple[list[str], str]:
-    """The subject of the main clause after an opening participial clause ending at a comma."""
-    following = [a for a, _ in verbs if a > end]
-    commas = [m.end() for m in _COMMA.finditer(text, end, following[0])] if following else []
-    if not commas:
-        return [], ""
-    return _parties_in(reader, text, toks, (commas[-1], following[0]), entities)
+) -> tuple[list[str], str, int]:
+    """The subject of the main clause after an opening participial clause ending at ``end``,
+    and where its verb starts: the first clause after a comma whose subject is a person or a
+    title ("Bày tỏ sự cảm ơn Đảng, Nhà nước ... đã luôn ủng hộ ..., Chủ tịch Quốc hội Heng
+    Samrin chúc mừng": not "Nhà nước", inside the object), else the first with any party."""
+    found: list[tuple[bool, list[str], str, int]] = []
+    for a, _ in verbs:
+        commas = [m.end() for m in _COMMA.finditer(text, end, a)]
+        if a <= end or not commas:
+            continue
+        parties, subject = _parties_in(reader, text, toks, (commas[-1], a), entities)
+        if parties:
+            person = any(
+                commas[-1] <= e.start and e.end <= a and e.label == "PER" for e in entities
+            ) or bool(_title_pattern().match(text, commas[-1] + _lead(text, commas[-1])))
+            found.append((person, parties, subject, a))
+    if not found:
+        return [], "", end
+    _, parties, subject, at = next((f for f in found if f[0]), found[0])
+    return parties, subject, at
+
+
+def _lead(text: str, pos: int) -> int:
+    """The number of spaces at ``pos``."""
+    return len(text[pos:]) - len(text[pos:].lstrip(" "))
 
 
 def _sentence_commitments(
@@ -660,7 +678,10 @@ def _sentence_commitments(
     chain: list[tuple[int, int, str, str]] = []  # (start, end, actor, subject) of each row verb
     previous_end = sentence.start
     no_party = False  # a stance verb of this sentence had a subject that is no party
+    main_verb = sentence.start  # the main clause's verb after an opening participial clause
     for a, b in verbs:
+        if chain and a < main_verb:
+            continue  # inside the opening clause's object
         between = text[previous_end:a]
         coordinated = bool(_COORDINATED.search(between))
         if (chain or no_party) and not coordinated and not _CLAUSE_BREAK.search(between):
@@ -683,7 +704,9 @@ def _sentence_commitments(
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
                 # subject, between the comma after it and the next verb
-                parties, subject = _main_clause_subject(reader, text, toks, b, verbs, entities)
+                parties, subject, main_verb = _main_clause_subject(
+                    reader, text, toks, b, verbs, entities
+                )
             if not parties and not chain and not no_party and not explicit:
                 # The subject may stand before an apposition or an adverbial set off by commas
                 # ("Bùi Thanh Sơn, Trưởng đoàn Việt Nam, kêu gọi", Bui Thanh Son, head of
