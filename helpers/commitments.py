@@ -59,6 +59,7 @@ HOME_COUNTRY = "Vietnam"
 # Where a subject's clause begins: a clause-level punctuation mark, or a connective that starts a
 # new verb phrase with the same subject.
 _COMMA = re.compile(",")
+_LISTED = re.compile(r"\s*,\s*(?:cũng\s+|còn\s+)?")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\.\.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])|\n")
 _TRAILING_CONNECTIVE = re.compile(
@@ -664,6 +665,12 @@ def _lead(text: str, pos: int) -> int:
     return len(text[pos:]) - len(text[pos:].lstrip(" "))
 
 
+def _listed_next(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
+    """Does another stance verb follow right after the comma ("ghi nhận, đánh giá cao", noted and
+    appreciated): a list of the subject's verbs, not the start of a complement."""
+    return any(a > end and _LISTED.fullmatch(text, end, a) for a, _ in verbs)
+
+
 def _sentence_commitments(
     reader: _Reader,
     paragraph: int,
@@ -684,7 +691,12 @@ def _sentence_commitments(
             continue  # inside the opening clause's object
         between = text[previous_end:a]
         coordinated = bool(_COORDINATED.search(between))
-        if (chain or no_party) and not coordinated and not _CLAUSE_BREAK.search(between):
+        if (
+            (chain or no_party)
+            and not coordinated
+            and not _CLAUSE_BREAK.search(between)
+            and not _pattern("subordinator").search(between)
+        ):
             # Inside the complement of the previous stance verb ("khẳng định Việt Nam ủng hộ
             # ...", affirmed that Vietnam supports ...): content, not a row of its own.
             continue
@@ -735,7 +747,7 @@ def _sentence_commitments(
         reader.last_actor = actor
         chain.append((a, b, actor, subject))
         previous_end = b
-        if re.match(r"\s*[,:]", text[b:]):
+        if re.match(r"\s*[,:]", text[b:]) and not _listed_next(text, b, verbs):
             break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content
     rows = []
     for i, (a, b, actor, subject) in enumerate(chain):
