@@ -514,7 +514,7 @@ def _non_party_head(text: str, entity: Entity) -> bool:
             found = m
     if not found:
         return False
-    gap = text[found.end() : entity.start]
+    gap = _title_pattern().sub(" ", text[found.end() : entity.start])  # "cựu Thủ tướng Singapore"
     return "," not in gap and len(gap.split()) <= 6 and all(w[:1].isupper() for w in gap.split())
 
 
