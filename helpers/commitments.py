@@ -58,6 +58,8 @@ HOME_COUNTRY = "Vietnam"
 
 # Where a subject's clause begins: a clause-level punctuation mark, or a connective that starts a
 # new verb phrase with the same subject.
+_COMMA = re.compile(",")
+_LISTED = re.compile(r"\s*,\s*(?:cũng\s+|còn\s+)?")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s|\.\.\.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])|\n")
 _TRAILING_CONNECTIVE = re.compile(
@@ -512,7 +514,7 @@ def _non_party_head(text: str, entity: Entity) -> bool:
             found = m
     if not found:
         return False
-    gap = text[found.end() : entity.start]
+    gap = _title_pattern().sub(" ", text[found.end() : entity.start])  # "cựu Thủ tướng Singapore"
     return "," not in gap and len(gap.split()) <= 6 and all(w[:1].isupper() for w in gap.split())
 
 
@@ -629,6 +631,46 @@ def _theme(hits: pd.DataFrame, start: int, end: int) -> str:
     return dominant_theme(hits[(hits["start"] >= start) & (hits["end"] <= end)]) or NO_THEME
 
 
+def _main_clause_subject(
+    reader: _Reader,
+    text: str,
+    toks: list[Token],
+    end: int,
+    verbs: list[tuple[int, int]],
+    entities: list[Entity],
+) -> tuple[list[str], str, int]:
+    """The subject of the main clause after an opening participial clause ending at ``end``,
+    and where its verb starts: the first clause after a comma whose subject is a person or a
+    title ("Bày tỏ sự cảm ơn Đảng, Nhà nước ... đã luôn ủng hộ ..., Chủ tịch Quốc hội Heng
+    Samrin chúc mừng": not "Nhà nước", inside the object), else the first with any party."""
+    found: list[tuple[bool, list[str], str, int]] = []
+    for a, _ in verbs:
+        commas = [m.end() for m in _COMMA.finditer(text, end, a)]
+        if a <= end or not commas:
+            continue
+        parties, subject = _parties_in(reader, text, toks, (commas[-1], a), entities)
+        if parties:
+            person = any(
+                commas[-1] <= e.start and e.end <= a and e.label == "PER" for e in entities
+            ) or bool(_title_pattern().match(text, commas[-1] + _lead(text, commas[-1])))
+            found.append((person, parties, subject, a))
+    if not found:
+        return [], "", end
+    _, parties, subject, at = next((f for f in found if f[0]), found[0])
+    return parties, subject, at
+
+
+def _lead(text: str, pos: int) -> int:
+    """The number of spaces at ``pos``."""
+    return len(text[pos:]) - len(text[pos:].lstrip(" "))
+
+
+def _listed_next(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
+    """Does another stance verb follow right after the comma ("ghi nhận, đánh giá cao", noted and
+    appreciated): a list of the subject's verbs, not the start of a complement."""
+    return any(a > end and _LISTED.fullmatch(text, end, a) for a, _ in verbs)
+
+
 def _sentence_commitments(
     reader: _Reader,
     paragraph: int,
@@ -643,10 +685,18 @@ def _sentence_commitments(
     chain: list[tuple[int, int, str, str]] = []  # (start, end, actor, subject) of each row verb
     previous_end = sentence.start
     no_party = False  # a stance verb of this sentence had a subject that is no party
+    main_verb = sentence.start  # the main clause's verb after an opening participial clause
     for a, b in verbs:
+        if chain and a < main_verb:
+            continue  # inside the opening clause's object
         between = text[previous_end:a]
         coordinated = bool(_COORDINATED.search(between))
-        if (chain or no_party) and not coordinated and not _CLAUSE_BREAK.search(between):
+        if (
+            (chain or no_party)
+            and not coordinated
+            and not _CLAUSE_BREAK.search(between)
+            and not _pattern("subordinator").search(between)
+        ):
             # Inside the complement of the previous stance verb ("khẳng định Việt Nam ủng hộ
             # ...", affirmed that Vietnam supports ...): content, not a row of its own.
             continue
@@ -662,6 +712,13 @@ def _sentence_commitments(
             clause = _clause_start(text, sentence.start, a, previous_end)
             parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
             explicit = _explicit_subject(text, clause, a)
+            if not parties and not chain and not text[sentence.start : a].strip(" \"“'"):
+                # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
+                # Prime Minister held: a stance verb opening the sentence has the main clause's
+                # subject, between the comma after it and the next verb
+                parties, subject, main_verb = _main_clause_subject(
+                    reader, text, toks, b, verbs, entities
+                )
             if not parties and not chain and not no_party and not explicit:
                 # The subject may stand before an apposition or an adverbial set off by commas
                 # ("Bùi Thanh Sơn, Trưởng đoàn Việt Nam, kêu gọi", Bui Thanh Son, head of
@@ -690,7 +747,7 @@ def _sentence_commitments(
         reader.last_actor = actor
         chain.append((a, b, actor, subject))
         previous_end = b
-        if re.match(r"\s*[,:]", text[b:]):
+        if re.match(r"\s*[,:]", text[b:]) and not _listed_next(text, b, verbs):
             break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content
     rows = []
     for i, (a, b, actor, subject) in enumerate(chain):

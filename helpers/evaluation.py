@@ -35,6 +35,7 @@ SEGMENTATION_DEV_SET = DATA / "ud-vtb-dev.jsonl"
 COMMITMENTS_STATEMENT = DATA / "commitments-statement.jsonl"
 COMMITMENTS_NEWS = DATA / "commitments-news.jsonl"
 COMMITMENTS_ARCHIVE_DEV = DATA / "commitments-archive-dev.jsonl"
+COMMITMENTS_ARCHIVE_DEV2 = DATA / "commitments-archive-dev2.jsonl"
 
 Span = tuple[int, int, str]
 

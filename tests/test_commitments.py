@@ -1,6 +1,7 @@
 from helpers.commitments import commitments, commitments_by_actor_and_theme
 from helpers.evaluation import (
     COMMITMENTS_ARCHIVE_DEV,
+    COMMITMENTS_ARCHIVE_DEV2,
     COMMITMENTS_NEWS,
     COMMITMENTS_STATEMENT,
     commitment_scores,
@@ -22,6 +23,13 @@ def test_commitments_on_real_2017_news_development_set():
     # 30 archive excerpts, development data (its first measurement: P 0.34, R 0.61)
     scores = commitment_scores(COMMITMENTS_ARCHIVE_DEV)
     assert scores["precision"] >= 0.9 and scores["recall"] >= 0.8
+
+
+def test_commitments_on_the_second_real_news_development_set():
+    # 40 archive excerpts by another annotator, development data (measured before round 2:
+    # P 0.54, R 0.75; after it: P 0.75, R 0.60)
+    scores = commitment_scores(COMMITMENTS_ARCHIVE_DEV2)
+    assert scores["precision"] >= 0.85 and scores["recall"] >= 0.8
 
 
 def test_joint_subject_and_carried_over_clause():
@@ -292,3 +300,70 @@ def test_a_home_title_with_a_short_name_is_its_holders_party():
     }
     for text, verb in cases.items():
         assert actors(text) == [("Vietnam", verb)], text
+
+
+def test_an_opening_participial_clause_takes_the_main_clauses_subject():
+    # baomoi-22448614: "Expressing pleasure at Slovakia's achievements, the Prime Minister held ..."
+    text = (
+        "Bày tỏ vui mừng trước những thành tựu to lớn nhiều mặt mà Slovakia đã đạt được trong "
+        "kinh tế xã hội, quốc phòng, an ninh, Thủ tướng cho rằng hai nước có nhiều cơ hội hợp tác."
+    )
+    assert actors(text) == [("Vietnam", "Bày tỏ vui mừng"), ("Vietnam", "cho rằng")]
+
+
+def test_the_opening_clauses_object_is_no_subject():
+    # baomoi-22599168: "Thanking the Party, State and people of Vietnam, who have always
+    # supported Cambodia ..., NA Chairman Heng Samrin congratulated ..." (Cambodia's chairman)
+    text = (
+        "Bày tỏ sự cảm ơn Đảng, Nhà nước và nhân dân Việt Nam đã luôn ủng hộ, giúp đỡ Campuchia "
+        "trong những thời điểm khó khăn, Chủ tịch Quốc hội Heng Samrin chúc mừng những thành tựu "
+        "mà Việt Nam đã đạt được. Chủ tịch Quốc hội Nguyễn Thị Kim Ngân tiếp Chủ tịch Quốc hội "
+        "Vương quốc Campuchia Heng Samrin."
+    )
+    assert actors(text) == [("Cambodia", "Bày tỏ sự cảm ơn"), ("Cambodia", "chúc mừng")]
+
+
+def test_light_verbs_of_thanks_and_congratulations():
+    # baomoi-22627168: "President Tran Dai Quang sent warm congratulations to President ..."
+    text = (
+        "Chủ tịch nước Trần Đại Quang đã gửi lời chúc mừng tốt đẹp tới Tổng thống A. Lukashenko "
+        "và nhân dân Belarus nhân dịp kỷ niệm 26 năm Quốc khánh Belarus."
+    )
+    assert actors(text) == [("Vietnam", "gửi lời chúc mừng")]
+
+
+def test_the_ministers_of_a_multilateral_meeting_are_all_parties():
+    # baomoi-22331717: "The Ministers reaffirmed the balanced outcome ... of the TPP."
+    text = (
+        "Các Bộ trưởng khẳng định lại kết quả cân bằng và tầm quan trọng về mặt kinh tế và chiến "
+        "lược của TPP. Các Bộ trưởng cũng đồng ý cần phải hiện thực hóa những lợi ích của TPP."
+    )
+    assert actors(text) == [("all", "khẳng định lại"), ("all", "đồng ý")]
+
+
+def test_a_stance_verb_in_a_sau_khi_clause_has_its_own_subject():
+    # baomoi-22443069: "World opinion voiced concern after the US Government announced ..."
+    text = (
+        "Dư luận thế giới bày tỏ quan ngại sau khi Chính phủ Mỹ tuyên bố rút khỏi Thỏa thuận "
+        "Pa-ri về chống biến đổi khí hậu."
+    )
+    assert actors(text) == [("United States", "tuyên bố")]
+
+
+def test_stance_verbs_listed_with_a_comma_share_the_subject():
+    # baomoi-22454438: "the Prime Minister also noted and valued the Embassy's ..."
+    text = (
+        "Phát biểu tại buổi gặp gỡ, Thủ tướng cũng ghi nhận, đánh giá cao Đại sứ quán trong việc "
+        "hoàn thành tốt các nhiệm vụ."
+    )
+    assert actors(text) == [("Vietnam", "ghi nhận"), ("Vietnam", "đánh giá cao")]
+
+
+def test_a_former_official_speaks_for_no_state():
+    # baomoi-22468222: "former Singapore Prime Minister Goh Chok Tong warned ... He stressed ..."
+    text = (
+        "Trong khi đó, cựu Thủ tướng Singapore Goh Chok Tong cảnh báo quan điểm đang gia tăng cho "
+        "rằng sự hội nhập kinh tế tại phương Tây không phải là mối quan tâm của châu Á. Ông nhấn "
+        "mạnh hiện là thời điểm châu Á cần phải gánh vác vai trò thực hiện thương mại tự do."
+    )
+    assert actors(text) == []
