@@ -320,13 +320,18 @@ def analysis_dir(doc_id: str, results_dir: Path | None = None) -> Path:
 _ARROW_TYPES = {"int": "int64", "str": "string", "str | None": "string", "bool": "bool"}
 
 
+def arrow_columns(record_type) -> dict[str, str]:
+    """Column → Arrow type of a stored table of ``record_type`` (a record dataclass)."""
+    return {f.name: _ARROW_TYPES[f.type] for f in fields(record_type)}
+
+
 def _parquet(record_type, records) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     columns = {
-        f.name: pa.array([getattr(r, f.name) for r in records], type=_ARROW_TYPES[f.type])
-        for f in fields(record_type)
+        name: pa.array([getattr(r, name) for r in records], type=kind)
+        for name, kind in arrow_columns(record_type).items()
     }
     buffer = io.BytesIO()
     pq.write_table(pa.table(columns), buffer)

@@ -36,8 +36,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .corpus import CorpusError, build_document, normalise_text, read_text
-from .files import atomic_write_bytes, atomic_write_text
+from .analysis import TABLES, arrow_columns
+from .corpus import (
+    MAX_METADATA_BYTES,
+    MAX_TEXT_BYTES,
+    CorpusError,
+    build_document,
+    check_metadata,
+    normalise_text,
+    read_metadata,
+    read_text,
+)
+from .files import UnreadableFile, atomic_write_bytes, atomic_write_text, read_bounded
 from .paths import display_path
 
 ARCHIVES = "archives"  # results/archives/<name>/
@@ -64,41 +74,6 @@ SCHEMA: dict[str, dict[str, str]] = {
         "mentions": "int64",
         "theme_hits": "int64",
         "commitments": "int64",
-    },
-    "entities": {
-        "id": "string",
-        "batch": "int64",
-        "paragraph": "int64",
-        "sentence": "int64",
-        "start": "int64",
-        "end": "int64",
-        "text": "string",
-        "label": "string",
-        "canonical": "string",
-        "source": "string",
-    },
-    "theme_hits": {
-        "id": "string",
-        "batch": "int64",
-        "paragraph": "int64",
-        "sentence": "int64",
-        "start": "int64",
-        "end": "int64",
-        "cue": "string",
-        "theme": "string",
-    },
-    "commitments": {
-        "id": "string",
-        "batch": "int64",
-        "actor": "string",
-        "verb": "string",
-        "start": "int64",
-        "end": "int64",
-        "object": "string",
-        "theme": "string",
-        "paragraph": "int64",
-        "sentence": "int64",
-        "subject": "string",
     },
     "words": {
         "id": "string",
@@ -128,6 +103,11 @@ SCHEMA: dict[str, dict[str, str]] = {
         "batch": "int64",
     },
 }
+# The analysis's own tables keep its record types' columns (helpers.analysis.TABLES), after the
+# article id and batch, so a column added there is stored here too.
+for _name in ("entities", "theme_hits", "commitments"):
+    SCHEMA[_name] = {"id": "string", "batch": "int64", **arrow_columns(TABLES[_name])}
+
 # Written in this order; documents last, as the record that the batch is complete.
 TABLE_ORDER = ("entities", "theme_hits", "commitments", "words", "sentences", "errors", "documents")
 
@@ -248,17 +228,21 @@ def _json_type(value) -> str:
 def _folder_records(folder: Path, pipeline: str) -> Iterator[Record]:
     for position, path in enumerate(sorted(folder.glob("*.txt"))):
         meta_path = path.with_suffix(".json")
-        data = path.read_bytes()
-        meta_bytes = meta_path.read_bytes() if meta_path.is_file() else b""
+        try:
+            # bounded reads of regular files only: a FIFO or a device in the folder is an error
+            data = read_bounded(path, MAX_TEXT_BYTES)
+            meta_bytes = read_bounded(meta_path, MAX_METADATA_BYTES) if meta_path.is_file() else b""
+        except UnreadableFile as err:
+            key = _key(pipeline, path.name.encode(), b"")
+            yield Record(position, path.name, path.stem, key, error=str(err))
+            continue
         key = _key(pipeline, data, meta_bytes)
         try:
             text = read_text(path)
-            meta = json.loads(meta_bytes.decode("utf-8")) if meta_bytes else {}
-            if not isinstance(meta, dict):
-                raise CorpusError(f"{meta_path.name}: metadata must be a JSON object")
-        except (CorpusError, UnicodeDecodeError, json.JSONDecodeError) as err:
-            reason = str(err) if isinstance(err, CorpusError) else f"{meta_path.name}: {err}"
-            yield Record(position, path.name, path.stem, key, error=reason)
+            # the corpus's schema; an archive's record may name its own id (no file is made of it)
+            meta = read_metadata(meta_path)
+        except CorpusError as err:
+            yield Record(position, path.name, path.stem, key, error=str(err))
             continue
         doc_id = str(meta.get("id") or path.stem)
         fields = tuple(
@@ -308,12 +292,12 @@ def load_record(record: Record, archive: Path):
     title = fields.get("title", "").strip()
     meta = {"id": record.id, **fields}
     if archive.is_dir():
+        # the corpus's reader: bounded, and checked against the one metadata schema
         file_meta = archive / Path(record.where).with_suffix(".json")
-        if file_meta.is_file():
-            meta = {**json.loads(file_meta.read_text(encoding="utf-8")), **meta}
+        meta = {**read_metadata(file_meta), **meta}
     elif title and text.split("\n", 1)[0].strip() == title:
         meta["title_line"] = True
-    return build_document(text, changes, meta, archive)
+    return build_document(text, changes, check_metadata(meta, archive), archive)
 
 
 # ---------------------------------------------------------------------------- analysing

@@ -540,7 +540,7 @@ def _no_constant(name: str):
     raise ValueError(f"{name} is not JSON")
 
 
-def _read_metadata(path: Path, stem: str | None = None) -> dict:
+def read_metadata(path: Path, stem: str | None = None) -> dict:
     """The checked metadata record at ``path``; an empty record if there is none."""
     try:
         if not path.exists():
@@ -621,7 +621,7 @@ def load_document(id_or_path: str | Path) -> Document:
     text_path, meta_path = resolve(id_or_path)
     text, changes = _load_text(text_path)
     # the metadata's id, if given, is checked to be the file's own name
-    return build_document(text, changes, _read_metadata(meta_path, text_path.stem), text_path)
+    return build_document(text, changes, read_metadata(meta_path, text_path.stem), text_path)
 
 
 def build_document(text: str, changes: LoadReport, meta: dict, text_path: Path) -> Document:

@@ -259,3 +259,18 @@ def test_ctrl_c_on_dask_stops_every_process_and_the_run_resumes(tmp_path):
         assert ids == [f"a{i:03d}" for i in range(150)]
     finally:
         shutil.rmtree(results, ignore_errors=True)
+
+
+def test_folder_metadata_follows_the_corpus_schema_and_reading_is_bounded(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SENTENCES[0], encoding="utf-8")
+    (folder / "a.json").write_text('{"title": 123}', encoding="utf-8")  # a number, not text
+    (folder / "b.txt").write_text(SENTENCES[1], encoding="utf-8")
+    (folder / "b.json").write_text('{"date": "2025-02-31"}', encoding="utf-8")  # no such day
+    os.mkfifo(folder / "c.txt")  # would block a plain read forever
+    records = list(read_archive(folder))
+    assert [r.id for r in records] == ["a", "b", "c"]
+    assert "field 'title'" in records[0].error
+    assert "field 'date'" in records[1].error and "no such day" in records[1].error
+    assert "FIFO" in records[2].error
