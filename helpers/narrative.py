@@ -9,6 +9,7 @@ and nothing for any other.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -37,12 +38,22 @@ def about_statement(doc_ids: str | Sequence[str], text: str) -> Markdown | None:
     return Markdown(" ".join(text.split())) if shown else None
 
 
+# Characters that Markdown, the HTML inside it or the notebook's maths renderer would read as
+# markup: a value from a document (a name, a word) is shown as written, never interpreted.
+_MARKUP = re.compile(r"([\\`*_{}\[\]<>#|~!$&])")
+
+
+def _md(value: object) -> str:
+    """A value from the document, escaped for Markdown (``<b>`` shows as ``<b>``, not bold)."""
+    return _MARKUP.sub(r"\\\1", str(value))
+
+
 def _vi(word: str) -> str:
     """A Vietnamese word in italics with its gloss, when the glossary has one."""
     english = gloss(word)
     if not english or english == word:
-        return f"*{word}*"
-    return f'*{word}* ("{english.split(",")[0].strip()}")'
+        return f"*{_md(word)}*"
+    return f'*{_md(word)}* ("{_md(english.split(",")[0].strip())}")'
 
 
 def _series(items: Sequence[str]) -> str:
@@ -78,7 +89,7 @@ def load_changes(changes: pd.DataFrame) -> Markdown:
     changed = changes[changes["count"] > 0] if "count" in changes else changes.iloc[0:0]
     if changed.empty:
         return Markdown("Loading changed nothing: the file's text is `doc.text`.")
-    parts = [f"{row['what loading did']} ({int(row['count'])})" for _, row in changed.iterrows()]
+    parts = [f"{_md(row['what loading did'])} ({int(row['count'])})" for _, row in changed.iterrows()]
     return Markdown(f"Loading changed the text in these ways: {_series(parts)}.")
 
 
@@ -110,7 +121,7 @@ def word_vs_syllable(terms: pd.DataFrame) -> Markdown:
     parts = [
         f"{_vi(row['term'])} occurs {_times(int(row['as word']))} as a word "
         f"but {_times(int(row['as syllables']))} as a syllable"
-        + (f" (inside {row['inside words']})" if row["inside words"] else "")
+        + (f" (inside {_md(row['inside words'])})" if row["inside words"] else "")
         for _, row in differ.iterrows()
     ]
     return Markdown("In this document " + "; ".join(parts) + ".")
@@ -121,7 +132,7 @@ def top_entities(counts: pd.DataFrame, n: int = 3) -> Markdown:
     if counts.empty:
         return Markdown("The extractor finds no named entity in this document.")
     top = [
-        f"{row['entity']} ({row['count']}, {row['label']})" for _, row in counts.head(n).iterrows()
+        f"{_md(row['entity'])} ({row['count']}, {row['label']})" for _, row in counts.head(n).iterrows()
     ]
     labels = counts.groupby("label")["count"].sum().sort_values(ascending=False, kind="stable")
     mix = _series([f"{n} {label}" for label, n in labels.items()])
@@ -149,7 +160,7 @@ def strongest_pair(pairs: pd.DataFrame) -> Markdown:
         return Markdown("No sentence names two entities.")
     row = pairs.iloc[0]
     return Markdown(
-        f"{row['source']} and {row['target']} are named together most often "
+        f"{_md(row['source'])} and {_md(row['target'])} are named together most often "
         f"({_plural(int(row['sentences']), 'sentence')}); {_plural(len(pairs), 'pair')} share a sentence."
     )
 
@@ -237,7 +248,7 @@ def commitments_summary(table: pd.DataFrame) -> Markdown:
     if table.empty:
         return Markdown("The document records no commitment or stated position.")
     actors = table["actor"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
-    parts = [f"{ACTOR_NAMES.get(a, a)} ({n})" for a, n in actors.items()]
+    parts = [f"{_md(ACTOR_NAMES.get(a, a))} ({n})" for a, n in actors.items()]
     themes = table["theme"].replace("", "other").value_counts().sort_index()
     themes = themes.drop("other", errors="ignore").sort_values(ascending=False, kind="stable")
     what = "commitment or stated position" if len(table) == 1 else "commitments or stated positions"
@@ -264,7 +275,7 @@ def compare_sizes(overview: pd.DataFrame) -> Markdown:
 def compare_columns(table: pd.DataFrame, what: str) -> Markdown:
     """For each document (a column of a rate table), its highest row: ``entity_comparison``."""
     parts = [
-        f"`{doc}` names {table[doc].idxmax()} most ({table[doc].max():.1f} per 1,000 words)"
+        f"`{doc}` names {_md(table[doc].idxmax())} most ({table[doc].max():.1f} per 1,000 words)"
         for doc in table.columns
         if table[doc].max() > 0
     ]

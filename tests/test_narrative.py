@@ -124,3 +124,27 @@ def test_notebooks_read_right_for_another_document(name):
     prose = [c.source for c in nb.cells if c.cell_type == "markdown"] + findings
     found = [p for p in prose if STATEMENT_PARTIES.search(p)]
     assert not found, found
+
+
+HOSTILE = ["<img src=x onerror=alert(1)>", "*Bộ* [Ngoại](giao) $x$ & `c` #h | ~", "a_b_c\\"]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_document_values_show_as_written_not_as_markup(name):
+    """A name from a document is text in the rendered Markdown: no tag, link, emphasis or maths."""
+    import html
+
+    import mistune
+
+    counts = pd.DataFrame({"entity": [name], "count": [2], "label": ["ORG"]})
+    pairs = pd.DataFrame({"source": [name], "target": ["Pakistan"], "sentences": [1]})
+    commits = pd.DataFrame({"actor": [name], "theme": [""]})
+    for md in (
+        narrative.top_entities(counts),
+        narrative.strongest_pair(pairs),
+        narrative.commitments_summary(commits),
+        narrative.concordance(pd.DataFrame(), name),
+    ):
+        rendered = mistune.html(md.data)
+        assert not re.search(r"<(?!/?(?:p|em)>)", rendered), rendered
+        assert html.escape(name, quote=False) in rendered.replace("&quot;", '"'), rendered
