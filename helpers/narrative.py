@@ -89,7 +89,9 @@ def load_changes(changes: pd.DataFrame) -> Markdown:
     changed = changes[changes["count"] > 0] if "count" in changes else changes.iloc[0:0]
     if changed.empty:
         return Markdown("Loading changed nothing: the file's text is `doc.text`.")
-    parts = [f"{_md(row['what loading did'])} ({int(row['count'])})" for _, row in changed.iterrows()]
+    parts = [
+        f"{_md(row['what loading did'])} ({int(row['count'])})" for _, row in changed.iterrows()
+    ]
     return Markdown(f"Loading changed the text in these ways: {_series(parts)}.")
 
 
@@ -132,7 +134,8 @@ def top_entities(counts: pd.DataFrame, n: int = 3) -> Markdown:
     if counts.empty:
         return Markdown("The extractor finds no named entity in this document.")
     top = [
-        f"{_md(row['entity'])} ({row['count']}, {row['label']})" for _, row in counts.head(n).iterrows()
+        f"{_md(row['entity'])} ({row['count']}, {row['label']})"
+        for _, row in counts.head(n).iterrows()
     ]
     labels = counts.groupby("label")["count"].sum().sort_values(ascending=False, kind="stable")
     mix = _series([f"{n} {label}" for label, n in labels.items()])
