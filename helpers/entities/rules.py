@@ -415,6 +415,25 @@ def acronym_layer(text: str) -> list[Candidate]:
     return out
 
 
+# A model designation: letters, a hyphen and a number ("S-400", "Su-22", "F/A-18E", "Tu-95MS").
+# In the 2017 archive (``tests/tools/archive_statistics.py --codes`` lists them with the words
+# before them) such words are nearly all aircraft, missiles, tanks, vehicles and ships, MISC in
+# shared/eval/CONVENTIONS.md; "U-20" is an age group (a team, not a product) and "I-2017" a
+# quarter of a year, so both are left out.
+MODEL_CODE = re.compile(
+    r"(?<![\w/.-])(?!U-\d)(?![IVX]+-\d{4}\b)(?:[A-Z][A-Za-z]{0,3}/)?[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,3}(?![\w-])"
+)
+
+
+def model_code_layer(text: str) -> list[Candidate]:
+    """Model designations of weapons, aircraft and vehicles (MISC): máy bay chiến đấu **F-15**."""
+    return [
+        Candidate(m.start(), m.end(), "MISC", GAZETTEER, "rule:model-code")
+        for m in MODEL_CODE.finditer(text)
+        if m.group() not in gazetteer()
+    ]
+
+
 def vietnamese_name_layer(text: str) -> list[Candidate]:
     """A family name plus one to three capitalised Vietnamese syllables is a person."""
     out = []
