@@ -322,3 +322,16 @@ def test_model_designation_is_misc():
     # an age group is a team, not a model; a forum stays one event span
     assert not any(label == "MISC" for _, label in spans("đội tuyển U-20 Việt Nam thắng"))
     assert ("Hội nghị thượng đỉnh G-20", "MISC") in spans("dự Hội nghị thượng đỉnh G-20 tại Đức")
+
+
+def test_organisation_with_lower_case_words_before_its_country_is_one_org():
+    # archive excerpts (round 3): the name was cut to the country alone
+    assert ("Cơ quan xúc tiến du lịch Nhật Bản", "ORG") in spans(
+        "Ông Takahashi Ayumi, Trưởng đại diện Cơ quan xúc tiến du lịch Nhật Bản tại Hà Nội"
+    )
+    assert spans("đại diện Liên đoàn công nghiệp và giới chủ Hà Lan phát biểu") == {
+        ("Liên đoàn công nghiệp và giới chủ Hà Lan", "ORG")
+    }
+    # an adverb or a preposition makes a clause; a listed name ends where it is listed
+    assert spans("Bộ đã gửi công văn tới Hà Lan.") == {("Hà Lan", "LOC")}
+    assert ("Pakistan", "LOC") in spans("Ngân hàng thế giới xếp Pakistan vào nhóm nước")
