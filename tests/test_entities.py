@@ -298,3 +298,40 @@ def test_sentence_case_agreement_name_is_one_misc():
     )
     # a date after lower-case words ends nothing: the capitalised name keeps its own span
     assert ("Thỏa thuận Bonn", "MISC") in spans("theo Thỏa thuận Bonn tháng 12 năm 2001 tại Bonn")
+
+
+def test_common_word_or_letter_alone_is_no_place():
+    # archive excerpts (round 3): the CRF's LOC for "tháng Một" (January), "mùa Hè" (summer),
+    # "Tiểu dự án" (sub-project) and "nhóm A" (group A): words the archive writes in lower case
+    found = spans("doanh số bán xe ôtô tháng Một của họ tại thị trường Trung Quốc giảm")
+    assert ("Một", "LOC") not in found and ("Trung Quốc", "LOC") in found
+    assert spans("dự kiến sẽ diễn ra vào cuối mùa Hè, đầu mùa Thu năm 2017.") == set()
+    assert ("A", "LOC") not in spans("hành khách qua lại cảng hàng không nhóm A, đồng thời")
+
+
+def test_model_designation_is_misc():
+    # archive excerpts (round 3): weapons and aircraft named by a code were LOC or ORG
+    assert spans("Máy bay chiến đấu F/A-18 của không quân Australia") == {
+        ("F/A-18", "MISC"),
+        ("Australia", "LOC"),
+    }
+    assert spans("Hy Lạp và Đức đang khai thác các hệ thống S-200 và S-300.") >= {
+        ("S-200", "MISC"),
+        ("S-300", "MISC"),
+    }
+    # an age group is a team, not a model; a forum stays one event span
+    assert not any(label == "MISC" for _, label in spans("đội tuyển U-20 Việt Nam thắng"))
+    assert ("Hội nghị thượng đỉnh G-20", "MISC") in spans("dự Hội nghị thượng đỉnh G-20 tại Đức")
+
+
+def test_organisation_with_lower_case_words_before_its_country_is_one_org():
+    # archive excerpts (round 3): the name was cut to the country alone
+    assert ("Cơ quan xúc tiến du lịch Nhật Bản", "ORG") in spans(
+        "Ông Takahashi Ayumi, Trưởng đại diện Cơ quan xúc tiến du lịch Nhật Bản tại Hà Nội"
+    )
+    assert spans("đại diện Liên đoàn công nghiệp và giới chủ Hà Lan phát biểu") == {
+        ("Liên đoàn công nghiệp và giới chủ Hà Lan", "ORG")
+    }
+    # an adverb or a preposition makes a clause; a listed name ends where it is listed
+    assert spans("Bộ đã gửi công văn tới Hà Lan.") == {("Hà Lan", "LOC")}
+    assert ("Pakistan", "LOC") in spans("Ngân hàng thế giới xếp Pakistan vào nhóm nước")

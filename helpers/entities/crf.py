@@ -12,6 +12,7 @@ from .archive import (
     abbreviates_common_noun,
     context_types,
     introduced_as_name,
+    is_common_word,
     is_sentence_capital,
     name_types,
     positional_capital,
@@ -108,6 +109,11 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
         return None  # "KN", "PV": abbreviations of common nouns, as the acronym layer decides
     if not rest and positional_capital(text, c.start) and is_sentence_capital(first):
         return None  # "Phiên", "Cuộc", "Một": capitalised only because a sentence starts there
+    if c.label != "PER" and not rest and (is_common_word(first) or SINGLE_LETTER.fullmatch(first)):
+        # "tháng Một", "mùa Hè", "Tiểu dự án", "nhóm A": a word the archive writes in lower case
+        # nearly always, or a letter alone, names no place or body (people, whose given names and
+        # initials look so, need the evidence of _person_evidence)
+        return None
     if c.label == "PER" and covered_by_gazetteer(text, c.start, c.end):
         return None  # e.g. a country the CRF took for a person; the gazetteer layer has it
     if c.label == "LOC" and _looks_like_foreign_person(name):
@@ -122,6 +128,7 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
     return c
 
 
+SINGLE_LETTER = re.compile(r"[^\W\d_]\.?")
 ACRONYM_SHAPE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,7}")
 # "DienmayXanh", "FPTRetail", "TPBank": a brand written as one word with an inner capital
 CAMEL_CASE = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*")

@@ -2,7 +2,7 @@
 
 Run from the project root with the project's environment:
 
-    .venv/bin/python tests/tools/archive_statistics.py [--archive PATH]
+    .venv/bin/python tests/tools/archive_statistics.py [--archive PATH] [--codes]
 
 It reads the 2017 baomoi.com news archive (``shared/news-archive/baomoi-2017.jsonl.xz``, 35,424
 articles; never copied into the project) once and writes three tables that no hand list gives:
@@ -234,6 +234,24 @@ def name_votes(texts, context_types: dict[str, int]):
     return votes
 
 
+def model_codes(texts, top: int = 60) -> None:
+    """Print the words the extractor reads as model designations, by frequency, with the two
+    words most often before each (``tên lửa``, missile; ``máy bay``, aircraft): the evidence
+    for ``helpers.entities.rules.MODEL_CODE``."""
+    from helpers.entities.rules import MODEL_CODE
+
+    counts: Counter[str] = Counter()
+    before: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for m in MODEL_CODE.finditer(text):
+            counts[m.group()] += 1
+            before[m.group()][" ".join(text[max(0, m.start() - 25) : m.start()].split()[-2:])] += 1
+    print(f"{sum(counts.values())} occurrences of {len(counts)} designations")
+    for code, n in counts.most_common(top):
+        contexts = ", ".join(f"{c} ({k})" for c, k in before[code].most_common(2))
+        print(f"{n}\t{code}\t{contexts}")
+
+
 def write(path: Path, header: list[str], columns: list[str], rows: list[list]) -> None:
     lines = [f"# {h}" for h in header] + ["\t".join(columns)]
     lines += ["\t".join(str(x) for x in row) for row in rows]
@@ -246,8 +264,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE)
     parser.add_argument("--exclude", type=Path, action="append", default=[])
+    parser.add_argument(
+        "--codes",
+        action="store_true",
+        help="only print the model designations (S-400, Su-22) with the words before them",
+    )
     args = parser.parse_args()
     exclude = excluded_ids(args.exclude)
+    if args.codes:
+        model_codes(articles(args.archive, exclude))
+        return
     case, heads, head_total, contexts, acronyms = collect(articles(args.archive, exclude))
     provenance = [
         f"Source: {SOURCE}, less the {len(exclude)} articles of the annotated evaluation sets.",
