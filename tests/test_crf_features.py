@@ -145,3 +145,22 @@ def test_windows_past_either_end():
         expected = [module.word2features(rows, i, templates) for i in range(len(rows))]
         assert Featuriser(templates, featuriser("pos").functions).features(rows) == expected
 
+
+def test_underthesea_ner_is_underthesea_s():
+    """The baseline's fast path gives ``underthesea.ner``'s rows and spans (all 402 texts of
+    the entity sets were compared once; two of them here)."""
+    from underthesea import ner
+
+    from helpers.evaluation import _raw_underthesea, underthesea_entities, underthesea_ner
+
+    texts = [
+        ex["text"]
+        for name in ("entities-dev", "entities-heldout-news")
+        for ex in _read(DATA / f"{name}.jsonl")
+    ] + ["", "Hà Nội", "..."]
+    for text in texts:
+        with _raw_underthesea():
+            expected = [tuple(row) for row in ner(text)]
+        with _raw_underthesea():
+            assert underthesea_ner(text) == expected, text
+        assert underthesea_entities(text) == underthesea_entities(text, raw=True), text
