@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from . import crf_features
 from .orthography import SYLLABLE_RE, is_native_syllable
 from .paths import read_data_lines
 
@@ -373,14 +374,6 @@ def word_tokenize(text: str) -> list[str]:
     return [w for s in sentences(text) for w, _, _ in _word_spans(s)]
 
 
-@cache
-def _pos_model():
-    # underthesea.pos_tag re-segments its input; its predictor tags our own segmentation.
-    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
-
-    return CRFPOSTagPredictor.Instance()
-
-
 def tokens(text: str) -> list[Token]:
     """Every word and punctuation mark of ``text`` with offsets, POS tag and sentence index.
 
@@ -397,7 +390,8 @@ def _tokens(text: str) -> tuple[Token, ...]:
         for piece, spans in enumerate(_piece_spans(sentence)):
             if not spans:
                 continue
-            tags = [tag for _, tag in _pos_model().predict([w for w, _, _ in spans])]
+            # underthesea.pos_tag re-segments its input; its CRF tags our own segmentation
+            tags = crf_features.pos_tags([w for w, _, _ in spans])
             out.extend(
                 Token(w, a, b, tag, sentence.index, piece)
                 for (w, a, b), tag in zip(spans, tags, strict=True)

@@ -18,6 +18,7 @@ LAYERS = {
     "__init__": 1,
     "files": 1,  # atomic writes, bounded reads, locks: every writer and reader below builds on it
     "corpus": 2,
+    "crf_features": 2,  # underthesea's POS, chunking and NER CRFs, featurised once per sentence
     "tokens": 3,
     "matching": 4,
     "canonical": 4,  # English names of entities, composed from glossed heads

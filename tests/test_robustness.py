@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import entities, tokens
+from helpers import crf_features, entities, tokens
 from helpers.analysis import analyse
 from helpers.corpus import (
     CorpusError,
@@ -273,24 +273,21 @@ def test_enormous_paragraph_reaches_the_taggers_in_short_pieces(tmp_path, monkey
 
     seen: dict[str, list[int]] = {"segment": [], "pos": [], "chunk": [], "ner": []}
 
-    class Recorder:
-        def __init__(self, name, tag):
-            self.name, self.tag = name, tag
+    def recorder(name):
+        def tags(rows):
+            seen[name].append(len(rows))
+            return ["N" if name == "pos" else "O"] * len(rows)
 
-        def predict(self, rows):
-            seen[self.name].append(len(rows))
-            if self.name == "pos":
-                return [(w, "N") for w in rows]
-            return [(*row[:2], "O", "O")[:4] for row in rows]
+        return tags
 
     def segment(chunk):
         seen["segment"].append(len(chunk.split()))
         return chunk.split()
 
     monkeypatch.setattr(tokens, "_segment", segment)
-    monkeypatch.setattr(tokens, "_pos_model", lambda: Recorder("pos", "N"))
-    monkeypatch.setattr(entities.crf, "_chunk_model", lambda: Recorder("chunk", "O"))
-    monkeypatch.setattr(entities.crf, "_ner_model", lambda: Recorder("ner", "O"))
+    monkeypatch.setattr(crf_features, "pos_tags", recorder("pos"))
+    monkeypatch.setattr(crf_features, "chunk_tags", recorder("chunk"))
+    monkeypatch.setattr(crf_features, "ner_tags", recorder("ner"))
     tokens._tokens.cache_clear()
     tokens._sentences.cache_clear()
     try:

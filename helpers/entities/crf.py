@@ -4,8 +4,8 @@ corrected by the gazetteers."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from .. import crf_features
 from ..orthography import is_native_syllable
 from ..tokens import Token
 from .archive import (
@@ -25,20 +25,6 @@ from .gazetteers import (
     lookup,
     vietnamese_family_names,
 )
-
-
-@cache
-def _chunk_model():
-    from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
-
-    return CRFChunkingPredictor.Instance()
-
-
-@cache
-def _ner_model():
-    from underthesea.pipeline.ner.model_crf import CRFNERPredictor
-
-    return CRFNERPredictor.Instance()
 
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -72,8 +58,10 @@ def crf_layer(toks: list[Token], text: str) -> list[Candidate]:
         by_sentence.setdefault((t.sentence, t.piece), []).append(t)
     for sent in by_sentence.values():
         tagged = [(t.text, t.pos) for t in sent]
-        chunked = _chunk_model().predict(tagged)
-        labels = [row[3] for row in _ner_model().predict(chunked)]
+        chunks = crf_features.chunk_tags(tagged)
+        labels = crf_features.ner_tags(
+            [(w, pos, chunk) for (w, pos), chunk in zip(tagged, chunks, strict=True)]
+        )
         for first, last, label in bio_spans(labels):
             words = sent[first : last + 1]
             # Keep the capitalised core: no lower-case head nouns, dates or trailing verbs.
