@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .entities import Entity, cues, gazetteer, vietnamese_family_names
-from .matching import term_pattern, whole_word_matches
+from .matching import term_pattern
 from .offices import holders, home_offices, seats
 from .orthography import is_native_syllable
 from .paths import read_data_lines
@@ -100,7 +100,8 @@ def stance_verbs() -> pd.DataFrame:
     """The stance verbs with their English glosses: columns ``verb``, ``gloss``."""
     rows = [line.split("\t") for line in read_data_lines("stance.tsv")[1:]]
     return pd.DataFrame(
-        [(cue, gloss) for cue, kind, gloss in rows if kind == "verb"], columns=["verb", "gloss"]
+        [(cue, gloss) for cue, kind, gloss in rows if kind in ("verb", "frame")],
+        columns=["verb", "gloss"],
     )
 
 
@@ -775,6 +776,41 @@ def _sentence_commitments(
     return rows
 
 
+def _stance_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """The stance verbs of a paragraph, as whole words. A verb of two or more syllables also
+    counts at the start of a word the segmenter glued to what follows ("hoan nghênh động thái"
+    read as one word): such a verb is a word of its own in any case. A frame ("coi … là",
+    regard … as) counts when its second part follows in the same clause; the span is its
+    first part."""
+    starts = {t.start for t in toks}
+    ends = {t.end for t in toks}
+    spans = []
+    for m in _pattern("verb").finditer(text):
+        glued = " " in m.group() and text[m.end() : m.end() + 1] == " "
+        if m.start() in starts and (m.end() in ends or glued):
+            spans.append((m.start(), m.end()))
+    for head, tail in _frames():
+        for m in head.finditer(text):
+            if m.start() not in starts or m.end() not in ends:
+                continue
+            rest = _CLAUSE_BREAK.search(text, m.end())
+            stop = rest.start() if rest else len(text)
+            second = tail.search(text, m.end(), stop)
+            if second and len(text[m.end() : second.start()].split()) <= _FRAME_GAP:
+                spans.append((m.start(), m.end()))
+    return sorted(set(spans))
+
+
+_FRAME_GAP = 6  # words between a frame's two parts: "coi [đây] là", "coi [việc này] là"
+
+
+@cache
+def _frames() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """Stance frames of two parts ("coi … là", regard … as) as (first, second) patterns."""
+    pairs = [cue.split("…") for cue in _cues().get("frame", [])]
+    return tuple((term_pattern([a.strip()]), term_pattern([b.strip()])) for a, b in pairs)
+
+
 def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitment]:
     paragraph, offset, text = view.paragraph.index, view.paragraph.start, view.paragraph.text
     toks = list(view.tokens)
@@ -783,9 +819,9 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
     hits = view.theme_hits
     inside_names = [(e.start, e.end) for e in entities]
     found = [
-        (m.start(), m.end())
-        for m in whole_word_matches(text, _pattern("verb"), toks)
-        if not any(a <= m.start() < b for a, b in inside_names)
+        span
+        for span in _stance_spans(text, toks)
+        if not any(a <= span[0] < b for a, b in inside_names)
     ]
     rows: list[Commitment] = []
     for sentence in view.sentences:

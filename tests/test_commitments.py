@@ -367,3 +367,27 @@ def test_a_former_official_speaks_for_no_state():
         "mạnh hiện là thời điểm châu Á cần phải gánh vác vai trò thực hiện thương mại tự do."
     )
     assert actors(text) == []
+
+
+def test_frames_and_verbs_of_the_third_archive_annotator():
+    # "coi … là" (regard … as), "ra tuyên bố chung" (issue a joint statement), "hối thúc"
+    # (urge), "cảnh báo" (warn), "hy vọng" (hope); "coi trọng" (value) is another word
+    text = (
+        "Hai nước đã ra tuyên bố chung về quan hệ đối tác chiến lược và coi đây là dấu mốc mới. "
+        "Chính phủ Canada hối thúc Mỹ ở lại Hiệp định Paris. "
+        "Bộ Ngoại giao Nhật Bản cảnh báo công dân không đến khu vực này. "
+        "Indonesia hy vọng các bên kiềm chế. Thái Lan coi trọng quan hệ với Lào."
+    )
+    assert actors(text) == [
+        ("both", "ra tuyên bố chung"),
+        ("both", "coi"),
+        ("Canada", "hối thúc"),
+        ("Japan", "cảnh báo"),
+        ("Indonesia", "hy vọng"),
+    ]
+
+
+def test_a_stance_verb_glued_to_its_object_by_the_segmenter_still_counts():
+    # the segmenter reads "hoan nghênh động thái" (welcome the move) as one word
+    text = "Chính quyền Tổng thống Mỹ Donald Trump đã lên tiếng hoan nghênh động thái trên của tòa án."
+    assert actors(text) == [("United States", "hoan nghênh")]
