@@ -38,7 +38,7 @@ import pandas as pd
 
 from .entities import Entity, cues, gazetteer, vietnamese_family_names
 from .matching import term_pattern
-from .offices import holders, home_offices, seats
+from .offices import bodies, holders, home_offices, seats
 from .orthography import is_native_syllable
 from .paths import read_data_lines
 from .themes import dominant_theme, theme_labels
@@ -133,6 +133,35 @@ def _country_names() -> frozenset[str]:
     return frozenset(n for code, n in Locale("en").territories.items() if code.isalpha())
 
 
+@cache
+def _country_aliases() -> dict[str, str]:
+    """A country's CLDR name without its qualifier → the name ("Myanmar" → "Myanmar
+    (Burma)"), where no other country shares the short form."""
+    short: dict[str, list[str]] = {}
+    for name in _country_names():
+        if " (" in name:
+            short.setdefault(name.split(" (")[0], []).append(name)
+    return {k: v[0] for k, v in short.items() if len(v) == 1 and k not in _country_names()}
+
+
+def _leading_body(name: str) -> str | None:
+    """The international body (``data/offices.tsv``) a name is or begins with."""
+    listed = bodies()
+    if name in listed:
+        return listed[name].party
+    words = name.split()
+    for i in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:i])
+        if head in listed:
+            return listed[head].party
+    return None
+
+
+def _is_national_body(name: str) -> bool:
+    """Is ``name`` headed by a state body's head ("Bộ", ministry; "Quốc hội", ...)?"""
+    return any(name == h or name.startswith(h + " ") for h in _cues()["national_body"])
+
+
 def _previous_word(toks: list[Token], pos: int) -> str:
     """The word (a token of the segmentation, lower case) ending at or before ``pos``: whole
     words, so "Nhật Bản" (Japan) never passes for the nominaliser "bản"."""
@@ -209,11 +238,14 @@ class _Reader:
             # "Washington, D.C." is GeoNames' capital "Washington"
             capitals = _capital_countries()
             name = capitals.get(name) or capitals.get(name.split(",")[0]) or name
+            name = _country_aliases().get(name, name)  # "Myanmar", CLDR's "Myanmar (Burma)"
             return name if name in _country_names() else None
         if entity.text in seats():  # "Điện Kremlin" speaks for Russia
             return seats()[entity.text].party
-        heads = _cues()["national_body"]
-        is_body = any(entity.text == h or entity.text.startswith(h + " ") for h in heads)
+        body = _leading_body(entity.text)
+        if body:  # "Ủy ban châu Âu", the European Commission, also with its head's name glued
+            return body
+        is_body = _is_national_body(entity.text)
         if entity.label == "ORG" or (entity.label == "PER" and is_body):
             # (the tagger reads some bodies as people: "Bộ Công Thương", Ministry of Industry)
             inner = self._inner_party(entity.text)
@@ -282,9 +314,14 @@ class _Reader:
         Commission; "Quốc vụ viện Trung Quốc", China's State Council)."""
         words = name.split()
         for i in range(1, len(words)):
-            entry = gazetteer().get(" ".join(words[i:]))
+            tail = " ".join(words[i:])
+            entry = gazetteer().get(tail)
+            if entry and entry.label == "ORG" and _is_national_body(tail):
+                # "Ủy ban Thường vụ Quốc hội", the National Assembly's Standing Committee: a
+                # body of a body, whose country is the inner body's (here the home state's)
+                return self.party(Entity(0, 0, "ORG", tail, entry.canonical, ""))
             if entry and entry.label == "ORG":
-                return entry.canonical or " ".join(words[i:])
+                return entry.canonical or tail
             if entry and entry.label == "LOC":
                 tail = Entity(0, 0, entry.label, " ".join(words[i:]), entry.canonical, "")
                 party = self.party(tail)
@@ -666,6 +703,58 @@ def _lead(text: str, pos: int) -> int:
     return len(text[pos:]) - len(text[pos:].lstrip(" "))
 
 
+_CLOSING_QUOTE = re.compile(r"[”\"]\s*,\s*")
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation of its paragraph (“ opens, ” closes, " toggles)?"""
+    inside = False
+    for mark in re.findall(r"[“”\"]", text[:pos]):
+        inside = mark == "“" or (mark == '"' and not inside)
+    return inside
+
+
+def _speech_tag(text: str, clause: int, end: int) -> bool:
+    """Is the stance verb ending at ``end`` the tag of a quotation before its clause, with
+    nothing of its own after it ('"...", Thủ tướng nhấn mạnh.' or '... nhấn mạnh và cho
+    biết ...')?"""
+    before = text[max(0, clause - 4) : clause]
+    return bool(re.search(r"[”\"]\s*,\s*$", before)) and bool(
+        re.match(r"\s*(?:[.;!?]|,|và\s|$)", text[end:])
+    )
+
+
+def _first_person(text: str, clause: int, pos: int) -> bool:
+    """Is the clause's subject "tôi" or "chúng tôi" (I, we) alone?"""
+    rest = _pattern("adverb").sub(" ", text[clause:pos]).strip(" “”\"'")
+    return bool(rest) and rest.lower() in _cues()["first_person"]
+
+
+def _quoted_speaker(
+    reader: _Reader, text: str, toks: list[Token], pos: int, entities: list[Entity]
+) -> tuple[list[str], str]:
+    """The speaker of the quotation holding ``pos``: the subject of the tag after it ('...”,
+    Thủ tướng Nguyễn Xuân Phúc bày tỏ') or of the frame before it ('Thủ tướng nói: “...')."""
+    opening = max(text.rfind("“", 0, pos), text.rfind('"', 0, pos))
+    colon = re.search(r"[:,]\s*$", text[:opening]) if opening > 0 else None
+    if colon:
+        start = _clause_start(text, 0, colon.start(), 0)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, start, colon.start())]
+        found = _parties_in(reader, text, toks, (max([start, *ends]), colon.start()), entities)
+        if found[0]:
+            return found
+    close = _CLOSING_QUOTE.search(text, pos)
+    if not close:
+        return [], ""
+    verb = next(
+        (t.start for t in toks if t.start >= close.end() and t.pos == "V" and t.text.islower()),
+        None,
+    )
+    if verb is None or "\n" in text[close.end() : verb]:
+        return [], ""
+    return _parties_in(reader, text, toks, (close.end(), verb), entities)
+
+
 def _listed_next(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
     """Does another stance verb follow right after the comma ("ghi nhận, đánh giá cao", noted and
     appreciated): a list of the subject's verbs, not the start of a complement."""
@@ -713,6 +802,16 @@ def _sentence_commitments(
             clause = _clause_start(text, sentence.start, a, previous_end)
             parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
             explicit = _explicit_subject(text, clause, a)
+            if _speech_tag(text, clause, b):
+                # '"...", Thủ tướng nhấn mạnh', the Prime Minister stressed: the tag reports
+                # the quotation, no row; its speaker is the subject of what follows
+                if parties:
+                    reader.last_actor = _actor(parties)
+                previous_end = b
+                continue
+            if not parties and _first_person(text, clause, a) and _quoted(text, a):
+                # "“Tôi đề nghị ...”, Thủ tướng nói": I, inside a quotation, is its speaker
+                parties, subject = _quoted_speaker(reader, text, toks, a, entities)
             if not parties and not chain and not text[sentence.start : a].strip(" \"“'"):
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
