@@ -438,7 +438,7 @@ def _parties_in(
         ):
             return [actor], m.group()
     if not candidates:
-        return _bare_title(reader, text, toks, span, inside, after_verb)
+        return _bare_title(reader, text, toks, span, inside, after_verb, first)
     group = _subject_group(text, candidates, first)
     parties = list(dict.fromkeys(party for _, party in group))
     return parties, " + ".join(e.text for e, _ in group)
@@ -511,6 +511,7 @@ def _bare_title(
     span: tuple[int, int],
     inside: list[Entity],
     after_verb: Callable[[int], bool],
+    first: bool = False,
 ) -> tuple[list[str], str]:
     """A title with no name as the subject ("Thủ tướng đề nghị ...", the Prime Minister
     proposed): the party of its holder (see ``_Reader.title_party``)."""
@@ -528,10 +529,24 @@ def _bare_title(
     for m in _pattern("national_body").finditer(text, start, end):
         if not m.group()[:1].isupper() or not _whole_words(toks, m.start(), m.end()):
             continue
-        if after_verb(m.start()) or _explicit_subject(text, m.end(), end):
+        if after_verb(m.start()):
+            continue
+        if _explicit_subject(text, m.end(), end) and not (first and _predicate_at(toks, m.end())):
+            # "Chính phủ các nước", the governments of the countries: part of a noun phrase;
+            # but the first subject of the sentence with its own predicate ("Chính phủ đã ban
+            # hành ...; coi đây là ...", the Government issued ...; regards it as) is the subject
             continue
         return [HOME_COUNTRY], m.group()
     return [], ""
+
+
+def _predicate_at(toks: list[Token], pos: int) -> bool:
+    """Does a predicate (an adverb or a lower-case verb) follow right after ``pos``?"""
+    i = bisect_right(toks, pos - 1, key=lambda t: t.start)
+    if i >= len(toks):
+        return False
+    word = toks[i]
+    return word.text.islower() and (word.pos == "V" or word.text in _cues()["adverb"])
 
 
 def _non_party_head(text: str, entity: Entity) -> bool:
@@ -755,6 +770,17 @@ def _quoted_speaker(
     return _parties_in(reader, text, toks, (close.end(), verb), entities)
 
 
+def _opens_sentence(text: str, start: int, pos: int) -> bool:
+    """Does the stance verb at ``pos`` open its sentence, at most after an adverbial phrase
+    set off by a comma ("Tại buổi gặp mặt, nhấn mạnh ..., Thủ tướng cho rằng ...", at the
+    meeting, stressing ..., the Prime Minister held)?"""
+    before = text[start:pos].strip(" \"“'")
+    if not before:
+        return True
+    opener = _pattern("adverbial").match(before)
+    return bool(opener) and before.endswith(",") and before.count(",") == 1
+
+
 def _listed_next(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
     """Does another stance verb follow right after the comma ("ghi nhận, đánh giá cao", noted and
     appreciated): a list of the subject's verbs, not the start of a complement."""
@@ -776,11 +802,13 @@ def _sentence_commitments(
     previous_end = sentence.start
     no_party = False  # a stance verb of this sentence had a subject that is no party
     main_verb = sentence.start  # the main clause's verb after an opening participial clause
+    nested = False  # the stance verb before was content of the one before it
     for a, b in verbs:
         if chain and a < main_verb:
             continue  # inside the opening clause's object
         between = text[previous_end:a]
-        coordinated = bool(_COORDINATED.search(between))
+        joined = _COORDINATED.search(between)
+        coordinated = bool(joined)
         if (
             (chain or no_party)
             and not coordinated
@@ -789,9 +817,16 @@ def _sentence_commitments(
         ):
             # Inside the complement of the previous stance verb ("khẳng định Việt Nam ủng hộ
             # ...", affirmed that Vietnam supports ...): content, not a row of its own.
+            nested = True
             continue
+        if nested and joined and not _CLAUSE_BREAK.search(between):
+            continue  # "khẳng định Việt Nam hoan nghênh và sẵn sàng ...": content too
+        nested = False
         clause = _clause_start(text, sentence.start, a, previous_end)
-        if any(m.group().islower() for m in _pattern("relative").finditer(text, clause, a)):
+        # after "và" (and), a relative word before it belonged to the previous verb's object
+        # ("đánh giá cao việc A và B ... và khẳng định", valued that A and B ... and affirmed)
+        relative_from = previous_end + joined.start() if chain and joined else clause
+        if any(m.group().islower() for m in _pattern("relative").finditer(text, relative_from, a)):
             # "kế hoạch do Washington đề xuất", the plan proposed by Washington; "việc Tổng
             # thống mong muốn ...", the President's wishing: a description, no position
             continue
@@ -812,7 +847,7 @@ def _sentence_commitments(
             if not parties and _first_person(text, clause, a) and _quoted(text, a):
                 # "“Tôi đề nghị ...”, Thủ tướng nói": I, inside a quotation, is its speaker
                 parties, subject = _quoted_speaker(reader, text, toks, a, entities)
-            if not parties and not chain and not text[sentence.start : a].strip(" \"“'"):
+            if not parties and not chain and _opens_sentence(text, sentence.start, a):
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
                 # subject, between the comma after it and the next verb
@@ -858,6 +893,8 @@ def _sentence_commitments(
             if limit == b:  # "hoan nghênh X và nhất trí Y": the object ends before "và"
                 joined = _COORDINATED.search(text, b, following)
                 limit = joined.start() if joined else following
+        if _pattern("anaphoric").match(text, b + _lead(text, b)):
+            continue  # "nhất trí như vậy", agreed so: refers back, no content of its own
         for s, e in _split_objects(text, b, _object_end(text, b, limit), toks) or [(b, b)]:
             rows.append(
                 Commitment(

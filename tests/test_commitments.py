@@ -423,3 +423,48 @@ def test_a_body_of_a_national_body_and_international_bodies():
         ("European Commission", "nhấn mạnh"),
         ("Interpol", "đánh giá cao"),
     ]
+
+
+def test_a_coordinated_verb_after_nested_content_is_content_too():
+    # "affirmed that Vietnam welcomes and is ready to ...": one row, for khẳng định
+    text = "Chủ tịch nước khẳng định Việt Nam hoan nghênh và sẵn sàng hỗ trợ các nhà đầu tư Lào."
+    assert actors(text) == [("Vietnam", "khẳng định")]
+
+
+def test_a_relative_word_in_the_previous_object_does_not_hide_the_next_verb():
+    # "valued that Vietnam and Laos have become partners and affirmed ...": two rows
+    text = (
+        "Thủ tướng Nguyễn Xuân Phúc đánh giá cao việc Việt Nam và Lào đã trở thành đối tác tin "
+        "cậy và khẳng định, Lào luôn là người bạn thân thiết."
+    )
+    assert actors(text) == [("Vietnam", "đánh giá cao"), ("Vietnam", "khẳng định")]
+
+
+def test_an_opening_participial_clause_after_an_adverbial_and_a_bodys_predicate():
+    # "At the meeting, stressing ..., the Prime Minister held ..."; "The Government issued
+    # ...; regards this as ...": the Government, with a predicate of its own, is the subject
+    text = (
+        "Tại buổi gặp mặt, nhấn mạnh vai trò của ngoại giao kinh tế, Thủ tướng cho rằng các Đại "
+        "sứ cần chủ động hơn. Chính phủ đã ban hành chương trình hành động; coi đây là nhiệm vụ "
+        "trọng tâm."
+    )
+    assert actors(text) == [
+        ("Vietnam", "nhấn mạnh"),
+        ("Vietnam", "cho rằng"),
+        ("Vietnam", "coi"),
+    ]
+
+
+def test_a_verb_whose_object_refers_back_is_no_row():
+    # "agreed so at the talks" (conventions §7); the Party, the State and the people (§15)
+    text = (
+        "Thủ tướng Nguyễn Xuân Phúc và Thủ tướng Hà Lan Mark Rutte nhất trí như vậy tại hội đàm. "
+        "Đảng, Nhà nước và nhân dân đánh giá cao đóng góp của kiều bào."
+    )
+    assert actors(text) == [("Vietnam", "đánh giá cao")]
+
+
+def test_a_country_named_without_its_cldr_qualifier():
+    # CLDR's English short name is "Myanmar (Burma)"; the press writes "Myanmar"
+    text = "Myanmar cam kết thúc đẩy hòa giải dân tộc."
+    assert actors(text) == [("Myanmar (Burma)", "cam kết")]
