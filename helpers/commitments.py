@@ -16,9 +16,10 @@ party the sentence subject stands for, found with the entity extractor:
   the party of their office (``data/offices.tsv``), else Vietnam for a Vietnamese name, else
   ``unknown``; a title alone ("Thủ tướng đề nghị ...") stands for its holder named earlier, or
   for Vietnam when the home state has the office and no foreign holder was named;
-- two parties together (``Pakistan và Trung Quốc``) or a joint phrase (``hai bên``, the two
-  sides; ``Hai Bộ trưởng``, the two ministers) give ``both``; three or more, or ``các bên`` (all
-  the parties), give ``all``;
+- a joint phrase (``hai bên``, the two sides; ``Hai Bộ trưởng``, the two ministers) gives
+  ``both``, and so do two parties named together (``Pakistan và Trung Quốc``) in a text that
+  speaks of its two parties together; elsewhere, and for three or more, each named party gets
+  its row; ``các bên`` (all the parties) gives ``all``;
 - a clause with no subject of its own (``..., đồng thời hoan nghênh ...``, and also welcomed)
   carries over the actor of the previous clause, within the paragraph or from the one before.
 
@@ -210,7 +211,10 @@ class _Reader:
 
     people: dict[str, str] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)  # title (lower case) → parties
-    last_actor: str | None = None
+    last_actor: tuple[str, ...] | None = None  # one actor, or one per party of a named list
+    # Does the document speak of its two parties together ("hai bên", the two sides)? Then two
+    # parties named together are "both"; outside such a bilateral frame, each is an actor.
+    bilateral: bool = True
 
     def learn_people(self, entities: list[Entity], text: str) -> None:
         """Remember the country in each person's title ("Ngoại trưởng Nga Sergei Lavrov"), and
@@ -612,10 +616,11 @@ def _adjacent(text: str, a: Entity, b: Entity) -> bool:
     )
 
 
-def _actor(parties: list[str]) -> str:
-    if len(parties) == 1:
-        return parties[0]
-    return BOTH if len(parties) == 2 else ALL
+def _actor(parties: list[str], bilateral: bool) -> tuple[str, ...]:
+    """The actors of a subject: ``both`` for the two parties of a bilateral text, else one per
+    named party (conventions §3: "Đặng Hoàng Giang và Đại sứ Liên minh châu Âu Julien Guerrier
+    cùng đánh giá cao" on a diplomatic-corps trip gives Vietnam and European Union)."""
+    return (BOTH,) if len(parties) == 2 and bilateral else tuple(parties)
 
 
 def _is_nominal(
@@ -798,7 +803,8 @@ def _sentence_commitments(
     toks: list[Token],
     hits: pd.DataFrame,
 ) -> list[Commitment]:
-    chain: list[tuple[int, int, str, str]] = []  # (start, end, actor, subject) of each row verb
+    # (start, end, actors, subject) of each row verb
+    chain: list[tuple[int, int, tuple[str, ...], str]] = []
     previous_end = sentence.start
     no_party = False  # a stance verb of this sentence had a subject that is no party
     main_verb = sentence.start  # the main clause's verb after an opening participial clause
@@ -841,7 +847,7 @@ def _sentence_commitments(
                 # '"...", Thủ tướng nhấn mạnh', the Prime Minister stressed: the tag reports
                 # the quotation, no row; its speaker is the subject of what follows
                 if parties:
-                    reader.last_actor = _actor(parties)
+                    reader.last_actor = _actor(parties, reader.bilateral)
                 previous_end = b
                 continue
             if not parties and _first_person(text, clause, a) and _quoted(text, a):
@@ -869,7 +875,7 @@ def _sentence_commitments(
                     if parties:
                         break
             if parties:
-                actor = _actor(parties)
+                actor = _actor(parties, reader.bilateral)
             elif explicit or not reader.last_actor:
                 # a subject that is no party (an expert, a local office, a thing), or none
                 # anywhere before: no party's position, and none for what it governs ("Tôi đề
@@ -885,7 +891,7 @@ def _sentence_commitments(
         if re.match(r"\s*[,:]", text[b:]) and not _listed_next(text, b, verbs):
             break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content
     rows = []
-    for i, (a, b, actor, subject) in enumerate(chain):
+    for i, (a, b, actors, subject) in enumerate(chain):
         limit = sentence.end
         if i + 1 < len(chain):
             following = chain[i + 1][0]
@@ -895,7 +901,8 @@ def _sentence_commitments(
                 limit = joined.start() if joined else following
         if _pattern("anaphoric").match(text, b + _lead(text, b)):
             continue  # "nhất trí như vậy", agreed so: refers back, no content of its own
-        for s, e in _split_objects(text, b, _object_end(text, b, limit), toks) or [(b, b)]:
+        objects = _split_objects(text, b, _object_end(text, b, limit), toks) or [(b, b)]
+        for actor, (s, e) in ((actor, span) for actor in actors for span in objects):
             rows.append(
                 Commitment(
                     actor=actor,
@@ -978,18 +985,19 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
 def find_commitments(views: Iterable[ParagraphView]) -> list[Commitment]:
     """Commitments of consecutive paragraphs, read in order (an actor carries over from one
     paragraph to the next); :func:`helpers.analysis.analyse` calls this for the title and body."""
-    reader = _Reader()
+    views = list(views)
+    reader = _Reader(bilateral=any(_pattern("joint").search(v.paragraph.text) for v in views))
     return [row for view in views for row in _paragraph_commitments(reader, view)]
 
 
 def commitments(source: str | Document | Analysis) -> pd.DataFrame:
     """Every commitment or stated position in the title and body, in text order.
 
-    Columns ``actor`` (canonical English name of the party, ``both`` for the two parties
-    together, ``all`` for three or more, ``unknown`` when no subject is found and none can be
-    carried over), ``verb`` (as written), ``start``/``end`` (of the verb, in
-    the document text), ``object`` (the committed content; coordinated objects under one verb
-    give one row each), ``theme`` (the theme whose cues dominate the object, or ``other``),
+    Columns ``actor`` (canonical English name of the party, ``both`` for the two parties of a
+    bilateral text together, ``all`` for every party of a meeting unnamed, ``unknown`` when no
+    subject is found and none can be carried over), ``verb`` (as written), ``start``/``end``
+    (of the verb, in the document text), ``object`` (the committed content; coordinated objects
+    under one verb give one row each, and so do the parties of a named list), ``theme`` (the theme whose cues dominate the object, or ``other``),
     ``paragraph`` (index in ``Document.paragraphs``), ``sentence`` (document-wide) and
     ``subject`` (the words the actor was read from; empty when the subject was carried over from
     the previous clause).

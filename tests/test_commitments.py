@@ -468,3 +468,20 @@ def test_a_country_named_without_its_cldr_qualifier():
     # CLDR's English short name is "Myanmar (Burma)"; the press writes "Myanmar"
     text = "Myanmar cam kết thúc đẩy hòa giải dân tộc."
     assert actors(text) == [("Myanmar (Burma)", "cam kết")]
+
+
+def test_two_parties_named_together_outside_a_bilateral_text_each_get_a_row():
+    # conventions §3: "both" only where the text speaks of its two parties together (hai
+    # bên, the two sides); a European summit's two leaders give one row each
+    text = (
+        "Tổng thống Pháp Emmanuel Macron và Thủ tướng Đức Angela Merkel bày tỏ sự ủng hộ một "
+        "châu Âu mạnh mẽ hơn trong thương mại, đồng thời cảnh báo khối này sẽ đáp trả."
+    )
+    assert actors(text) == [
+        ("France", "bày tỏ sự ủng hộ"),
+        ("Germany", "bày tỏ sự ủng hộ"),
+        ("France", "cảnh báo"),
+        ("Germany", "cảnh báo"),
+    ]
+    bilateral = text + " Hai bên cũng nhất trí tăng cường hợp tác quốc phòng."
+    assert actors(bilateral)[:2] == [("both", "bày tỏ sự ủng hộ"), ("both", "cảnh báo")]
