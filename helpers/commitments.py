@@ -145,6 +145,29 @@ def _country_aliases() -> dict[str, str]:
     return {k: v[0] for k, v in short.items() if len(v) == 1 and k not in _country_names()}
 
 
+_INITIAL_NAME = re.compile(r"\.\s?([^\W\d_][\w]*(?:-\w+)*)")
+
+
+def _full_name(text: str, person: Entity) -> str:
+    """A person's name with what the extractor cut after an initial ("A. Cô-bi-a-cốp",
+    "Đ.Trăm", found as "A" and "Đ")."""
+    m = _INITIAL_NAME.match(text, person.end)
+    if len(person.text) <= 2 and m and m.group(1)[:1].isupper():
+        return text[person.start : m.end()]
+    return person.text
+
+
+def _name_words(name: str) -> list[str]:
+    """The parts of a name, initials apart ("Đ.Trăm" → "Đ", "Trăm")."""
+    return [w for w in re.split(r"[\s.]+", name) if w]
+
+
+def _foreign_name(name: str) -> bool:
+    """A name the Vietnamese press writes for a foreigner: an initial, syllables joined by
+    hyphens (transliteration: "Cô-bi-a-cốp"), or a syllable Vietnamese spelling does not have."""
+    return "." in name or "-" in name or not all(map(is_native_syllable, name.split()))
+
+
 def _leading_body(name: str) -> str | None:
     """The international body (``data/offices.tsv``) a name is or begins with."""
     listed = bodies()
@@ -225,6 +248,9 @@ class _Reader:
             country = self._title_country(e, entities, text)
             if country:
                 self.people[e.text] = country
+                # "Tổng thống Mỹ Đ.Trăm", cut to "Đ" by the extractor: the whole name too, for
+                # a later "ông Trăm"
+                self.people[_full_name(text, e)] = country
             title = _title_before(text, e, entities)
             party = self.party(e)
             if title and party != UNKNOWN and title.lower() not in _cues()["pronoun"]:
@@ -273,7 +299,8 @@ class _Reader:
         earlier = {
             party
             for known, party in self.people.items()
-            if words == known.split()[: len(words)] or words == known.split()[-len(words) :]
+            if words == _name_words(known)[: len(words)]
+            or words == _name_words(known)[-len(words) :]
         }
         if len(earlier) == 1:
             return earlier.pop()
@@ -291,6 +318,22 @@ class _Reader:
         if len(listed) == 1:
             return listed.pop()
         return HOME_COUNTRY if _is_vietnamese_name(name) else UNKNOWN
+
+    def foreign_title_party(self, title: str) -> str | None:
+        """The one party other than the home state whose holder of ``title`` the document
+        named ("Tổng Thư ký Interpol Jurgen Stock", then "Tổng Thư ký Jurgen Stock")."""
+        parties = set(self.titles.get(title.lower(), [])) - {HOME_COUNTRY}
+        return parties.pop() if len(parties) == 1 else None
+
+    def context_country(self, entities: list[Entity]) -> str | None:
+        """The one country other than the home state that these entities name, if one."""
+        found = set()
+        for e in entities:
+            if e.label in ("LOC", "ORG"):
+                party = self.party(e)
+                if party in _country_names() and party != HOME_COUNTRY:
+                    found.add(party)
+        return found.pop() if len(found) == 1 else None
 
     def title_party(self, title: str) -> str | None:
         """The party of a bare title ("Thủ tướng đề nghị ...", the Prime Minister proposed):
@@ -421,9 +464,15 @@ def _parties_in(
             title = _title_before(text, e, entities)
             if not title or title.lower() in _cues()["pronoun"]:
                 continue  # no office: a personal opinion, no party's position
-            # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state with
-            # no country named, the name too short to tell: the title's holder
-            party = reader.title_party(title) or UNKNOWN
+            if _foreign_name(_full_name(text, e)):
+                # "Thủ tướng A. Cô-bi-a-cốp", "Thủ tướng Mark Rutte": a foreign name is no holder
+                # of the home state's office; the one foreign country the paragraph names
+                party = reader.foreign_title_party(title) or reader.context_country(entities)
+                party = party or UNKNOWN
+            else:
+                # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state
+                # with no country named, the name too short to tell: the title's holder
+                party = reader.title_party(title) or UNKNOWN
         candidates.append((e, party))
     joint = [(m, BOTH) for m in _pattern("joint").finditer(window)]
     joint += [(m, ALL) for m in _pattern("all").finditer(window)]

@@ -485,3 +485,20 @@ def test_two_parties_named_together_outside_a_bilateral_text_each_get_a_row():
     ]
     bilateral = text + " Hai bên cũng nhất trí tăng cường hợp tác quốc phòng."
     assert actors(bilateral)[:2] == [("both", "bày tỏ sự ủng hộ"), ("both", "cảnh báo")]
+
+
+def test_a_foreign_name_under_a_home_title_and_a_name_cut_after_its_initial():
+    # "Thủ tướng Mark Rutte" holds no office of the home state: the paragraph's one foreign
+    # country; "Tổng thống Mỹ Đ.Trăm", which the extractor cuts to "Đ", is "ông Trăm" later;
+    # with no foreign country named, unknown, never a guess
+    assert actors(
+        "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Mark Rutte tại Hà Lan. "
+        "Thủ tướng Mark Rutte cảm ơn sự đón tiếp."
+    ) == [("Netherlands", "cảm ơn")]
+    assert actors(
+        "Tổng thống Mỹ Đ.Trăm công bố quyết định rút khỏi thỏa thuận. Tuy nhiên ông Trăm khẳng "
+        "định sẽ xúc tiến các cuộc thương lượng."
+    ) == [("United States", "khẳng định")]
+    assert actors("Thủ tướng A. Cô-bi-a-cốp bày tỏ vui mừng được đón đoàn.") == [
+        ("unknown", "bày tỏ vui mừng")
+    ]
