@@ -676,8 +676,12 @@ def _is_nominal(
     text: str, toks: list[Token], start: int, end: int, verbs: list[tuple[int, int]]
 ) -> bool:
     """A stance word used as a noun or as the object of another stance verb."""
-    if _previous_word(toks, start) in _cues()["nominaliser"] or _after_phrase(text, start):
+    previous = _previous_word(toks, start)
+    if previous in _cues()["nominaliser"] or _after_phrase(text, start):
         return True
+    glued = previous.split()
+    if len(glued) >= 3 and glued[-1] in _cues()["nominaliser"]:
+        return True  # "chấp nhận lời đề nghị", the segmenter's "chấp nhận lời": accepted the offer
     after = text[end:].split()[:1]
     if after and after[0] == "của":  # "cam kết của mình", its commitment
         return True

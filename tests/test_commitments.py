@@ -502,3 +502,13 @@ def test_a_foreign_name_under_a_home_title_and_a_name_cut_after_its_initial():
     assert actors("Thủ tướng A. Cô-bi-a-cốp bày tỏ vui mừng được đón đoàn.") == [
         ("unknown", "bày tỏ vui mừng")
     ]
+
+
+def test_the_press_is_no_party_and_a_glued_nominaliser_still_makes_a_noun():
+    # "the Korea Times, citing officials, holds that ..." gives no row; the segmenter's
+    # "chấp nhận lời" (accept the) before "đề nghị" (offer) leaves a noun, not a request
+    text = (
+        "Tờ Korea Times Hàn Quốc cho rằng đề xuất này gây bất ngờ. "
+        "Theo truyền thông Tây Ban Nha, Real Madrid đã chấp nhận lời đề nghị trị giá 31 triệu euro."
+    )
+    assert actors(text) == []
