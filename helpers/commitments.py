@@ -792,8 +792,12 @@ def _speech_tag(text: str, clause: int, end: int) -> bool:
     nothing of its own after it ('"...", Thủ tướng nhấn mạnh.' or '... nhấn mạnh và cho
     biết ...')?"""
     before = text[max(0, clause - 4) : clause]
-    return bool(re.search(r"[”\"]\s*,\s*$", before)) and bool(
-        re.match(r"\s*(?:[.;!?]|,|và\s|$)", text[end:])
+    ends = [end]
+    adverb = _pattern("adverb").match(text, end + _lead(text, end))
+    if adverb:  # '"...", Nga cảnh báo thêm.', Russia warned further
+        ends.append(adverb.end())
+    return bool(re.search(r"[”\"]\s*,\s*$", before)) and any(
+        re.match(r"\s*(?:[.;!?]|,|và\s|$)", text[e:]) for e in ends
     )
 
 

@@ -512,3 +512,13 @@ def test_the_press_is_no_party_and_a_glued_nominaliser_still_makes_a_noun():
         "Theo truyền thông Tây Ban Nha, Real Madrid đã chấp nhận lời đề nghị trị giá 31 triệu euro."
     )
     assert actors(text) == []
+
+
+def test_a_speech_tag_with_an_adverb_and_a_level_noun_are_no_rows():
+    # found on a sample of the archive after adding "cảnh báo" (warn): '"...", Nga cảnh báo
+    # thêm' (Russia warned further) is a speech tag; "mức cảnh báo" is the alert level
+    text = (
+        "“Giới chức Estonia sẽ phải chịu trách nhiệm về hậu quả”, Nga cảnh báo thêm. "
+        "Pháp vẫn duy trì mức cảnh báo nguy cơ khủng bố cao nhất."
+    )
+    assert actors(text) == []
