@@ -522,3 +522,13 @@ def test_a_speech_tag_with_an_adverb_and_a_level_noun_are_no_rows():
         "Pháp vẫn duy trì mức cảnh báo nguy cơ khủng bố cao nhất."
     )
     assert actors(text) == []
+
+
+def test_a_quoted_stance_word_and_one_coordinated_under_su_are_nouns():
+    # found comparing the code before this round with it on archive articles: 'Pháp đã chọn
+    # "hy vọng"' (France chose "hope"); "sự cảm thông và ủng hộ" (sympathy and support)
+    text = (
+        'Pháp đã chọn "hy vọng", tân Tổng thống phát biểu. Hai nhà lãnh đạo bày tỏ sự cảm '
+        "thông và ủng hộ mà nhân dân hai nước dành cho nhau."
+    )
+    assert actors(text) == []
