@@ -682,7 +682,7 @@ def _is_nominal(
     glued = previous.split()
     if len(glued) >= 3 and glued[-1] in _cues()["nominaliser"]:
         return True  # "chấp nhận lời đề nghị", the segmenter's "chấp nhận lời": accepted the offer
-    if text[start - 1 : start] in "\"“'‘" and start and text[end : end + 1] in ("\"", "”", "'", "’"):
+    if text[start - 1 : start] in "\"“'‘" and start and text[end : end + 1] in ('"', "”", "'", "’"):
         return True  # 'Pháp đã chọn "hy vọng"', France chose "hope": a word quoted
     i = bisect_right(toks, start - 1, key=lambda t: t.end)
     if previous == "và" and i >= 3 and toks[i - 3].text.lower() in _cues()["nominaliser"]:

@@ -2,6 +2,7 @@ from helpers.commitments import commitments, commitments_by_actor_and_theme
 from helpers.evaluation import (
     COMMITMENTS_ARCHIVE_DEV,
     COMMITMENTS_ARCHIVE_DEV2,
+    COMMITMENTS_ARCHIVE_DEV3,
     COMMITMENTS_NEWS,
     COMMITMENTS_STATEMENT,
     commitment_scores,
@@ -30,6 +31,13 @@ def test_commitments_on_the_second_real_news_development_set():
     # P 0.54, R 0.75; after it: P 0.75, R 0.60)
     scores = commitment_scores(COMMITMENTS_ARCHIVE_DEV2)
     assert scores["precision"] >= 0.85 and scores["recall"] >= 0.8
+
+
+def test_commitments_on_the_third_real_news_set():
+    # 40 archive excerpts by a third annotator, held out in round 3 (P 0.833, R 0.656 before
+    # it; 0.824, 0.689 after), development data in round 4
+    scores = commitment_scores(COMMITMENTS_ARCHIVE_DEV3)
+    assert scores["precision"] >= 0.85 and scores["recall"] >= 0.85
 
 
 def test_joint_subject_and_carried_over_clause():
@@ -394,7 +402,9 @@ def test_frames_and_verbs_of_the_third_archive_annotator():
 
 def test_a_stance_verb_glued_to_its_object_by_the_segmenter_still_counts():
     # the segmenter reads "hoan nghênh động thái" (welcome the move) as one word
-    text = "Chính quyền Tổng thống Mỹ Donald Trump đã lên tiếng hoan nghênh động thái trên của tòa án."
+    text = (
+        "Chính quyền Tổng thống Mỹ Donald Trump đã lên tiếng hoan nghênh động thái trên của tòa án."
+    )
     assert actors(text) == [("United States", "hoan nghênh")]
 
 
