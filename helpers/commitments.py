@@ -16,9 +16,10 @@ party the sentence subject stands for, found with the entity extractor:
   the party of their office (``data/offices.tsv``), else Vietnam for a Vietnamese name, else
   ``unknown``; a title alone ("Thủ tướng đề nghị ...") stands for its holder named earlier, or
   for Vietnam when the home state has the office and no foreign holder was named;
-- two parties together (``Pakistan và Trung Quốc``) or a joint phrase (``hai bên``, the two
-  sides; ``Hai Bộ trưởng``, the two ministers) give ``both``; three or more, or ``các bên`` (all
-  the parties), give ``all``;
+- a joint phrase (``hai bên``, the two sides; ``Hai Bộ trưởng``, the two ministers) gives
+  ``both``, and so do two parties named together (``Pakistan và Trung Quốc``) in a text that
+  speaks of its two parties together; elsewhere, and for three or more, each named party gets
+  its row; ``các bên`` (all the parties) gives ``all``;
 - a clause with no subject of its own (``..., đồng thời hoan nghênh ...``, and also welcomed)
   carries over the actor of the previous clause, within the paragraph or from the one before.
 
@@ -37,8 +38,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .entities import Entity, cues, gazetteer, vietnamese_family_names
-from .matching import term_pattern, whole_word_matches
-from .offices import holders, home_offices, seats
+from .matching import term_pattern
+from .offices import bodies, holders, home_offices, seats
 from .orthography import is_native_syllable
 from .paths import read_data_lines
 from .themes import dominant_theme, theme_labels
@@ -100,7 +101,8 @@ def stance_verbs() -> pd.DataFrame:
     """The stance verbs with their English glosses: columns ``verb``, ``gloss``."""
     rows = [line.split("\t") for line in read_data_lines("stance.tsv")[1:]]
     return pd.DataFrame(
-        [(cue, gloss) for cue, kind, gloss in rows if kind == "verb"], columns=["verb", "gloss"]
+        [(cue, gloss) for cue, kind, gloss in rows if kind in ("verb", "frame")],
+        columns=["verb", "gloss"],
     )
 
 
@@ -130,6 +132,58 @@ def _country_names() -> frozenset[str]:
 
     # Two-letter codes are countries and territories; numeric ones are regions ("Africa").
     return frozenset(n for code, n in Locale("en").territories.items() if code.isalpha())
+
+
+@cache
+def _country_aliases() -> dict[str, str]:
+    """A country's CLDR name without its qualifier → the name ("Myanmar" → "Myanmar
+    (Burma)"), where no other country shares the short form."""
+    short: dict[str, list[str]] = {}
+    for name in _country_names():
+        if " (" in name:
+            short.setdefault(name.split(" (")[0], []).append(name)
+    return {k: v[0] for k, v in short.items() if len(v) == 1 and k not in _country_names()}
+
+
+_INITIAL_NAME = re.compile(r"\.\s?([^\W\d_][\w]*(?:-\w+)*)")
+
+
+def _full_name(text: str, person: Entity) -> str:
+    """A person's name with what the extractor cut after an initial ("A. Cô-bi-a-cốp",
+    "Đ.Trăm", found as "A" and "Đ")."""
+    m = _INITIAL_NAME.match(text, person.end)
+    if len(person.text) <= 2 and m and m.group(1)[:1].isupper():
+        return text[person.start : m.end()]
+    return person.text
+
+
+def _name_words(name: str) -> list[str]:
+    """The parts of a name, initials apart ("Đ.Trăm" → "Đ", "Trăm")."""
+    return [w for w in re.split(r"[\s.]+", name) if w]
+
+
+def _foreign_name(name: str) -> bool:
+    """A name the Vietnamese press writes for a foreigner: an initial, syllables joined by
+    hyphens (transliteration: "Cô-bi-a-cốp"), or a syllable Vietnamese spelling does not have."""
+    return "." in name or "-" in name or not all(map(is_native_syllable, name.split()))
+
+
+def _leading_body(name: str) -> str | None:
+    """The international body (``data/offices.tsv``) a name is or begins with."""
+    listed = bodies()
+    if name in listed:
+        return listed[name].party
+    words = name.split()
+    for i in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:i])
+        if head in listed:
+            return listed[head].party
+    return None
+
+
+def _is_national_body(name: str) -> bool:
+    """Is ``name`` headed by a state body's head ("Bộ", ministry; "Quốc hội", ...)?"""
+    return any(name == h or name.startswith(h + " ") for h in _cues()["national_body"])
 
 
 def _previous_word(toks: list[Token], pos: int) -> str:
@@ -180,7 +234,10 @@ class _Reader:
 
     people: dict[str, str] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)  # title (lower case) → parties
-    last_actor: str | None = None
+    last_actor: tuple[str, ...] | None = None  # one actor, or one per party of a named list
+    # Does the document speak of its two parties together ("hai bên", the two sides)? Then two
+    # parties named together are "both"; outside such a bilateral frame, each is an actor.
+    bilateral: bool = True
 
     def learn_people(self, entities: list[Entity], text: str) -> None:
         """Remember the country in each person's title ("Ngoại trưởng Nga Sergei Lavrov"), and
@@ -191,6 +248,9 @@ class _Reader:
             country = self._title_country(e, entities, text)
             if country:
                 self.people[e.text] = country
+                # "Tổng thống Mỹ Đ.Trăm", cut to "Đ" by the extractor: the whole name too, for
+                # a later "ông Trăm"
+                self.people[_full_name(text, e)] = country
             title = _title_before(text, e, entities)
             party = self.party(e)
             if title and party != UNKNOWN and title.lower() not in _cues()["pronoun"]:
@@ -208,11 +268,14 @@ class _Reader:
             # "Washington, D.C." is GeoNames' capital "Washington"
             capitals = _capital_countries()
             name = capitals.get(name) or capitals.get(name.split(",")[0]) or name
+            name = _country_aliases().get(name, name)  # "Myanmar", CLDR's "Myanmar (Burma)"
             return name if name in _country_names() else None
         if entity.text in seats():  # "Điện Kremlin" speaks for Russia
             return seats()[entity.text].party
-        heads = _cues()["national_body"]
-        is_body = any(entity.text == h or entity.text.startswith(h + " ") for h in heads)
+        body = _leading_body(entity.text)
+        if body:  # "Ủy ban châu Âu", the European Commission, also with its head's name glued
+            return body
+        is_body = _is_national_body(entity.text)
         if entity.label == "ORG" or (entity.label == "PER" and is_body):
             # (the tagger reads some bodies as people: "Bộ Công Thương", Ministry of Industry)
             inner = self._inner_party(entity.text)
@@ -236,7 +299,8 @@ class _Reader:
         earlier = {
             party
             for known, party in self.people.items()
-            if words == known.split()[: len(words)] or words == known.split()[-len(words) :]
+            if words == _name_words(known)[: len(words)]
+            or words == _name_words(known)[-len(words) :]
         }
         if len(earlier) == 1:
             return earlier.pop()
@@ -254,6 +318,22 @@ class _Reader:
         if len(listed) == 1:
             return listed.pop()
         return HOME_COUNTRY if _is_vietnamese_name(name) else UNKNOWN
+
+    def foreign_title_party(self, title: str) -> str | None:
+        """The one party other than the home state whose holder of ``title`` the document
+        named ("Tổng Thư ký Interpol Jurgen Stock", then "Tổng Thư ký Jurgen Stock")."""
+        parties = set(self.titles.get(title.lower(), [])) - {HOME_COUNTRY}
+        return parties.pop() if len(parties) == 1 else None
+
+    def context_country(self, entities: list[Entity]) -> str | None:
+        """The one country other than the home state that these entities name, if one."""
+        found = set()
+        for e in entities:
+            if e.label in ("LOC", "ORG"):
+                party = self.party(e)
+                if party in _country_names() and party != HOME_COUNTRY:
+                    found.add(party)
+        return found.pop() if len(found) == 1 else None
 
     def title_party(self, title: str) -> str | None:
         """The party of a bare title ("Thủ tướng đề nghị ...", the Prime Minister proposed):
@@ -281,9 +361,14 @@ class _Reader:
         Commission; "Quốc vụ viện Trung Quốc", China's State Council)."""
         words = name.split()
         for i in range(1, len(words)):
-            entry = gazetteer().get(" ".join(words[i:]))
+            tail = " ".join(words[i:])
+            entry = gazetteer().get(tail)
+            if entry and entry.label == "ORG" and _is_national_body(tail):
+                # "Ủy ban Thường vụ Quốc hội", the National Assembly's Standing Committee: a
+                # body of a body, whose country is the inner body's (here the home state's)
+                return self.party(Entity(0, 0, "ORG", tail, entry.canonical, ""))
             if entry and entry.label == "ORG":
-                return entry.canonical or " ".join(words[i:])
+                return entry.canonical or tail
             if entry and entry.label == "LOC":
                 tail = Entity(0, 0, entry.label, " ".join(words[i:]), entry.canonical, "")
                 party = self.party(tail)
@@ -379,9 +464,15 @@ def _parties_in(
             title = _title_before(text, e, entities)
             if not title or title.lower() in _cues()["pronoun"]:
                 continue  # no office: a personal opinion, no party's position
-            # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state with
-            # no country named, the name too short to tell: the title's holder
-            party = reader.title_party(title) or UNKNOWN
+            if _foreign_name(_full_name(text, e)):
+                # "Thủ tướng A. Cô-bi-a-cốp", "Thủ tướng Mark Rutte": a foreign name is no holder
+                # of the home state's office; the one foreign country the paragraph names
+                party = reader.foreign_title_party(title) or reader.context_country(entities)
+                party = party or UNKNOWN
+            else:
+                # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state
+                # with no country named, the name too short to tell: the title's holder
+                party = reader.title_party(title) or UNKNOWN
         candidates.append((e, party))
     joint = [(m, BOTH) for m in _pattern("joint").finditer(window)]
     joint += [(m, ALL) for m in _pattern("all").finditer(window)]
@@ -400,7 +491,7 @@ def _parties_in(
         ):
             return [actor], m.group()
     if not candidates:
-        return _bare_title(reader, text, toks, span, inside, after_verb)
+        return _bare_title(reader, text, toks, span, inside, after_verb, first)
     group = _subject_group(text, candidates, first)
     parties = list(dict.fromkeys(party for _, party in group))
     return parties, " + ".join(e.text for e, _ in group)
@@ -473,6 +564,7 @@ def _bare_title(
     span: tuple[int, int],
     inside: list[Entity],
     after_verb: Callable[[int], bool],
+    first: bool = False,
 ) -> tuple[list[str], str]:
     """A title with no name as the subject ("Thủ tướng đề nghị ...", the Prime Minister
     proposed): the party of its holder (see ``_Reader.title_party``)."""
@@ -490,10 +582,24 @@ def _bare_title(
     for m in _pattern("national_body").finditer(text, start, end):
         if not m.group()[:1].isupper() or not _whole_words(toks, m.start(), m.end()):
             continue
-        if after_verb(m.start()) or _explicit_subject(text, m.end(), end):
+        if after_verb(m.start()):
+            continue
+        if _explicit_subject(text, m.end(), end) and not (first and _predicate_at(toks, m.end())):
+            # "Chính phủ các nước", the governments of the countries: part of a noun phrase;
+            # but the first subject of the sentence with its own predicate ("Chính phủ đã ban
+            # hành ...; coi đây là ...", the Government issued ...; regards it as) is the subject
             continue
         return [HOME_COUNTRY], m.group()
     return [], ""
+
+
+def _predicate_at(toks: list[Token], pos: int) -> bool:
+    """Does a predicate (an adverb or a lower-case verb) follow right after ``pos``?"""
+    i = bisect_right(toks, pos - 1, key=lambda t: t.start)
+    if i >= len(toks):
+        return False
+    word = toks[i]
+    return word.text.islower() and (word.pos == "V" or word.text in _cues()["adverb"])
 
 
 def _non_party_head(text: str, entity: Entity) -> bool:
@@ -559,18 +665,28 @@ def _adjacent(text: str, a: Entity, b: Entity) -> bool:
     )
 
 
-def _actor(parties: list[str]) -> str:
-    if len(parties) == 1:
-        return parties[0]
-    return BOTH if len(parties) == 2 else ALL
+def _actor(parties: list[str], bilateral: bool) -> tuple[str, ...]:
+    """The actors of a subject: ``both`` for the two parties of a bilateral text, else one per
+    named party (conventions §3: "Đặng Hoàng Giang và Đại sứ Liên minh châu Âu Julien Guerrier
+    cùng đánh giá cao" on a diplomatic-corps trip gives Vietnam and European Union)."""
+    return (BOTH,) if len(parties) == 2 and bilateral else tuple(parties)
 
 
 def _is_nominal(
     text: str, toks: list[Token], start: int, end: int, verbs: list[tuple[int, int]]
 ) -> bool:
     """A stance word used as a noun or as the object of another stance verb."""
-    if _previous_word(toks, start) in _cues()["nominaliser"] or _after_phrase(text, start):
+    previous = _previous_word(toks, start)
+    if previous in _cues()["nominaliser"] or _after_phrase(text, start):
         return True
+    glued = previous.split()
+    if len(glued) >= 3 and glued[-1] in _cues()["nominaliser"]:
+        return True  # "chấp nhận lời đề nghị", the segmenter's "chấp nhận lời": accepted the offer
+    if text[start - 1 : start] in "\"“'‘" and start and text[end : end + 1] in ('"', "”", "'", "’"):
+        return True  # 'Pháp đã chọn "hy vọng"', France chose "hope": a word quoted
+    i = bisect_right(toks, start - 1, key=lambda t: t.end)
+    if previous == "và" and i >= 3 and toks[i - 3].text.lower() in _cues()["nominaliser"]:
+        return True  # "sự cảm thông và ủng hộ", sympathy and support: the noun "sự" heads both
     after = text[end:].split()[:1]
     if after and after[0] == "của":  # "cam kết của mình", its commitment
         return True
@@ -665,6 +781,73 @@ def _lead(text: str, pos: int) -> int:
     return len(text[pos:]) - len(text[pos:].lstrip(" "))
 
 
+_CLOSING_QUOTE = re.compile(r"[”\"]\s*,\s*")
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation of its paragraph (“ opens, ” closes, " toggles)?"""
+    inside = False
+    for mark in re.findall(r"[“”\"]", text[:pos]):
+        inside = mark == "“" or (mark == '"' and not inside)
+    return inside
+
+
+def _speech_tag(text: str, clause: int, end: int) -> bool:
+    """Is the stance verb ending at ``end`` the tag of a quotation before its clause, with
+    nothing of its own after it ('"...", Thủ tướng nhấn mạnh.' or '... nhấn mạnh và cho
+    biết ...')?"""
+    before = text[max(0, clause - 4) : clause]
+    ends = [end]
+    adverb = _pattern("adverb").match(text, end + _lead(text, end))
+    if adverb:  # '"...", Nga cảnh báo thêm.', Russia warned further
+        ends.append(adverb.end())
+    return bool(re.search(r"[”\"]\s*,\s*$", before)) and any(
+        re.match(r"\s*(?:[.;!?]|,|và\s|$)", text[e:]) for e in ends
+    )
+
+
+def _first_person(text: str, clause: int, pos: int) -> bool:
+    """Is the clause's subject "tôi" or "chúng tôi" (I, we) alone?"""
+    rest = _pattern("adverb").sub(" ", text[clause:pos]).strip(" “”\"'")
+    return bool(rest) and rest.lower() in _cues()["first_person"]
+
+
+def _quoted_speaker(
+    reader: _Reader, text: str, toks: list[Token], pos: int, entities: list[Entity]
+) -> tuple[list[str], str]:
+    """The speaker of the quotation holding ``pos``: the subject of the tag after it ('...”,
+    Thủ tướng Nguyễn Xuân Phúc bày tỏ') or of the frame before it ('Thủ tướng nói: “...')."""
+    opening = max(text.rfind("“", 0, pos), text.rfind('"', 0, pos))
+    colon = re.search(r"[:,]\s*$", text[:opening]) if opening > 0 else None
+    if colon:
+        start = _clause_start(text, 0, colon.start(), 0)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, start, colon.start())]
+        found = _parties_in(reader, text, toks, (max([start, *ends]), colon.start()), entities)
+        if found[0]:
+            return found
+    close = _CLOSING_QUOTE.search(text, pos)
+    if not close:
+        return [], ""
+    verb = next(
+        (t.start for t in toks if t.start >= close.end() and t.pos == "V" and t.text.islower()),
+        None,
+    )
+    if verb is None or "\n" in text[close.end() : verb]:
+        return [], ""
+    return _parties_in(reader, text, toks, (close.end(), verb), entities)
+
+
+def _opens_sentence(text: str, start: int, pos: int) -> bool:
+    """Does the stance verb at ``pos`` open its sentence, at most after an adverbial phrase
+    set off by a comma ("Tại buổi gặp mặt, nhấn mạnh ..., Thủ tướng cho rằng ...", at the
+    meeting, stressing ..., the Prime Minister held)?"""
+    before = text[start:pos].strip(" \"“'")
+    if not before:
+        return True
+    opener = _pattern("adverbial").match(before)
+    return bool(opener) and before.endswith(",") and before.count(",") == 1
+
+
 def _listed_next(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
     """Does another stance verb follow right after the comma ("ghi nhận, đánh giá cao", noted and
     appreciated): a list of the subject's verbs, not the start of a complement."""
@@ -682,15 +865,18 @@ def _sentence_commitments(
     toks: list[Token],
     hits: pd.DataFrame,
 ) -> list[Commitment]:
-    chain: list[tuple[int, int, str, str]] = []  # (start, end, actor, subject) of each row verb
+    # (start, end, actors, subject) of each row verb
+    chain: list[tuple[int, int, tuple[str, ...], str]] = []
     previous_end = sentence.start
     no_party = False  # a stance verb of this sentence had a subject that is no party
     main_verb = sentence.start  # the main clause's verb after an opening participial clause
+    nested = False  # the stance verb before was content of the one before it
     for a, b in verbs:
         if chain and a < main_verb:
             continue  # inside the opening clause's object
         between = text[previous_end:a]
-        coordinated = bool(_COORDINATED.search(between))
+        joined = _COORDINATED.search(between)
+        coordinated = bool(joined)
         if (
             (chain or no_party)
             and not coordinated
@@ -699,9 +885,16 @@ def _sentence_commitments(
         ):
             # Inside the complement of the previous stance verb ("khẳng định Việt Nam ủng hộ
             # ...", affirmed that Vietnam supports ...): content, not a row of its own.
+            nested = True
             continue
+        if nested and joined and not _CLAUSE_BREAK.search(between):
+            continue  # "khẳng định Việt Nam hoan nghênh và sẵn sàng ...": content too
+        nested = False
         clause = _clause_start(text, sentence.start, a, previous_end)
-        if any(m.group().islower() for m in _pattern("relative").finditer(text, clause, a)):
+        # after "và" (and), a relative word before it belonged to the previous verb's object
+        # ("đánh giá cao việc A và B ... và khẳng định", valued that A and B ... and affirmed)
+        relative_from = previous_end + joined.start() if chain and joined else clause
+        if any(m.group().islower() for m in _pattern("relative").finditer(text, relative_from, a)):
             # "kế hoạch do Washington đề xuất", the plan proposed by Washington; "việc Tổng
             # thống mong muốn ...", the President's wishing: a description, no position
             continue
@@ -712,7 +905,17 @@ def _sentence_commitments(
             clause = _clause_start(text, sentence.start, a, previous_end)
             parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
             explicit = _explicit_subject(text, clause, a)
-            if not parties and not chain and not text[sentence.start : a].strip(" \"“'"):
+            if _speech_tag(text, clause, b):
+                # '"...", Thủ tướng nhấn mạnh', the Prime Minister stressed: the tag reports
+                # the quotation, no row; its speaker is the subject of what follows
+                if parties:
+                    reader.last_actor = _actor(parties, reader.bilateral)
+                previous_end = b
+                continue
+            if not parties and _first_person(text, clause, a) and _quoted(text, a):
+                # "“Tôi đề nghị ...”, Thủ tướng nói": I, inside a quotation, is its speaker
+                parties, subject = _quoted_speaker(reader, text, toks, a, entities)
+            if not parties and not chain and _opens_sentence(text, sentence.start, a):
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
                 # subject, between the comma after it and the next verb
@@ -734,7 +937,7 @@ def _sentence_commitments(
                     if parties:
                         break
             if parties:
-                actor = _actor(parties)
+                actor = _actor(parties, reader.bilateral)
             elif explicit or not reader.last_actor:
                 # a subject that is no party (an expert, a local office, a thing), or none
                 # anywhere before: no party's position, and none for what it governs ("Tôi đề
@@ -750,7 +953,7 @@ def _sentence_commitments(
         if re.match(r"\s*[,:]", text[b:]) and not _listed_next(text, b, verbs):
             break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content
     rows = []
-    for i, (a, b, actor, subject) in enumerate(chain):
+    for i, (a, b, actors, subject) in enumerate(chain):
         limit = sentence.end
         if i + 1 < len(chain):
             following = chain[i + 1][0]
@@ -758,7 +961,10 @@ def _sentence_commitments(
             if limit == b:  # "hoan nghênh X và nhất trí Y": the object ends before "và"
                 joined = _COORDINATED.search(text, b, following)
                 limit = joined.start() if joined else following
-        for s, e in _split_objects(text, b, _object_end(text, b, limit), toks) or [(b, b)]:
+        if _pattern("anaphoric").match(text, b + _lead(text, b)):
+            continue  # "nhất trí như vậy", agreed so: refers back, no content of its own
+        objects = _split_objects(text, b, _object_end(text, b, limit), toks) or [(b, b)]
+        for actor, (s, e) in ((actor, span) for actor in actors for span in objects):
             rows.append(
                 Commitment(
                     actor=actor,
@@ -775,6 +981,41 @@ def _sentence_commitments(
     return rows
 
 
+def _stance_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """The stance verbs of a paragraph, as whole words. A verb of two or more syllables also
+    counts at the start of a word the segmenter glued to what follows ("hoan nghênh động thái"
+    read as one word): such a verb is a word of its own in any case. A frame ("coi … là",
+    regard … as) counts when its second part follows in the same clause; the span is its
+    first part."""
+    starts = {t.start for t in toks}
+    ends = {t.end for t in toks}
+    spans = []
+    for m in _pattern("verb").finditer(text):
+        glued = " " in m.group() and text[m.end() : m.end() + 1] == " "
+        if m.start() in starts and (m.end() in ends or glued):
+            spans.append((m.start(), m.end()))
+    for head, tail in _frames():
+        for m in head.finditer(text):
+            if m.start() not in starts or m.end() not in ends:
+                continue
+            rest = _CLAUSE_BREAK.search(text, m.end())
+            stop = rest.start() if rest else len(text)
+            second = tail.search(text, m.end(), stop)
+            if second and len(text[m.end() : second.start()].split()) <= _FRAME_GAP:
+                spans.append((m.start(), m.end()))
+    return sorted(set(spans))
+
+
+_FRAME_GAP = 6  # words between a frame's two parts: "coi [đây] là", "coi [việc này] là"
+
+
+@cache
+def _frames() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """Stance frames of two parts ("coi … là", regard … as) as (first, second) patterns."""
+    pairs = [cue.split("…") for cue in _cues().get("frame", [])]
+    return tuple((term_pattern([a.strip()]), term_pattern([b.strip()])) for a, b in pairs)
+
+
 def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitment]:
     paragraph, offset, text = view.paragraph.index, view.paragraph.start, view.paragraph.text
     toks = list(view.tokens)
@@ -783,9 +1024,9 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
     hits = view.theme_hits
     inside_names = [(e.start, e.end) for e in entities]
     found = [
-        (m.start(), m.end())
-        for m in whole_word_matches(text, _pattern("verb"), toks)
-        if not any(a <= m.start() < b for a, b in inside_names)
+        span
+        for span in _stance_spans(text, toks)
+        if not any(a <= span[0] < b for a, b in inside_names)
     ]
     rows: list[Commitment] = []
     for sentence in view.sentences:
@@ -806,18 +1047,19 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
 def find_commitments(views: Iterable[ParagraphView]) -> list[Commitment]:
     """Commitments of consecutive paragraphs, read in order (an actor carries over from one
     paragraph to the next); :func:`helpers.analysis.analyse` calls this for the title and body."""
-    reader = _Reader()
+    views = list(views)
+    reader = _Reader(bilateral=any(_pattern("joint").search(v.paragraph.text) for v in views))
     return [row for view in views for row in _paragraph_commitments(reader, view)]
 
 
 def commitments(source: str | Document | Analysis) -> pd.DataFrame:
     """Every commitment or stated position in the title and body, in text order.
 
-    Columns ``actor`` (canonical English name of the party, ``both`` for the two parties
-    together, ``all`` for three or more, ``unknown`` when no subject is found and none can be
-    carried over), ``verb`` (as written), ``start``/``end`` (of the verb, in
-    the document text), ``object`` (the committed content; coordinated objects under one verb
-    give one row each), ``theme`` (the theme whose cues dominate the object, or ``other``),
+    Columns ``actor`` (canonical English name of the party, ``both`` for the two parties of a
+    bilateral text together, ``all`` for every party of a meeting unnamed, ``unknown`` when no
+    subject is found and none can be carried over), ``verb`` (as written), ``start``/``end``
+    (of the verb, in the document text), ``object`` (the committed content; coordinated objects
+    under one verb give one row each, and so do the parties of a named list), ``theme`` (the theme whose cues dominate the object, or ``other``),
     ``paragraph`` (index in ``Document.paragraphs``), ``sentence`` (document-wide) and
     ``subject`` (the words the actor was read from; empty when the subject was carried over from
     the previous clause).

@@ -36,6 +36,7 @@ COMMITMENTS_STATEMENT = DATA / "commitments-statement.jsonl"
 COMMITMENTS_NEWS = DATA / "commitments-news.jsonl"
 COMMITMENTS_ARCHIVE_DEV = DATA / "commitments-archive-dev.jsonl"
 COMMITMENTS_ARCHIVE_DEV2 = DATA / "commitments-archive-dev2.jsonl"
+COMMITMENTS_ARCHIVE_DEV3 = DATA / "commitments-archive-heldout3.jsonl"  # held out in round 3
 
 Span = tuple[int, int, str]
 

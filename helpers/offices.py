@@ -15,8 +15,9 @@ from .paths import read_data_lines
 
 @dataclass(frozen=True)
 class Office:
-    """A holder of an office (``kind == "holder"``), a title of the home state (``"office"``)
-    or a seat of government named for its government (``"seat"``)."""
+    """A holder of an office (``kind == "holder"``), a title of the home state (``"office"``),
+    a seat of government named for its government (``"seat"``) or an international body that
+    speaks for itself (``"body"``)."""
 
     surface: str
     kind: str
@@ -31,7 +32,7 @@ def _rows() -> tuple[Office, ...]:
     rows = []
     for line in read_data_lines("offices.tsv")[1:]:
         fields = line.split("\t")
-        if len(fields) != 6 or fields[1] not in ("holder", "office", "seat"):
+        if len(fields) != 6 or fields[1] not in ("holder", "office", "seat", "body"):
             raise ValueError(f"helpers/data/offices.tsv: malformed row {line!r}")
         rows.append(Office(*fields))
     return tuple(rows)
@@ -55,3 +56,10 @@ def seats() -> dict[str, Office]:
     """A seat of government as the press names it → the country it stands for ("Điện Kremlin",
     the Kremlin: Russia)."""
     return {o.surface: o for o in _rows() if o.kind == "seat"}
+
+
+@cache
+def bodies() -> dict[str, Office]:
+    """An international body as the press names it → the body ("Ủy ban châu Âu", the European
+    Commission), for those the entity gazetteer does not list."""
+    return {o.surface: o for o in _rows() if o.kind == "body"}

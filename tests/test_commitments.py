@@ -2,6 +2,7 @@ from helpers.commitments import commitments, commitments_by_actor_and_theme
 from helpers.evaluation import (
     COMMITMENTS_ARCHIVE_DEV,
     COMMITMENTS_ARCHIVE_DEV2,
+    COMMITMENTS_ARCHIVE_DEV3,
     COMMITMENTS_NEWS,
     COMMITMENTS_STATEMENT,
     commitment_scores,
@@ -30,6 +31,13 @@ def test_commitments_on_the_second_real_news_development_set():
     # P 0.54, R 0.75; after it: P 0.75, R 0.60)
     scores = commitment_scores(COMMITMENTS_ARCHIVE_DEV2)
     assert scores["precision"] >= 0.85 and scores["recall"] >= 0.8
+
+
+def test_commitments_on_the_third_real_news_set():
+    # 40 archive excerpts by a third annotator, held out in round 3 (P 0.833, R 0.656 before
+    # it; 0.824, 0.689 after), development data in round 4
+    scores = commitment_scores(COMMITMENTS_ARCHIVE_DEV3)
+    assert scores["precision"] >= 0.85 and scores["recall"] >= 0.85
 
 
 def test_joint_subject_and_carried_over_clause():
@@ -143,7 +151,12 @@ def test_a_clause_whose_names_are_objects_carries_the_subject_over():
         "dẫn đầu Đoàn Cấp cao Quốc hội Campuchia sang thăm Việt Nam; vui mừng được gặp lại Thủ "
         "tướng Chính phủ Nguyễn Xuân Phúc và cảm ơn Thủ tướng đã dành thời gian tiếp."
     )
-    assert actors(text) == [("Cambodia", "bày tỏ vui mừng"), ("Cambodia", "cảm ơn")]
+    # "vui mừng" (be pleased) counts as a verb since the third archive set (conventions §16)
+    assert actors(text) == [
+        ("Cambodia", "bày tỏ vui mừng"),
+        ("Cambodia", "vui mừng"),
+        ("Cambodia", "cảm ơn"),
+    ]
 
 
 def test_names_in_an_adverbial_clause_are_not_the_subject():
@@ -365,5 +378,167 @@ def test_a_former_official_speaks_for_no_state():
         "Trong khi đó, cựu Thủ tướng Singapore Goh Chok Tong cảnh báo quan điểm đang gia tăng cho "
         "rằng sự hội nhập kinh tế tại phương Tây không phải là mối quan tâm của châu Á. Ông nhấn "
         "mạnh hiện là thời điểm châu Á cần phải gánh vác vai trò thực hiện thương mại tự do."
+    )
+    assert actors(text) == []
+
+
+def test_frames_and_verbs_of_the_third_archive_annotator():
+    # "coi … là" (regard … as), "ra tuyên bố chung" (issue a joint statement), "hối thúc"
+    # (urge), "cảnh báo" (warn), "hy vọng" (hope); "coi trọng" (value) is another word
+    text = (
+        "Hai nước đã ra tuyên bố chung về quan hệ đối tác chiến lược và coi đây là dấu mốc mới. "
+        "Chính phủ Canada hối thúc Mỹ ở lại Hiệp định Paris. "
+        "Bộ Ngoại giao Nhật Bản cảnh báo công dân không đến khu vực này. "
+        "Indonesia hy vọng các bên kiềm chế. Thái Lan coi trọng quan hệ với Lào."
+    )
+    assert actors(text) == [
+        ("both", "ra tuyên bố chung"),
+        ("both", "coi"),
+        ("Canada", "hối thúc"),
+        ("Japan", "cảnh báo"),
+        ("Indonesia", "hy vọng"),
+    ]
+
+
+def test_a_stance_verb_glued_to_its_object_by_the_segmenter_still_counts():
+    # the segmenter reads "hoan nghênh động thái" (welcome the move) as one word
+    text = (
+        "Chính quyền Tổng thống Mỹ Donald Trump đã lên tiếng hoan nghênh động thái trên của tòa án."
+    )
+    assert actors(text) == [("United States", "hoan nghênh")]
+
+
+def test_a_speech_tag_after_a_quotation_is_no_row_and_i_inside_is_its_speaker():
+    # conventions §11: '"...", Thủ tướng nhấn mạnh' reports; "Tôi" (I) in the quotation is
+    # the speaker of the tag after it, or of the frame before it
+    text = (
+        "“Tôi đề nghị các bộ, ngành đẩy nhanh giải ngân vốn ODA”, Thủ tướng Nguyễn Xuân Phúc nói. "
+        '"Chúng ta phải hành động ngay", Bộ trưởng Ngoại giao Nhật Bản Kono Taro nhấn mạnh. '
+        "Ngoại trưởng Úc Julie Bishop nói: “Tôi hoan nghênh quyết định này”."
+    )
+    assert actors(text) == [("Vietnam", "đề nghị"), ("Australia", "hoan nghênh")]
+
+
+def test_a_body_of_a_national_body_and_international_bodies():
+    # "Ủy ban Thường vụ Quốc hội" (the National Assembly's Standing Committee) is the home
+    # state's; "Ủy ban châu Âu" (European Commission) and Interpol speak for themselves, also
+    # when the extractor glues the official's name to the body's
+    text = (
+        "Ủy ban Thường vụ Quốc hội đề nghị Chính phủ làm rõ nguyên nhân giải ngân chậm. "
+        "Chủ tịch Ủy ban châu Âu Jean-Claude Juncker nhấn mạnh tiến trình này sẽ kéo dài. "
+        "Tổng Thư ký Interpol Jurgen Stock đánh giá cao sự hợp tác của cảnh sát các nước."
+    )
+    assert actors(text) == [
+        ("Vietnam", "đề nghị"),
+        ("European Commission", "nhấn mạnh"),
+        ("Interpol", "đánh giá cao"),
+    ]
+
+
+def test_a_coordinated_verb_after_nested_content_is_content_too():
+    # "affirmed that Vietnam welcomes and is ready to ...": one row, for khẳng định
+    text = "Chủ tịch nước khẳng định Việt Nam hoan nghênh và sẵn sàng hỗ trợ các nhà đầu tư Lào."
+    assert actors(text) == [("Vietnam", "khẳng định")]
+
+
+def test_a_relative_word_in_the_previous_object_does_not_hide_the_next_verb():
+    # "valued that Vietnam and Laos have become partners and affirmed ...": two rows
+    text = (
+        "Thủ tướng Nguyễn Xuân Phúc đánh giá cao việc Việt Nam và Lào đã trở thành đối tác tin "
+        "cậy và khẳng định, Lào luôn là người bạn thân thiết."
+    )
+    assert actors(text) == [("Vietnam", "đánh giá cao"), ("Vietnam", "khẳng định")]
+
+
+def test_an_opening_participial_clause_after_an_adverbial_and_a_bodys_predicate():
+    # "At the meeting, stressing ..., the Prime Minister held ..."; "The Government issued
+    # ...; regards this as ...": the Government, with a predicate of its own, is the subject
+    text = (
+        "Tại buổi gặp mặt, nhấn mạnh vai trò của ngoại giao kinh tế, Thủ tướng cho rằng các Đại "
+        "sứ cần chủ động hơn. Chính phủ đã ban hành chương trình hành động; coi đây là nhiệm vụ "
+        "trọng tâm."
+    )
+    assert actors(text) == [
+        ("Vietnam", "nhấn mạnh"),
+        ("Vietnam", "cho rằng"),
+        ("Vietnam", "coi"),
+    ]
+
+
+def test_a_verb_whose_object_refers_back_is_no_row():
+    # "agreed so at the talks" (conventions §7); the Party, the State and the people (§15)
+    text = (
+        "Thủ tướng Nguyễn Xuân Phúc và Thủ tướng Hà Lan Mark Rutte nhất trí như vậy tại hội đàm. "
+        "Đảng, Nhà nước và nhân dân đánh giá cao đóng góp của kiều bào."
+    )
+    assert actors(text) == [("Vietnam", "đánh giá cao")]
+
+
+def test_a_country_named_without_its_cldr_qualifier():
+    # CLDR's English short name is "Myanmar (Burma)"; the press writes "Myanmar"
+    text = "Myanmar cam kết thúc đẩy hòa giải dân tộc."
+    assert actors(text) == [("Myanmar (Burma)", "cam kết")]
+
+
+def test_two_parties_named_together_outside_a_bilateral_text_each_get_a_row():
+    # conventions §3: "both" only where the text speaks of its two parties together (hai
+    # bên, the two sides); a European summit's two leaders give one row each
+    text = (
+        "Tổng thống Pháp Emmanuel Macron và Thủ tướng Đức Angela Merkel bày tỏ sự ủng hộ một "
+        "châu Âu mạnh mẽ hơn trong thương mại, đồng thời cảnh báo khối này sẽ đáp trả."
+    )
+    assert actors(text) == [
+        ("France", "bày tỏ sự ủng hộ"),
+        ("Germany", "bày tỏ sự ủng hộ"),
+        ("France", "cảnh báo"),
+        ("Germany", "cảnh báo"),
+    ]
+    bilateral = text + " Hai bên cũng nhất trí tăng cường hợp tác quốc phòng."
+    assert actors(bilateral)[:2] == [("both", "bày tỏ sự ủng hộ"), ("both", "cảnh báo")]
+
+
+def test_a_foreign_name_under_a_home_title_and_a_name_cut_after_its_initial():
+    # "Thủ tướng Mark Rutte" holds no office of the home state: the paragraph's one foreign
+    # country; "Tổng thống Mỹ Đ.Trăm", which the extractor cuts to "Đ", is "ông Trăm" later;
+    # with no foreign country named, unknown, never a guess
+    assert actors(
+        "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Mark Rutte tại Hà Lan. "
+        "Thủ tướng Mark Rutte cảm ơn sự đón tiếp."
+    ) == [("Netherlands", "cảm ơn")]
+    assert actors(
+        "Tổng thống Mỹ Đ.Trăm công bố quyết định rút khỏi thỏa thuận. Tuy nhiên ông Trăm khẳng "
+        "định sẽ xúc tiến các cuộc thương lượng."
+    ) == [("United States", "khẳng định")]
+    assert actors("Thủ tướng A. Cô-bi-a-cốp bày tỏ vui mừng được đón đoàn.") == [
+        ("unknown", "bày tỏ vui mừng")
+    ]
+
+
+def test_the_press_is_no_party_and_a_glued_nominaliser_still_makes_a_noun():
+    # "the Korea Times, citing officials, holds that ..." gives no row; the segmenter's
+    # "chấp nhận lời" (accept the) before "đề nghị" (offer) leaves a noun, not a request
+    text = (
+        "Tờ Korea Times Hàn Quốc cho rằng đề xuất này gây bất ngờ. "
+        "Theo truyền thông Tây Ban Nha, Real Madrid đã chấp nhận lời đề nghị trị giá 31 triệu euro."
+    )
+    assert actors(text) == []
+
+
+def test_a_speech_tag_with_an_adverb_and_a_level_noun_are_no_rows():
+    # found on a sample of the archive after adding "cảnh báo" (warn): '"...", Nga cảnh báo
+    # thêm' (Russia warned further) is a speech tag; "mức cảnh báo" is the alert level
+    text = (
+        "“Giới chức Estonia sẽ phải chịu trách nhiệm về hậu quả”, Nga cảnh báo thêm. "
+        "Pháp vẫn duy trì mức cảnh báo nguy cơ khủng bố cao nhất."
+    )
+    assert actors(text) == []
+
+
+def test_a_quoted_stance_word_and_one_coordinated_under_su_are_nouns():
+    # found comparing the code before this round with it on archive articles: 'Pháp đã chọn
+    # "hy vọng"' (France chose "hope"); "sự cảm thông và ủng hộ" (sympathy and support)
+    text = (
+        'Pháp đã chọn "hy vọng", tân Tổng thống phát biểu. Hai nhà lãnh đạo bày tỏ sự cảm '
+        "thông và ủng hộ mà nhân dân hai nước dành cho nhau."
     )
     assert actors(text) == []
