@@ -4,6 +4,7 @@ import gzip
 import json
 import lzma
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -222,10 +223,13 @@ def _sample(tmp_path: Path) -> Path:
 def test_dask_and_single_process_give_identical_tables(tmp_path):
     path = _sample(tmp_path)
     one = analyse_archive(path, "one", workers=0, results_dir=tmp_path, progress=False)
+    lines = []
     two = analyse_archive(
-        path, "two", workers=2, results_dir=tmp_path, progress=False, log=lambda _: None
+        path, "two", workers=2, results_dir=tmp_path, progress=False, log=lines.append
     )
     assert one.analysed == two.analysed == 50
+    # the address of the Dask dashboard (bokeh is a dependency) is printed for the researcher
+    assert any(re.search(r"dashboard at http://[\w.]+:\d+/status", line) for line in lines), lines
     for table in archive.SCHEMA:
         assert _table(one.folder, table) == _table(two.folder, table), table
 
