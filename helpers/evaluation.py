@@ -403,7 +403,12 @@ def commitment_comparison(path: Path) -> pd.DataFrame:
 
 def commitment_scores(path: Path) -> dict[str, float | int]:
     """Precision, recall and F1 of ``commitments`` on distinct (actor, verb) pairs."""
-    table = commitment_comparison(path)
+    return comparison_scores(commitment_comparison(path))
+
+
+def comparison_scores(table: pd.DataFrame) -> dict[str, float | int]:
+    """Precision, recall and F1 of a :func:`commitment_comparison` table (one computed already
+    also gives the errors, without running the extractor twice)."""
     tp = int((table["gold"] & table["predicted"]).sum())
     fp = int((~table["gold"] & table["predicted"]).sum())
     fn = int((table["gold"] & ~table["predicted"]).sum())
