@@ -15,6 +15,7 @@ shows in a sentence or two of Markdown, computed from the table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -361,12 +362,14 @@ def kwic(tables: ArchiveTables, word: str, width: int = 40, top: int | None = 30
     ``khủng bố`` (terrorism): a match must start and end on the segmentation's word
     boundaries."""
     pattern = term_pattern([word])
-    first = word.split()[0].lower() if word.split() else word
+    # DuckDB keeps only the sentences holding the whole term (any whitespace between its
+    # syllables, as term_pattern allows), so Python checks word boundaries on few rows
+    near = "(?i)" + (r"\s+".join(map(re.escape, word.split())) or re.escape(word))
     candidates = tables.sql(
         "SELECT s.id, s.sentence, s.text, s.token_starts, s.token_ends FROM sentences s "
-        "JOIN documents d USING (id) WHERE contains(lower(s.text), ?) "
+        "JOIN documents d USING (id) WHERE regexp_matches(s.text, ?) "
         "ORDER BY d.position, s.sentence",
-        first,
+        near,
     )
     rows = []
     for row in candidates.itertuples(index=False):

@@ -113,6 +113,8 @@ def test_keyword_in_context_is_whole_words_with_article_ids(tmp_path):
     # "bố" the word (father) is found; never inside "khủng bố"
     father = kwic(tables, "bố", top=None)
     assert len(father) and all(not left.endswith("khủng") for left in father["left"])
+    # case-insensitive, as a reader types it, and any whitespace between syllables
+    assert kwic(tables, "KHỦNG  Bố", top=None).equals(found)
 
 
 def test_an_interrupted_run_resumes_and_never_analyses_twice(tmp_path, monkeypatch):
