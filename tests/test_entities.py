@@ -335,3 +335,13 @@ def test_organisation_with_lower_case_words_before_its_country_is_one_org():
     # an adverb or a preposition makes a clause; a listed name ends where it is listed
     assert spans("Bộ đã gửi công văn tới Hà Lan.") == {("Hà Lan", "LOC")}
     assert ("Pakistan", "LOC") in spans("Ngân hàng thế giới xếp Pakistan vào nhóm nước")
+
+
+def test_crf_place_needs_evidence_of_a_place():
+    # archive excerpts (round 4): the CRF's unlisted LOC was mostly a vehicle, company or person;
+    # it stands only after a word the archive writes before places (ở, tới, thủ đô ...), beside
+    # a listed place or as a dateline, and a person's shape makes it a person
+    assert ("Bradley", "LOC") not in spans("xe chiến đấu bộ binh Bradley và 4.000 quân Mỹ")
+    found = spans("Đại sứ Việt Nam tại Hà Lan Ngô Thị Hòa đã báo cáo Thủ tướng")
+    assert ("Ngô Thị Hòa", "PER") in found and ("Ngô Thị Hòa", "LOC") not in found
+    assert ("Kiev", "LOC") in spans("Kiev (Reuters) - Tổng thống Ukraine cho biết")

@@ -15,14 +15,17 @@ from .archive import (
     is_common_word,
     is_sentence_capital,
     name_types,
+    place_contexts,
     positional_capital,
 )
 from .candidates import CRF, Candidate, cues
 from .gazetteers import (
     covered_by_gazetteer,
     gazetteer,
+    gazetteer_matches,
     is_religion,
     lookup,
+    place_starts_at,
     vietnamese_family_names,
 )
 
@@ -113,6 +116,12 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
         return Candidate(c.start, c.end, "ORG", c.priority, c.source + "+brand-shape")
     if c.label == "PER" and not _person_evidence(text, c.start, name):
         return None  # the CRF's fallback never invents a person
+    if c.label == "LOC" and archive_type != "LOC" and not _place_evidence(text, c.start, c.end):
+        # most of the CRF's unlisted places are wrong (companies, films, people): without a
+        # place context a person's shape makes it a person, and anything else names nothing
+        if _person_evidence(text, c.start, name):
+            return Candidate(c.start, c.end, "PER", c.priority, c.source + "+person-evidence")
+        return None
     return c
 
 
@@ -135,6 +144,35 @@ def _person_evidence(text: str, start: int, name: str) -> bool:
     return text[start - 1 : start] == " " and any(
         context_types().get(" ".join(before[-k:])) == "PER" for k in (2, 1) if len(before) >= k
     )
+
+
+def _place_evidence(text: str, start: int, end: int) -> bool:
+    """Something beyond the CRF says the name at [start, end) is a place: a word before it that
+    the archive writes before listed places nearly always (``ở``, ``tới``, ``thủ đô``, see
+    ``place_contexts``), a listed place it is coordinated with (``Punjab và Sind``), or a
+    dateline (a name opening the text before a bracketed source: ``Kiev (Reuters)``)."""
+    before = text[max(0, start - 30) : start].split()
+    if text[start - 1 : start] == " " and any(
+        " ".join(before[-k:]) in place_contexts() for k in (2, 1) if len(before) >= k
+    ):
+        return True
+    if start == 0 and re.match(r"\s*\(", text[end:]):
+        return True
+    left = _COORDINATED_BEFORE.search(text, max(0, start - 8), start)
+    if left:
+        listed = gazetteer_matches(text, max(0, left.start() - 40), left.start())
+        if listed and listed[-1][1] == left.start() and _is_place(text, *listed[-1]):
+            return True
+    right = _COORDINATED_AFTER.match(text, end)
+    return bool(right and place_starts_at(text, right.end()))
+
+
+_COORDINATED_BEFORE = re.compile(r"(?:, | và | hay | hoặc )$")
+_COORDINATED_AFTER = re.compile(r", | và | hay | hoặc ")
+
+
+def _is_place(text: str, a: int, b: int) -> bool:
+    return gazetteer()[text[a:b]].label == "LOC"
 
 
 def _looks_like_foreign_person(name: str) -> bool:
