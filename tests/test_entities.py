@@ -345,3 +345,18 @@ def test_crf_place_needs_evidence_of_a_place():
     found = spans("Đại sứ Việt Nam tại Hà Lan Ngô Thị Hòa đã báo cáo Thủ tướng")
     assert ("Ngô Thị Hòa", "PER") in found and ("Ngô Thị Hòa", "LOC") not in found
     assert ("Kiev", "LOC") in spans("Kiev (Reuters) - Tổng thống Ukraine cho biết")
+
+
+def test_acronym_in_brackets_ends_the_name_it_spells_out():
+    # archive excerpts (round 4): a name in sentence case was cut at its first lower-case word,
+    # so its acronym fell back to ORG; a place's acronym after its head took no type from it
+    found = spans("Việt Nam và EU sắp ký Hiệp định Thương mại tự do (EVFTA); phối hợp thúc đẩy")
+    assert {("Hiệp định Thương mại tự do", "MISC"), ("EVFTA", "MISC")} <= found
+    found = spans(
+        "Tại cuộc họp về mở rộng sân bay Tân Sơn Nhất (TSN) do Bộ GTVT vừa tổ chức, ... "
+        "nâng cấp cảng hàng không TSN trong giai đoạn cấp bách."
+    )
+    assert ("TSN", "LOC") in found and ("TSN", "ORG") not in found
+    # a place alone before brackets ends a longer name: the acronym keeps its own type
+    found = spans("mở cửa thị trường của Khối Thị trường chung Nam Mỹ (MERCOSUR), và")
+    assert ("MERCOSUR", "LOC") not in found
