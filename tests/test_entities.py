@@ -360,3 +360,16 @@ def test_acronym_in_brackets_ends_the_name_it_spells_out():
     # a place alone before brackets ends a longer name: the acronym keeps its own type
     found = spans("mở cửa thị trường của Khối Thị trường chung Nam Mỹ (MERCOSUR), và")
     assert ("MERCOSUR", "LOC") not in found
+
+
+def test_body_the_segmenter_joins_into_one_word_is_one_org():
+    # archive excerpts (round 4): "Bộ Chính trị" (the Politburo) and "Ban Chấp hành Trung ương"
+    # are one dictionary word each, their last syllables in lower case; no head rule saw them
+    found = spans("Ngày 8/7, Đoàn kiểm tra của Bộ Chính trị do đồng chí Nguyễn Thiện Nhân dẫn đầu")
+    assert ("Bộ Chính trị", "ORG") in found
+    assert ("Ban Chấp hành Trung ương", "ORG") in spans("kết luận của Ban Chấp hành Trung ương về")
+    found = spans("Bộ trưởng Bộ Chính sách xã hội và Việc làm Hà Lan Lodewijck Asscher dự")
+    assert ("Bộ Chính sách xã hội và Việc làm Hà Lan", "ORG") in found
+    # a listed place or a document that begins with a head's syllable stays what it is
+    assert ("Trường Sa", "LOC") in spans("tàu cá ở Trường Sa trời mưa")
+    assert not any(label == "ORG" for _, label in spans("theo Bộ Luật hình sự năm 2015"))

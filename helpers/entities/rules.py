@@ -301,12 +301,46 @@ def _org_with_lower_case_words(
     return [Candidate(a, end, "ORG", RULE, "rule:org_head-description")], k
 
 
+def _fused_org_name(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candidate], int] | None:
+    """A body whose head and name the segmenter joins into one dictionary word, its last
+    syllables in lower case as Vietnamese spelling has them: ``Bộ Chính trị`` (the Politburo),
+    ``Ban Bí thư``, ``Ban Chấp hành Trung ương``, ``Hội Chữ thập đỏ``, ``Bộ Tư lệnh`` Hải quân.
+    The head is an organisation head and the syllable after it has a capital, so the word is a
+    name even where a sentence starts; the name goes on as after any head (``Bộ Chính sách xã
+    hội và Việc làm Hà Lan``)."""
+    syllables = chunks[i].text.split(" ")
+    heads = set(cues().get("org_head", []))
+    fused = any(
+        " ".join(syllables[:k]) in heads and syllables[k][:1].isupper()
+        for k in range(1, min(3, len(syllables)))
+    )
+    if not fused or not any(s[:1].islower() for s in syllables):
+        return None
+    listed = gazetteer_matches(text, chunks[i].start, chunks[i].end)
+    if listed and listed[0][0] == chunks[i].start and lookup(text, *listed[0]).label != "ORG":
+        return None  # "Trường Sa": a listed place that begins with a head's syllable
+    documents = {
+        c.lower() for k in ("document_head", "misc_head", "sentence_case_head") for c in cues()[k]
+    }
+    if any(" ".join(syllables[:k]).lower() in documents for k in (2, 3)):
+        return None  # "Bộ Luật hình sự" (the Criminal Code): a document, not a body
+    n = max(1, name_run(chunks, i, text, stop_after_place=True, inside_name=True))
+    if n == 1 and (described := _org_with_lower_case_words(chunks, i, 1, text)):
+        return described  # "Khối Thị trường chung Nam Mỹ": lower-case words, then its place
+    a, b = chunks[i].start, chunks[i + n - 1].end
+    entry = lookup(text, a, b)
+    if entry and entry.label != "ORG":
+        return None
+    canonical = entry.canonical if entry else None
+    return [Candidate(a, b, "ORG", RULE, "rule:org_head-fused", canonical)], i + n
+
+
 def _headed_name(
     chunks: list[Chunk], i: int, text: str, heads_only: bool = False
 ) -> tuple[list[Candidate], int]:
     """ORG/MISC names that include their capitalised head; places and names after a lower-case head."""
     kinds = cues()
-    numbered = _numbered_name(chunks, i, text)
+    numbered = _numbered_name(chunks, i, text) or _fused_org_name(chunks, i, text)
     if numbered:
         return numbered
     for kind, label in (
