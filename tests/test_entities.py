@@ -373,3 +373,16 @@ def test_body_the_segmenter_joins_into_one_word_is_one_org():
     # a listed place or a document that begins with a head's syllable stays what it is
     assert ("Trường Sa", "LOC") in spans("tàu cá ở Trường Sa trời mưa")
     assert not any(label == "ORG" for _, label in spans("theo Bộ Luật hình sự năm 2015"))
+
+
+def test_product_film_and_weapon_names_after_their_noun_are_misc():
+    # archive excerpts (round 4): tanks, guns, films and car models after the noun that names
+    # their kind were LOC or PER; a model number is part of the name, a year is not
+    found = spans("thiết bị quân sự Mỹ, gồm xe tăng Abrams, pháo Paladin, xe chiến đấu bộ binh")
+    assert {("Abrams", "MISC"), ("Paladin", "MISC")} <= found
+    assert ("Transfomers", "MISC") in spans("tác phẩm đầu tiên trong loạt phim Transfomers có")
+    found = spans("đối thủ trực tiếp của dòng xe Porsche 911 Turbo, Lamborghini Huracan")
+    assert ("Porsche 911 Turbo", "MISC") in found
+    assert ("Wagon R", "MISC") in spans("Suzuki lại ra mắt thêm mẫu xe Wagon R 2017 với giá")
+    # a capital that only starts a sentence run on without a full stop names nothing
+    assert spans("smartphone hỗ trợ xem phim Đây là loại phụ kiện") == set()

@@ -427,6 +427,18 @@ def _headed_name(
         if not m:
             return [], i + n + 1  # a religion after "người" (not tagged)
         a, b = chunks[i + n].start, chunks[i + n + m - 1].end
+        if kind == "misc_intro":
+            if m == 1 and is_sentence_capital(chunks[i + n].text.split(" ")[0]):
+                return [], i + n  # "xem phim Đây là ...": a sentence run on without a stop
+            k = i + n + m  # the chunk after the name
+            number = _MODEL_NUMBER.match(text, b)
+            if number and k < len(chunks) and chunks[k].end == number.end():
+                # "Street 750", "Porsche 911 Turbo": a model number belongs to the name
+                more = 0
+                if not chunks[k].closes and k + 1 < len(chunks) and capitalised(chunks[k + 1]):
+                    more = name_run(chunks, k + 1, text, stop_after_place=True, limit=3)
+                m += 1 + more
+                b = chunks[i + n + m - 1].end
         entry = lookup(text, a, b)
         canonical = entry.canonical if entry else None
         source = f"rule:{kind}"
@@ -453,6 +465,10 @@ def _headed_name(
             return [], i + n  # a list of known places after "chính sách": the gazetteer has them
         return [found], i + n + m
     return [], i
+
+
+# A number that belongs to a product's name (a model or a sequel), not a year: "Street 750".
+_MODEL_NUMBER = re.compile(r" (?!(?:19|20)\d\d\b)\d{1,4}[A-Z]{0,3}(?![\w/-])(?![.,]\d)")
 
 
 def rule_layer(text: str, toks: list[Token]) -> list[Candidate]:
