@@ -386,3 +386,19 @@ def test_product_film_and_weapon_names_after_their_noun_are_misc():
     assert ("Wagon R", "MISC") in spans("Suzuki lại ra mắt thêm mẫu xe Wagon R 2017 với giá")
     # a capital that only starts a sentence run on without a full stop names nothing
     assert spans("smartphone hỗ trợ xem phim Đây là loại phụ kiện") == set()
+
+
+def test_person_after_a_listed_place_or_body_is_split_off():
+    # archive excerpts (round 4): a foreign or Vietnamese name right after the place or body that
+    # qualifies its bearer was glued to the place, read as a place, or missed
+    found = spans("theo quyết định của thị trưởng New York Bill de Blasio, hiện không thấy")
+    assert {("New York", "LOC"), ("Bill de Blasio", "PER")} <= found
+    found = spans("Người phát ngôn Phủ tổng thống Hàn Quốc Park Soo-hyun, trong cuộc điện đàm")
+    assert ("Park Soo-hyun", "PER") in found
+    found = spans("Bộ trưởng Kinh tế và Năng lượng Đức Brigitte Zypries thảo luận về")
+    assert {("Đức", "LOC"), ("Brigitte Zypries", "PER")} <= found
+    # an honorific or another listed name after the body is no part of the person
+    found = spans("Đại sứ du lịch Nhật Bản Ông Takahashi Ayumi, Trưởng đại diện")
+    assert ("Ông Takahashi Ayumi", "PER") not in found
+    found = spans("đã hội đàm với Chủ tịch Quốc hội Hàn Quốc Woo Won-shik, đang thăm")
+    assert ("Woo Won-shik", "PER") in found and ("Hàn Quốc Woo Won-shik", "PER") not in found

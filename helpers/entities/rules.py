@@ -696,3 +696,50 @@ def sentence_case_layer(text: str) -> list[Candidate]:
             if end and lower:
                 out.append(Candidate(k, end, "MISC", RULE, "rule:sentence-case-name"))
     return out
+
+
+def person_after_listed_name_layer(text: str) -> list[Candidate]:
+    """A person's name right after a listed place or body that qualifies them: ``Đại sứ
+    Afghanistan tại Pakistan`` **Omar Zakhilwal**, ``Giám đốc CIA`` **Mike Pompeo**, ``thị
+    trưởng New York`` **Bill de Blasio**. The segmenter often joins the two into one word, and
+    the name then went to the place; the name has a person's shape (two to four capitalised
+    foreign words, none listed, or a Vietnamese family name and given names), so it is split off.
+    """
+    out = []
+    for a, b in gazetteer_matches(text):
+        entry = gazetteer()[text[a:b]]
+        if entry.label not in ("LOC", "ORG") or text[b : b + 1] != " ":
+            continue
+        start = b + 1
+        listed = gazetteer_matches(text, start, min(len(text), start + 60))
+        if listed and listed[0][0] == start and lookup(text, *listed[0]).label != "PER":
+            continue  # "Quốc hội Hàn Quốc ...": another listed name follows, not a person
+        end = vietnamese_name_end(text, start)
+        if end == start:
+            end = _person_name_end(text, start, limit=5)
+            if not _foreign_person_shape(text[start:end]):
+                continue
+        if text[start:end] in gazetteer() or name_types().get(text[start:end]) == "ORG":
+            continue  # a listed person (the title and gazetteer layers give it), or a name the
+            # archive's contexts make a body (its place votes are too loose to count here)
+        if text[end : end + 1] == " " and NAME_SYLLABLE.match(text, end + 1):
+            if text[end + 1].isupper():
+                continue  # more capitalised words follow: not clearly a name alone
+        out.append(Candidate(start, end, "PER", RULE + 0.5, "rule:person-after-listed-name"))
+    return out
+
+
+def _foreign_person_shape(name: str) -> bool:
+    """Two to four capitalised words (connectors such as ``de``, ``van``, ``bin`` between), at
+    least one spelled unlike a Vietnamese syllable, none a listed name."""
+    words = name.split(" ")
+    capitals = [w for w in words if w[:1].isupper()]
+    return (
+        2 <= len(capitals) <= 4
+        and words[0][:1].isupper()
+        and not any(len(w) > 1 and w.isupper() for w in capitals)  # "SPUTNIK Information"
+        and not is_sentence_capital(words[0])  # "Ông Takahashi Ayumi": an honorific
+        and any(not is_native_syllable(w) for w in capitals)
+        and not any(w in gazetteer() for w in capitals)
+        and name not in gazetteer()
+    )
