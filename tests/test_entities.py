@@ -402,3 +402,17 @@ def test_person_after_a_listed_place_or_body_is_split_off():
     assert ("Ông Takahashi Ayumi", "PER") not in found
     found = spans("đã hội đàm với Chủ tịch Quốc hội Hàn Quốc Woo Won-shik, đang thăm")
     assert ("Woo Won-shik", "PER") in found and ("Hàn Quốc Woo Won-shik", "PER") not in found
+
+
+def test_acronym_spelled_out_in_lower_case_words_is_no_organisation():
+    # archive excerpts (round 4): an acronym after a lower-case expansion was ORG by default; a
+    # kind of missile names nothing, a system named by a product noun is MISC, here and after
+    found = spans(
+        "bệ phóng của hệ thống phòng thủ tên lửa tầm cao giai đoạn cuối (THAAD) được đưa "
+        "thêm vào Hàn Quốc. Kế hoạch triển khai THAAD đã được thông qua"
+    )
+    assert [s for s in found if s[0] == "THAAD"] == [("THAAD", "MISC")]
+    text = "công nghệ tên lửa đạn đạo xuyên lục địa (ICBM) trong lần thử. Mục tiêu ICBM này"
+    assert spans(text) == set()
+    # a name written in sentence case after its capitalised head keeps its acronym an ORG
+    assert ("FIFA", "ORG") in spans("được Liên đoàn bóng đá quốc tế (FIFA) công bố")

@@ -501,15 +501,43 @@ def _abbreviates(m: re.Match[str]) -> bool:
     )
 
 
+def _lower_case_expansions(text: str) -> dict[str, str | None]:
+    """Acronyms this text spells out in lower-case words: ``tên lửa đạn đạo xuyên lục địa
+    (ICBM)``, a kind of missile, names nothing (None); an expansion that opens with a noun for a
+    product or system names one (MISC): ``hệ thống phòng thủ tên lửa tầm cao giai đoạn cuối
+    (THAAD)``. The press writes names with capitals, so such an acronym is no organisation."""
+    intros = cues().get("misc_intro", [])
+    heads = set(head_phrases("org_head")) | set(head_phrases("misc_head"))
+    out: dict[str, str | None] = {}
+    for m in _ACRONYM_IN_BRACKETS.finditer(text):
+        words: list[str] = []
+        stop = ""
+        for word in reversed(text[max(0, m.start() - 80) : m.start()].split(" ")[:-1]):
+            if not (word.isalpha() and word.islower()):
+                stop = word
+                break
+            words.insert(0, word)
+        opening = {" ".join([stop, *words[:k]]) for k in range(3)}
+        if opening & heads or len(words) < 2 or m.group(1) in gazetteer():
+            continue  # "Liên đoàn bóng đá quốc tế (FIFA)": a name in sentence case
+        phrase = f" {' '.join(words)} "
+        out[m.group(1)] = "MISC" if any(f" {p} " in phrase for p in intros) else None
+    return out
+
+
 def acronym_layer(text: str) -> list[Candidate]:
     """An unlisted upper-case acronym (two or more capitals) is most often an organisation."""
     out = []
     not_entities = set(cues().get("acronym_not_entity", []))
     # "khiếu nại (KN)": an abbreviation this text gives for a common noun names nothing here
     not_entities |= {m.group(1) for m in _ACRONYM_IN_BRACKETS.finditer(text) if _abbreviates(m)}
+    expanded = _lower_case_expansions(text)
+    not_entities |= {acronym for acronym, label in expanded.items() if label is None}
     for m in _ACRONYM_WORD.finditer(text):
         word = m.group()
-        if (
+        if expanded.get(word) == "MISC":
+            out.append(Candidate(m.start(), m.end(), "MISC", RULE, "rule:acronym-expansion"))
+        elif (
             sum(c.isupper() for c in word) >= 2
             and word not in not_entities
             and word not in gazetteer()
