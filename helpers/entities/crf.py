@@ -119,8 +119,8 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
     if c.label == "LOC" and archive_type != "LOC" and not _place_evidence(text, c.start, c.end):
         # most of the CRF's unlisted places are wrong (companies, films, people): without a
         # place context a person's shape makes it a person, and anything else names nothing
-        if _person_evidence(text, c.start, name):
-            return Candidate(c.start, c.end, "PER", c.priority, c.source + "+person-evidence")
+        if _has_person_shape(name):
+            return Candidate(c.start, c.end, "PER", c.priority, c.source + "+person-shape")
         return None
     return c
 
@@ -137,13 +137,21 @@ def _person_evidence(text: str, start: int, name: str) -> bool:
     that precedes people in the archive (``ông``, ``cầu thủ``, ``đạo diễn``)."""
     words = name.split(" ")
     if 2 <= len(words) <= 4 and words[0] in vietnamese_family_names():
-        return all(is_native_syllable(w) and w[:1].isupper() for w in words)
-    if _looks_like_foreign_person(name) or name_types().get(name) == "PER":
+        return _has_person_shape(name)
+    if _has_person_shape(name) or name_types().get(name) == "PER":
         return True
     before = text[max(0, start - 30) : start].split()
     return text[start - 1 : start] == " " and any(
         context_types().get(" ".join(before[-k:])) == "PER" for k in (2, 1) if len(before) >= k
     )
+
+
+def _has_person_shape(name: str) -> bool:
+    """A Vietnamese family name and capitalised given names, or two to four foreign words."""
+    words = name.split(" ")
+    if 2 <= len(words) <= 4 and words[0] in vietnamese_family_names():
+        return all(is_native_syllable(w) and w[:1].isupper() for w in words)
+    return _looks_like_foreign_person(name)
 
 
 def _place_evidence(text: str, start: int, end: int) -> bool:

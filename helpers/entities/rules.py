@@ -328,11 +328,9 @@ def _fused_org_name(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candid
     if n == 1 and (described := _org_with_lower_case_words(chunks, i, 1, text)):
         return described  # "Khối Thị trường chung Nam Mỹ": lower-case words, then its place
     a, b = chunks[i].start, chunks[i + n - 1].end
-    entry = lookup(text, a, b)
-    if entry and entry.label != "ORG":
-        return None
-    canonical = entry.canonical if entry else None
-    return [Candidate(a, b, "ORG", RULE, "rule:org_head-fused", canonical)], i + n
+    if lookup(text, a, b):
+        return None  # a listed name: the gazetteer layer has it, with its type
+    return [Candidate(a, b, "ORG", RULE, "rule:org_head-fused")], i + n
 
 
 def _headed_name(
