@@ -29,6 +29,7 @@ from .rules import (
     credit_layer,
     gazetteer_layer,
     model_code_layer,
+    person_after_listed_name_layer,
     quoted_name_layer,
     rule_layer,
     sentence_case_layer,
@@ -66,7 +67,7 @@ def _extract(text: str) -> tuple[Entity, ...]:
     candidates = rule_layer(text, toks) + gazetteer_layer(text) + acronym_layer(text)
     candidates += vietnamese_name_layer(text) + context_layer(text, toks)
     candidates += quoted_name_layer(text) + credit_layer(text) + sentence_case_layer(text)
-    candidates += model_code_layer(text)
+    candidates += model_code_layer(text) + person_after_listed_name_layer(text)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
     chosen = link_acronyms(resolve(candidates), text)
     out = []

@@ -88,6 +88,28 @@ def context_types() -> dict[str, str]:
     return out
 
 
+# A context is a place context when it precedes listed places this often, and often enough.
+MIN_PLACE_CONTEXT_SHARE = 0.9
+MIN_PLACE_CONTEXT_USES = 100
+
+
+@cache
+def place_contexts() -> frozenset[str]:
+    """Context word(s) that the archive writes before listed places nearly always (``ở``,
+    ``tại``, ``tới``, ``miền nam``), many times over: evidence that an unlisted name after them
+    is a place. Contexts with a capital are the ends of names (``Công an`` Hà Nội). ``của`` (of) or ``và`` (and) precede people and bodies too often to count."""
+    out = set()
+    for context, *counts in _rows("archive_contexts.tsv"):
+        per, loc, org = (int(c) for c in counts)
+        if (
+            context.islower()
+            and loc >= MIN_PLACE_CONTEXT_USES
+            and loc >= MIN_PLACE_CONTEXT_SHARE * (per + loc + org)
+        ):
+            out.add(context)
+    return frozenset(out)
+
+
 @cache
 def name_types() -> dict[str, str]:
     """Unlisted name → the type its contexts across the archive vote for, where one dominates.

@@ -15,14 +15,17 @@ from .archive import (
     is_common_word,
     is_sentence_capital,
     name_types,
+    place_contexts,
     positional_capital,
 )
 from .candidates import CRF, Candidate, cues
 from .gazetteers import (
     covered_by_gazetteer,
     gazetteer,
+    gazetteer_matches,
     is_religion,
     lookup,
+    place_starts_at,
     vietnamese_family_names,
 )
 
@@ -113,6 +116,12 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
         return Candidate(c.start, c.end, "ORG", c.priority, c.source + "+brand-shape")
     if c.label == "PER" and not _person_evidence(text, c.start, name):
         return None  # the CRF's fallback never invents a person
+    if c.label == "LOC" and archive_type != "LOC" and not _place_evidence(text, c.start, c.end):
+        # most of the CRF's unlisted places are wrong (companies, films, people): without a
+        # place context a person's shape makes it a person, and anything else names nothing
+        if _has_person_shape(name):
+            return Candidate(c.start, c.end, "PER", c.priority, c.source + "+person-shape")
+        return None
     return c
 
 
@@ -128,13 +137,50 @@ def _person_evidence(text: str, start: int, name: str) -> bool:
     that precedes people in the archive (``ông``, ``cầu thủ``, ``đạo diễn``)."""
     words = name.split(" ")
     if 2 <= len(words) <= 4 and words[0] in vietnamese_family_names():
-        return all(is_native_syllable(w) and w[:1].isupper() for w in words)
-    if _looks_like_foreign_person(name) or name_types().get(name) == "PER":
+        return _has_person_shape(name)
+    if _has_person_shape(name) or name_types().get(name) == "PER":
         return True
     before = text[max(0, start - 30) : start].split()
     return text[start - 1 : start] == " " and any(
         context_types().get(" ".join(before[-k:])) == "PER" for k in (2, 1) if len(before) >= k
     )
+
+
+def _has_person_shape(name: str) -> bool:
+    """A Vietnamese family name and capitalised given names, or two to four foreign words."""
+    words = name.split(" ")
+    if 2 <= len(words) <= 4 and words[0] in vietnamese_family_names():
+        return all(is_native_syllable(w) and w[:1].isupper() for w in words)
+    return _looks_like_foreign_person(name)
+
+
+def _place_evidence(text: str, start: int, end: int) -> bool:
+    """Something beyond the CRF says the name at [start, end) is a place: a word before it that
+    the archive writes before listed places nearly always (``ở``, ``tới``, ``thủ đô``, see
+    ``place_contexts``), a listed place it is coordinated with (``Punjab và Sind``), or a
+    dateline (a name opening the text before a bracketed source: ``Kiev (Reuters)``)."""
+    before = text[max(0, start - 30) : start].split()
+    if text[start - 1 : start] == " " and any(
+        " ".join(before[-k:]) in place_contexts() for k in (2, 1) if len(before) >= k
+    ):
+        return True
+    if start == 0 and re.match(r"\s*\(", text[end:]):
+        return True
+    left = _COORDINATED_BEFORE.search(text, max(0, start - 8), start)
+    if left:
+        listed = gazetteer_matches(text, max(0, left.start() - 40), left.start())
+        if listed and listed[-1][1] == left.start() and _is_place(text, *listed[-1]):
+            return True
+    right = _COORDINATED_AFTER.match(text, end)
+    return bool(right and place_starts_at(text, right.end()))
+
+
+_COORDINATED_BEFORE = re.compile(r"(?:, | và | hay | hoặc )$")
+_COORDINATED_AFTER = re.compile(r", | và | hay | hoặc ")
+
+
+def _is_place(text: str, a: int, b: int) -> bool:
+    return gazetteer()[text[a:b]].label == "LOC"
 
 
 def _looks_like_foreign_person(name: str) -> bool:

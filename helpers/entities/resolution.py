@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..tokens import tokens
 from .candidates import RULE, Candidate
 from .gazetteers import gazetteer
 
@@ -23,21 +24,45 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)")
+# Lower-case words between a name and the acronym in brackets that spells it out
+_LOWER_CASE_TAIL = re.compile(r"(?: [^\W\d_A-ZĐÀ-Ỹ][^\W\d_]*){1,4}(?=\s*\([A-Z][A-Z0-9&.-]{1,9}\))")
+# Word classes (underthesea's POS tags) that end a name: adverbs, prepositions, pronouns,
+# particles, numbers, conjunctions and verbs make the words a clause, not the rest of the name.
+_CLAUSE_TAGS = frozenset({"R", "E", "P", "T", "M", "CH", "X", "C", "CC", "V"})
+
+
+def _through_lower_case_tail(c: Candidate, text: str, pos_at: dict[int, str]) -> Candidate:
+    """``Hiệp định Thương mại tự do (EVFTA)``: a name in sentence case that the head rule cut at
+    its first lower-case word runs on to the acronym in brackets that abbreviates it; the
+    bracket marks where the full name ends. The words between must be nouns or adjectives."""
+    m = _LOWER_CASE_TAIL.match(text, c.end)
+    if not m or c.label not in ("ORG", "MISC") or not c.source.startswith("rule:"):
+        return c
+    words = re.finditer(r"[^\W\d_]+", m.group())
+    if any(pos_at.get(c.end + w.start(), "N") in _CLAUSE_TAGS for w in words):
+        return c
+    return Candidate(c.start, m.end(), c.label, c.priority, c.source + "+expansion")
 
 
 def link_acronyms(chosen: list[Candidate], text: str) -> list[Candidate]:
     """``Long Name (ACR)``: ACR takes Long Name's label and canonical name, here and later on.
 
-    A listed acronym keeps its own entry, and a place before brackets is a dateline, not an
-    expansion: "Hà Nội (TTXVN)" credits the news agency.
+    A listed acronym keeps its own entry. A place spells out the acronym only with the lower-case
+    head before it (``sân bay Tân Sơn Nhất (TSN)``, the airport): a place alone before brackets
+    is a dateline ("Hà Nội (TTXVN)" credits the news agency) or the end of a longer name
+    (``Khối Thị trường chung Nam Mỹ (MERCOSUR)``).
     """
+    if "(" in text:
+        pos_at = {t.start: t.pos for t in tokens(text)}
+        chosen = [_through_lower_case_tail(c, text, pos_at) for c in chosen]
+        chosen = resolve(chosen)
     aliases: dict[str, Candidate] = {}
     for c in chosen:
         m = _ACRONYM.match(text, c.end)
         if (
             m
             and m.group(1) not in gazetteer()
-            and c.label != "LOC"
+            and (c.label != "LOC" or c.source == "rule:loc_head")
             and " " in text[c.start : c.end]
         ):
             aliases[m.group(1)] = c

@@ -301,12 +301,44 @@ def _org_with_lower_case_words(
     return [Candidate(a, end, "ORG", RULE, "rule:org_head-description")], k
 
 
+def _fused_org_name(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candidate], int] | None:
+    """A body whose head and name the segmenter joins into one dictionary word, its last
+    syllables in lower case as Vietnamese spelling has them: ``Bộ Chính trị`` (the Politburo),
+    ``Ban Bí thư``, ``Ban Chấp hành Trung ương``, ``Hội Chữ thập đỏ``, ``Bộ Tư lệnh`` Hải quân.
+    The head is an organisation head and the syllable after it has a capital, so the word is a
+    name even where a sentence starts; the name goes on as after any head (``Bộ Chính sách xã
+    hội và Việc làm Hà Lan``)."""
+    syllables = chunks[i].text.split(" ")
+    heads = set(cues().get("org_head", []))
+    fused = any(
+        " ".join(syllables[:k]) in heads and syllables[k][:1].isupper()
+        for k in range(1, min(3, len(syllables)))
+    )
+    if not fused or not any(s[:1].islower() for s in syllables):
+        return None
+    listed = gazetteer_matches(text, chunks[i].start, chunks[i].end)
+    if listed and listed[0][0] == chunks[i].start and lookup(text, *listed[0]).label != "ORG":
+        return None  # "Trường Sa": a listed place that begins with a head's syllable
+    documents = {
+        c.lower() for k in ("document_head", "misc_head", "sentence_case_head") for c in cues()[k]
+    }
+    if any(" ".join(syllables[:k]).lower() in documents for k in (2, 3)):
+        return None  # "Bộ Luật hình sự" (the Criminal Code): a document, not a body
+    n = max(1, name_run(chunks, i, text, stop_after_place=True, inside_name=True))
+    if n == 1 and (described := _org_with_lower_case_words(chunks, i, 1, text)):
+        return described  # "Khối Thị trường chung Nam Mỹ": lower-case words, then its place
+    a, b = chunks[i].start, chunks[i + n - 1].end
+    if lookup(text, a, b):
+        return None  # a listed name: the gazetteer layer has it, with its type
+    return [Candidate(a, b, "ORG", RULE, "rule:org_head-fused")], i + n
+
+
 def _headed_name(
     chunks: list[Chunk], i: int, text: str, heads_only: bool = False
 ) -> tuple[list[Candidate], int]:
     """ORG/MISC names that include their capitalised head; places and names after a lower-case head."""
     kinds = cues()
-    numbered = _numbered_name(chunks, i, text)
+    numbered = _numbered_name(chunks, i, text) or _fused_org_name(chunks, i, text)
     if numbered:
         return numbered
     for kind, label in (
@@ -393,6 +425,18 @@ def _headed_name(
         if not m:
             return [], i + n + 1  # a religion after "người" (not tagged)
         a, b = chunks[i + n].start, chunks[i + n + m - 1].end
+        if kind == "misc_intro":
+            if m == 1 and is_sentence_capital(chunks[i + n].text.split(" ")[0]):
+                return [], i + n  # "xem phim Đây là ...": a sentence run on without a stop
+            k = i + n + m  # the chunk after the name
+            number = _MODEL_NUMBER.match(text, b)
+            if number and k < len(chunks) and chunks[k].end == number.end():
+                # "Street 750", "Porsche 911 Turbo": a model number belongs to the name
+                more = 0
+                if not chunks[k].closes and k + 1 < len(chunks) and capitalised(chunks[k + 1]):
+                    more = name_run(chunks, k + 1, text, stop_after_place=True, limit=3)
+                m += 1 + more
+                b = chunks[i + n + m - 1].end
         entry = lookup(text, a, b)
         canonical = entry.canonical if entry else None
         source = f"rule:{kind}"
@@ -419,6 +463,10 @@ def _headed_name(
             return [], i + n  # a list of known places after "chính sách": the gazetteer has them
         return [found], i + n + m
     return [], i
+
+
+# A number that belongs to a product's name (a model or a sequel), not a year: "Street 750".
+_MODEL_NUMBER = re.compile(r" (?!(?:19|20)\d\d\b)\d{1,4}[A-Z]{0,3}(?![\w/-])(?![.,]\d)")
 
 
 def rule_layer(text: str, toks: list[Token]) -> list[Candidate]:
@@ -451,15 +499,43 @@ def _abbreviates(m: re.Match[str]) -> bool:
     )
 
 
+def _lower_case_expansions(text: str) -> dict[str, str | None]:
+    """Acronyms this text spells out in lower-case words: ``tên lửa đạn đạo xuyên lục địa
+    (ICBM)``, a kind of missile, names nothing (None); an expansion that opens with a noun for a
+    product or system names one (MISC): ``hệ thống phòng thủ tên lửa tầm cao giai đoạn cuối
+    (THAAD)``. The press writes names with capitals, so such an acronym is no organisation."""
+    intros = cues().get("misc_intro", [])
+    heads = set(head_phrases("org_head")) | set(head_phrases("misc_head"))
+    out: dict[str, str | None] = {}
+    for m in _ACRONYM_IN_BRACKETS.finditer(text):
+        words: list[str] = []
+        stop = ""
+        for word in reversed(text[max(0, m.start() - 80) : m.start()].split(" ")[:-1]):
+            if not (word.isalpha() and word.islower()):
+                stop = word
+                break
+            words.insert(0, word)
+        opening = {" ".join([stop, *words[:k]]) for k in range(3)}
+        if opening & heads or len(words) < 2 or m.group(1) in gazetteer():
+            continue  # "Liên đoàn bóng đá quốc tế (FIFA)": a name in sentence case
+        phrase = f" {' '.join(words)} "
+        out[m.group(1)] = "MISC" if any(f" {p} " in phrase for p in intros) else None
+    return out
+
+
 def acronym_layer(text: str) -> list[Candidate]:
     """An unlisted upper-case acronym (two or more capitals) is most often an organisation."""
     out = []
     not_entities = set(cues().get("acronym_not_entity", []))
     # "khiếu nại (KN)": an abbreviation this text gives for a common noun names nothing here
     not_entities |= {m.group(1) for m in _ACRONYM_IN_BRACKETS.finditer(text) if _abbreviates(m)}
+    expanded = _lower_case_expansions(text)
+    not_entities |= {acronym for acronym, label in expanded.items() if label is None}
     for m in _ACRONYM_WORD.finditer(text):
         word = m.group()
-        if (
+        if expanded.get(word) == "MISC":
+            out.append(Candidate(m.start(), m.end(), "MISC", RULE, "rule:acronym-expansion"))
+        elif (
             sum(c.isupper() for c in word) >= 2
             and word not in not_entities
             and word not in gazetteer()
@@ -646,3 +722,50 @@ def sentence_case_layer(text: str) -> list[Candidate]:
             if end and lower:
                 out.append(Candidate(k, end, "MISC", RULE, "rule:sentence-case-name"))
     return out
+
+
+def person_after_listed_name_layer(text: str) -> list[Candidate]:
+    """A person's name right after a listed place or body that qualifies them: ``Đại sứ
+    Afghanistan tại Pakistan`` **Omar Zakhilwal**, ``Giám đốc CIA`` **Mike Pompeo**, ``thị
+    trưởng New York`` **Bill de Blasio**. The segmenter often joins the two into one word, and
+    the name then went to the place; the name has a person's shape (two to four capitalised
+    foreign words, none listed, or a Vietnamese family name and given names), so it is split off.
+    """
+    out = []
+    for a, b in gazetteer_matches(text):
+        entry = gazetteer()[text[a:b]]
+        if entry.label not in ("LOC", "ORG") or text[b : b + 1] != " ":
+            continue
+        start = b + 1
+        listed = gazetteer_matches(text, start, min(len(text), start + 60))
+        if listed and listed[0][0] == start and lookup(text, *listed[0]).label != "PER":
+            continue  # "Quốc hội Hàn Quốc ...": another listed name follows, not a person
+        end = vietnamese_name_end(text, start)
+        if end == start:
+            end = _person_name_end(text, start, limit=5)
+            if not _foreign_person_shape(text[start:end]):
+                continue
+        if text[start:end] in gazetteer() or name_types().get(text[start:end]) == "ORG":
+            continue  # a listed person (the title and gazetteer layers give it), or a name the
+            # archive's contexts make a body (its place votes are too loose to count here)
+        if text[end : end + 1] == " " and NAME_SYLLABLE.match(text, end + 1):
+            if text[end + 1].isupper():
+                continue  # more capitalised words follow: not clearly a name alone
+        out.append(Candidate(start, end, "PER", RULE + 0.5, "rule:person-after-listed-name"))
+    return out
+
+
+def _foreign_person_shape(name: str) -> bool:
+    """Two to four capitalised words (connectors such as ``de``, ``van``, ``bin`` between), at
+    least one spelled unlike a Vietnamese syllable, none a listed name."""
+    words = name.split(" ")
+    capitals = [w for w in words if w[:1].isupper()]
+    return (
+        2 <= len(capitals) <= 4
+        and words[0][:1].isupper()
+        and not any(len(w) > 1 and w.isupper() for w in capitals)  # "SPUTNIK Information"
+        and not is_sentence_capital(words[0])  # "Ông Takahashi Ayumi": an honorific
+        and any(not is_native_syllable(w) for w in capitals)
+        and not any(w in gazetteer() for w in capitals)
+        and name not in gazetteer()
+    )
