@@ -467,7 +467,9 @@ def _parties_in(
             if _foreign_name(_full_name(text, e)):
                 # "Thủ tướng A. Cô-bi-a-cốp", "Thủ tướng Mark Rutte": a foreign name is no holder
                 # of the home state's office; the one foreign country the paragraph names
-                party = reader.foreign_title_party(title) or reader.context_country(entities)
+                # named before the person: one after is the verb's object ("cảnh báo Nga")
+                earlier = [o for o in entities if o.end <= e.start]
+                party = reader.foreign_title_party(title) or reader.context_country(earlier)
                 party = party or UNKNOWN
             else:
                 # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state

@@ -542,3 +542,14 @@ def test_a_quoted_stance_word_and_one_coordinated_under_su_are_nouns():
         "thông và ủng hộ mà nhân dân hai nước dành cho nhau."
     )
     assert actors(text) == []
+
+
+
+def test_a_foreign_name_takes_no_country_named_after_it():
+    # review of round 5: the country after the verb is its object, not the person's country
+    assert actors("Thủ tướng Ahmed Karzai cảnh báo Nga sẽ phải trả giá.") == [
+        ("unknown", "cảnh báo")
+    ]
+    assert actors("Bộ trưởng Jean-Yves Le Drian cam kết hỗ trợ Iraq chống khủng bố.") == [
+        ("unknown", "cam kết")
+    ]
