@@ -182,8 +182,11 @@ def _leading_body(name: str) -> str | None:
 
 
 def _is_national_body(name: str) -> bool:
-    """Is ``name`` headed by a state body's head ("Bộ", ministry; "Quốc hội", ...)?"""
-    return any(name == h or name.startswith(h + " ") for h in _cues()["national_body"])
+    """Is ``name`` headed by a state body's head ("Bộ", ministry; "Quốc hội", ...), or one that
+    is a body only as the whole name ("Nhà nước", the State, but not "Nhà nước Hồi giáo")?"""
+    return name in _cues()["whole_national_body"] or any(
+        name == h or name.startswith(h + " ") for h in _cues()["national_body"]
+    )
 
 
 def _previous_word(toks: list[Token], pos: int) -> str:
@@ -581,7 +584,7 @@ def _bare_title(
             return [party], m.group()
     # a state body named by its head alone right before the verb ("Chính phủ cam kết ...", the
     # Government pledges): the home country's, as for a body that names no country
-    for m in _pattern("national_body").finditer(text, start, end):
+    for m in _national_body_pattern().finditer(text, start, end):
         if not m.group()[:1].isupper() or not _whole_words(toks, m.start(), m.end()):
             continue
         if after_verb(m.start()):
@@ -593,6 +596,11 @@ def _bare_title(
             continue
         return [HOME_COUNTRY], m.group()
     return [], ""
+
+
+@cache
+def _national_body_pattern() -> re.Pattern[str]:
+    return term_pattern(_cues()["national_body"] + _cues()["whole_national_body"])
 
 
 def _predicate_at(toks: list[Token], pos: int) -> bool:

@@ -553,3 +553,9 @@ def test_a_foreign_name_takes_no_country_named_after_it():
     assert actors("Bộ trưởng Jean-Yves Le Drian cam kết hỗ trợ Iraq chống khủng bố.") == [
         ("unknown", "cam kết")
     ]
+
+
+def test_nha_nuoc_is_the_state_only_as_the_whole_name():
+    # "Nhà nước Hồi giáo" is the Islamic State, not the home state's "Nhà nước" (the State)
+    text = "Nhà nước Hồi giáo (IS) tuyên bố chịu trách nhiệm về vụ tấn công."
+    assert actors(text) == [("Islamic State", "tuyên bố")]
