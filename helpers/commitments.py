@@ -802,18 +802,27 @@ def _quoted(text: str, pos: int) -> bool:
     return inside
 
 
+_QUOTATION_WORDS = 4  # fewer words in quotation marks are a title or a name ("Kinh tế số")
+
+
 def _speech_tag(text: str, clause: int, end: int) -> bool:
-    """Is the stance verb ending at ``end`` the tag of a quotation before its clause, with
-    nothing of its own after it ('"...", Thủ tướng nhấn mạnh.' or '... nhấn mạnh và cho
-    biết ...')?"""
-    before = text[max(0, clause - 4) : clause]
+    """Is the stance verb ending at ``end`` the tag of a quotation right before its clause,
+    with nothing of its own after it ('"...", Thủ tướng nhấn mạnh.' or '... nhấn mạnh và cho
+    biết ...')? A comma after the verb opens its content ('hội thảo "Kinh tế số", Thủ tướng
+    nhấn mạnh, Việt Nam sẽ ...'), and a few quoted words are a title, no quotation."""
+    closing = re.search(r"[”\"]\s*,\s*$", text[max(0, clause - 4) : clause])
+    if not closing:
+        return False
+    close = max(0, clause - 4) + closing.start()
+    # (no opening mark: the quotation began in an earlier paragraph)
+    opening = max(text.rfind("“", 0, close), text.rfind('"', 0, close))
+    if len(text[opening + 1 : close].split()) < _QUOTATION_WORDS:
+        return False
     ends = [end]
     adverb = _pattern("adverb").match(text, end + _lead(text, end))
     if adverb:  # '"...", Nga cảnh báo thêm.', Russia warned further
         ends.append(adverb.end())
-    return bool(re.search(r"[”\"]\s*,\s*$", before)) and any(
-        re.match(r"\s*(?:[.;!?]|,|và\s|$)", text[e:]) for e in ends
-    )
+    return any(re.match(r"\s*(?:[.;!?]|và\s|$)", text[e:]) for e in ends)
 
 
 def _first_person(text: str, clause: int, pos: int) -> bool:

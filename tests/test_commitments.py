@@ -559,3 +559,14 @@ def test_nha_nuoc_is_the_state_only_as_the_whole_name():
     # "Nhà nước Hồi giáo" is the Islamic State, not the home state's "Nhà nước" (the State)
     text = "Nhà nước Hồi giáo (IS) tuyên bố chịu trách nhiệm về vụ tấn công."
     assert actors(text) == [("Islamic State", "tuyên bố")]
+
+
+def test_a_quoted_title_before_the_subject_is_no_quotation():
+    # a few quoted words are a title; a comma after the verb opens its content
+    assert actors(
+        'Phát biểu tại hội thảo "Kinh tế số", Thủ tướng nhấn mạnh, Việt Nam sẽ đẩy mạnh chuyển '
+        "đổi số."
+    ) == [("Vietnam", "nhấn mạnh")]
+    assert actors('Theo báo "Tuổi Trẻ", Bộ Công Thương cam kết, sẽ giảm giá điện.') == [
+        ("Vietnam", "cam kết")
+    ]
