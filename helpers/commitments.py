@@ -695,12 +695,31 @@ def _is_nominal(
     if text[start - 1 : start] in "\"“'‘" and start and text[end : end + 1] in ('"', "”", "'", "’"):
         return True  # 'Pháp đã chọn "hy vọng"', France chose "hope": a word quoted
     i = bisect_right(toks, start - 1, key=lambda t: t.end)
-    if previous == "và" and i >= 3 and toks[i - 3].text.lower() in _cues()["nominaliser"]:
-        return True  # "sự cảm thông và ủng hộ", sympathy and support: the noun "sự" heads both
+    if (
+        previous == "và"
+        and i >= 3
+        and toks[i - 3].text.lower() in _cues()["nominaliser"]
+        and not _complement_follows(toks, end)
+    ):
+        # "sự cảm thông và ủng hộ mà ...", sympathy and support: the noun "sự" heads both; but
+        # "sự phát triển và nhất trí tăng cường ...", and agreed to strengthen: a verb of its own
+        return True
     after = text[end:].split()[:1]
     if after and after[0] == "của":  # "cam kết của mình", its commitment
         return True
     return any(b <= start and not text[b:start].strip() for _, b in verbs)
+
+
+def _complement_follows(toks: list[Token], end: int) -> bool:
+    """Does a word of a stance verb's complement follow right after ``end``: a verb or a noun,
+    not punctuation, a relative or a preposition ("ủng hộ mà ...", "ủng hộ của ...")?"""
+    i = bisect_right(toks, end - 1, key=lambda t: t.start)
+    if i >= len(toks) or not toks[i].is_word:
+        return False
+    word = toks[i].text.lower()
+    if word in _cues()["relative"] or word in _cues()["non_subject"]:
+        return False
+    return toks[i].pos in ("V", "N", "Np", "A", "M")
 
 
 @cache

@@ -570,3 +570,9 @@ def test_a_quoted_title_before_the_subject_is_no_quotation():
     assert actors('Theo báo "Tuổi Trẻ", Bộ Công Thương cam kết, sẽ giảm giá điện.') == [
         ("Vietnam", "cam kết")
     ]
+
+
+def test_a_verb_with_its_own_complement_after_su_x_va_is_a_verb():
+    # "sự phát triển và nhất trí tăng cường ...": "nhất trí" has its own object, no noun of "sự"
+    text = "Hai bên hài lòng về sự phát triển và nhất trí tăng cường hợp tác quốc phòng."
+    assert actors(text) == [("both", "nhất trí")]
