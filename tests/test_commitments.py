@@ -1,4 +1,5 @@
 from helpers.commitments import commitments, commitments_by_actor_and_theme
+from helpers.corpus import Document, Paragraph
 from helpers.evaluation import (
     COMMITMENTS_ARCHIVE_DEV,
     COMMITMENTS_ARCHIVE_DEV2,
@@ -544,7 +545,6 @@ def test_a_quoted_stance_word_and_one_coordinated_under_su_are_nouns():
     assert actors(text) == []
 
 
-
 def test_a_foreign_name_takes_no_country_named_after_it():
     # review of round 5: the country after the verb is its object, not the person's country
     assert actors("Thủ tướng Ahmed Karzai cảnh báo Nga sẽ phải trả giá.") == [
@@ -581,3 +581,19 @@ def test_a_verb_with_its_own_complement_after_su_x_va_is_a_verb():
 def test_a_stance_word_after_a_noun_of_warning_devices_is_a_noun():
     # "hệ thống cảnh báo sớm", an early-warning system (44 times in the 2017 archive)
     assert actors("Nhật Bản đã xây dựng hệ thống cảnh báo sớm sóng thần ở miền bắc.") == []
+
+
+def test_both_only_in_a_paragraph_that_speaks_of_the_two_parties():
+    first = "Hai nước nhất trí tăng cường hợp tác."
+    second = "Pháp và Đức kêu gọi Nga rút quân."
+    text = first + "\n" + second
+    paragraphs = (
+        Paragraph(0, 0, len(first), first, "body"),
+        Paragraph(1, len(first) + 1, len(text), second, "body"),
+    )
+    rows = commitments(Document("two-paragraphs", "", text, paragraphs))
+    assert list(zip(rows["actor"], rows["verb"], strict=True)) == [
+        ("both", "nhất trí"),
+        ("France", "kêu gọi"),
+        ("Germany", "kêu gọi"),
+    ]
