@@ -145,13 +145,16 @@ def _country_aliases() -> dict[str, str]:
     return {k: v[0] for k, v in short.items() if len(v) == 1 and k not in _country_names()}
 
 
-_INITIAL_NAME = re.compile(r"\.\s?([^\W\d_][\w]*(?:-\w+)*)")
+_INITIAL_NAME = re.compile(r"\.([^\W\d_][\w]*(?:-\w+)*)")
+_SPACED_INITIAL_NAME = re.compile(r"\.\s?([^\W\d_][\w]*(?:-\w+)*)")
 
 
 def _full_name(text: str, person: Entity) -> str:
     """A person's name with what the extractor cut after an initial ("A. Cô-bi-a-cốp",
-    "Đ.Trăm", found as "A" and "Đ")."""
-    m = _INITIAL_NAME.match(text, person.end)
+    "Đ.Trăm", found as "A" and "Đ"). A space after the dot follows a one-letter initial only:
+    after a short name ("Bộ trưởng Hà. Ông ...") it ends the sentence."""
+    spaced = len(person.text) == 1 and person.text.isupper()
+    m = (_SPACED_INITIAL_NAME if spaced else _INITIAL_NAME).match(text, person.end)
     if len(person.text) <= 2 and m and m.group(1)[:1].isupper():
         return text[person.start : m.end()]
     return person.text

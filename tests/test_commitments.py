@@ -1,4 +1,5 @@
-from helpers.commitments import commitments, commitments_by_actor_and_theme
+from helpers.analysis import as_analysis
+from helpers.commitments import _full_name, commitments, commitments_by_actor_and_theme
 from helpers.corpus import Document, Paragraph
 from helpers.evaluation import (
     COMMITMENTS_ARCHIVE_DEV,
@@ -597,3 +598,10 @@ def test_both_only_in_a_paragraph_that_speaks_of_the_two_parties():
         ("France", "kêu gọi"),
         ("Germany", "kêu gọi"),
     ]
+
+
+def test_a_short_name_ending_a_sentence_keeps_the_next_word_out():
+    # "Bộ trưởng Hà. Ông ...": the dot ends the sentence, "Hà. Ông" is no initial and a name
+    text = "Tham dự có Bộ trưởng Hà. Ông khẳng định Việt Nam ủng hộ hòa bình."
+    [person] = [e for e in as_analysis(text).paragraph_view(0).entities if e.label == "PER"]
+    assert _full_name(text, person) == "Hà"
