@@ -116,6 +116,11 @@ def gazetteer() -> dict[str, Entry]:
             if _clean_name(name):
                 add(name, entry, overwrite=True)
 
+    # The press's transliterations of the same countries and capitals (counted in the archive).
+    for line in read_data_lines("press_transliterations.tsv")[1:]:
+        surface, label, canonical, _count, source = line.split("\t")
+        add(surface, Entry(label, canonical, f"press transliteration: {source}"), overwrite=True)
+
     # Curated entries win over everything: they record why they are there.
     for line in read_data_lines("entities_curated.tsv")[1:]:
         surface, label, canonical, source = line.split("\t")
