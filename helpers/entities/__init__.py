@@ -32,6 +32,7 @@ from .rules import (
     model_code_layer,
     person_after_listed_name_layer,
     quoted_name_layer,
+    region_layer,
     rule_layer,
     sentence_case_layer,
     vietnamese_name_layer,
@@ -67,7 +68,7 @@ def _extract(text: str) -> tuple[Entity, ...]:
     toks = tokens(text)
     candidates = rule_layer(text, toks) + gazetteer_layer(text) + acronym_layer(text)
     candidates += vietnamese_name_layer(text) + context_layer(text, toks)
-    candidates += initialled_transliteration_layer(text)
+    candidates += initialled_transliteration_layer(text) + region_layer(text)
     candidates += quoted_name_layer(text) + credit_layer(text) + sentence_case_layer(text)
     candidates += model_code_layer(text) + person_after_listed_name_layer(text)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]

@@ -579,6 +579,22 @@ def model_code_layer(text: str) -> list[Candidate]:
     ]
 
 
+def region_layer(text: str) -> list[Candidate]:
+    """``miền Nam Ai Cập`` (southern Egypt): a region head, a direction and a listed place are one
+    place; the head is part of the name, as in ``miền Tây``."""
+    out = []
+    directions = cues().get("direction", [])
+    for head in cues().get("region_head", []):
+        for m in re.finditer(rf"(?<!\w){re.escape(head)} ", text):
+            for direction in directions:
+                pos = m.end() + len(direction) + 1
+                if text.startswith(direction + " ", m.end()) and place_starts_at(text, pos):
+                    end = gazetteer_matches(text, pos, min(len(text), pos + 60))[0][1]
+                    out.append(Candidate(m.start(), end, "LOC", RULE, "rule:region"))
+                    break
+    return out
+
+
 def initialled_transliteration_layer(text: str) -> list[Candidate]:
     """``V.Pu-tin``, ``A.Lu-ca-sen-cô``: an initial glued to a hyphenated transliteration."""
     return [
