@@ -726,6 +726,9 @@ def credit_layer(text: str) -> list[Candidate]:
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 
 
+_YEAR_AFTER = re.compile(r"(?:năm )?(?:19|20)\d\d(?!\w)")
+
+
 def sentence_case_layer(text: str) -> list[Candidate]:
     """Names of documents and programmes in sentence case, mid-sentence (MISC): "ký Thỏa thuận
     hợp tác đào tạo giữa ..." (signed the Agreement on training cooperation between ...).
@@ -750,6 +753,14 @@ def sentence_case_layer(text: str) -> list[Candidate]:
                     break
                 if m.group() in ends:
                     end = pos if words >= 2 else None
+                    break
+                year = _YEAR_AFTER.match(text, m.start())
+                if words and year:
+                    # "Luật việc làm 2013", "Luật HTX năm 2012": the law's year stays outside;
+                    # "Tuyên bố tầm nhìn ... đến năm 2025" (vision to 2025) has it in its name
+                    until = text[:pos].rsplit(" ", 1)[-1] in ("đến", "tới")
+                    end = year.end() if until else pos
+                    lower = True  # a dated title, even one of capitals ("Luật HTX năm 2012")
                     break
                 if m.group()[0].isdigit() or (lower and m.group()[:1].isupper()):
                     break  # a date, or a new name after lower-case words: not sentence case
