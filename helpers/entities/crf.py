@@ -20,6 +20,7 @@ from .archive import (
 )
 from .candidates import CRF, Candidate, cues
 from .gazetteers import (
+    bare_direction,
     covered_by_gazetteer,
     gazetteer,
     gazetteer_matches,
@@ -85,7 +86,7 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
     """Gazetteer corrections for CRF spans: a known name keeps its known label."""
     if text[c.start : c.end] in cues().get("acronym_not_entity", []) + cues().get("not_entity", []):
         return None
-    if is_religion(text[c.start : c.end]):
+    if is_religion(text[c.start : c.end]) or bare_direction(text, c.start, c.end):
         return None
     if c.label == "PER" and FINAL_INITIAL_DOT.search(text[c.start : c.end]):
         # "anh H.", "N.S. T.": the dot after a final initial is outside the name

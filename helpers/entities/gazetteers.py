@@ -209,6 +209,17 @@ def place_starts_at(text: str, pos: int) -> bool:
     )
 
 
+def bare_direction(text: str, start: int, end: int) -> bool:
+    """``phía Bắc``, ``hướng Nam - Bắc``: a compass direction after a word for side or heading
+    is a direction, not a place (2,509 times in the 2017 archive)."""
+    if text[start:end] not in cues().get("direction", []):
+        return False
+    before = text[max(0, start - 40) : start]
+    directions = "|".join(map(re.escape, cues().get("direction", [])))
+    intros = "|".join(map(re.escape, cues().get("direction_intro", [])))
+    return bool(re.search(rf"(?<!\w)(?:{intros}) (?:(?:{directions}) ?[-–] ?)?$", before))
+
+
 @cache
 def vietnamese_family_names() -> frozenset[str]:
     return frozenset(read_data_lines("vietnamese_family_names.txt"))

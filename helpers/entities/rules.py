@@ -34,6 +34,7 @@ from .candidates import (
     vietnamese_name_end,
 )
 from .gazetteers import (
+    bare_direction,
     covered_by_gazetteer,
     gazetteer,
     gazetteer_matches,
@@ -671,7 +672,12 @@ def context_layer(text: str, toks: list[Token]) -> list[Candidate]:
                     break
         if label == "PER":
             b = max(b, _person_name_end(text, a))
-        if label and not covered_by_gazetteer(text, a, b) and not is_religion(text[a:b]):
+        if (
+            label
+            and not covered_by_gazetteer(text, a, b)
+            and not is_religion(text[a:b])
+            and not bare_direction(text, a, b)
+        ):
             out.append(Candidate(a, b, label, NAME_PATTERN, "rule:archive-context"))
         i += max(n, 1)
     return out
