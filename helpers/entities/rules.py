@@ -14,6 +14,7 @@ from .archive import (
     is_common_word,
     is_sentence_capital,
     name_types,
+    opens_sentences,
     positional_capital,
 )
 from .candidates import (
@@ -196,9 +197,12 @@ def _person_name_end(text: str, start: int, limit: int = 6) -> int:
         # a place inside a name ("Lưu Bình Nhưỡng", "Augusto Santos Silva") does not end it
         if count and pos >= vietnamese and _place_ends_name(text, pos):
             break
-        if count and not continues_name(text[start:end].split(" ")[-1], syllable):
+        previous = text[start:end].split(" ")[-1]
+        if count and not continues_name(previous, syllable):
             if syllable[0].isupper():
                 break
+        if count and not is_native_syllable(previous) and opens_sentences(syllable):
+            break  # "Oliver Stone Theo nhận xét": a clause opens after a foreign name
         if syllable[0].isupper() or (count and re.match(r"(?:al|el|ad|ar|as)-[A-Z]", syllable)):
             end = m.end()  # "Abdel Fattah al-Sisi": the Arabic article keeps the name going
         elif not (count and syllable in connectors):
