@@ -54,6 +54,10 @@ def case_counts() -> dict[str, CaseCounts]:
     return {row[0]: CaseCounts(*map(int, row[1:])) for row in _rows("archive_case.tsv")}
 
 
+# Sentence starts (with a capital) that make a word a clause opener after a name.
+MIN_SENTENCE_OPENER_USES = 1000
+
+
 def is_common_word(syllable: str) -> bool:
     """A syllable that the archive writes in lower case inside sentences nearly always."""
     counts = case_counts().get(syllable.lower())
@@ -69,6 +73,20 @@ def is_sentence_capital(word: str) -> bool:
     archive (``Online``, ``Bộ``): without other evidence its capital says nothing."""
     counts = case_counts().get(word.lower())
     return bool(counts and counts.lower_mid >= MIN_COMMON_WORD_USES and counts.capital_share < 0.5)
+
+
+def opens_sentences(word: str) -> bool:
+    """A word the archive capitalises mostly where a sentence starts, and often (``Theo``,
+    according to; ``Như``, as; ``Trong``, in): after a name, with no stop between (a crawl that
+    lost its line breaks), it opens the next clause rather than continuing the name."""
+    counts = case_counts().get(word.lower())
+    return bool(
+        word[:1].isupper()
+        and counts
+        and counts.capital_start >= MIN_SENTENCE_OPENER_USES
+        and counts.capital_start >= 2 * counts.capital_mid
+        and counts.lower_mid >= counts.capital_mid
+    )
 
 
 @cache

@@ -20,6 +20,7 @@ from .archive import (
 )
 from .candidates import CRF, Candidate, cues
 from .gazetteers import (
+    bare_direction,
     covered_by_gazetteer,
     gazetteer,
     gazetteer_matches,
@@ -85,8 +86,11 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
     """Gazetteer corrections for CRF spans: a known name keeps its known label."""
     if text[c.start : c.end] in cues().get("acronym_not_entity", []) + cues().get("not_entity", []):
         return None
-    if is_religion(text[c.start : c.end]):
+    if is_religion(text[c.start : c.end]) or bare_direction(text, c.start, c.end):
         return None
+    if c.label == "PER" and FINAL_INITIAL_DOT.search(text[c.start : c.end]):
+        # "anh H.", "N.S. T.": the dot after a final initial is outside the name
+        c = Candidate(c.start, c.end - 1, c.label, c.priority, c.source, c.canonical)
     entry = lookup(text, c.start, c.end)
     if entry:
         return Candidate(
@@ -126,6 +130,7 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
 
 
 SINGLE_LETTER = re.compile(r"[^\W\d_]\.?")
+FINAL_INITIAL_DOT = re.compile(r"(?:^|(?<=[ .]))[A-ZĐ][hg]?\.$")
 ACRONYM_SHAPE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,7}")
 # "DienmayXanh", "FPTRetail", "TPBank": a brand written as one word with an inner capital
 CAMEL_CASE = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*")
