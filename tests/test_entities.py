@@ -508,3 +508,30 @@ def test_party_central_committee_and_general_confederation_are_bodies():
     assert ("Trung ương Đảng", "ORG") in spans(text)
     text = "Tối 20/5, tại Hà Nội, Tổng Liên đoàn Lao động Việt Nam, Ban Thi đua"
     assert ("Tổng Liên đoàn Lao động Việt Nam", "ORG") in spans(text)
+
+
+def _spans(text):
+    return [(e.text, e.label) for e in extract(text)]
+
+
+def test_lower_case_tail_to_an_acronym_may_start_with_any_vietnamese_letter():
+    """The words between a name and its acronym in brackets may begin with đ, ư, ô, ạ ... (a
+    character range of capitals once held them, so such tails were never read)."""
+    assert ("Hiệp hội Doanh nghiệp đồ gỗ", "ORG") in _spans(
+        "Hiệp hội Doanh nghiệp đồ gỗ (VIFORES) đã họp."
+    )
+
+
+def test_a_year_after_a_hyphen_is_no_model_designation():
+    assert ("APEC-2017", "MISC") not in _spans("Năm APEC-2017 tại Đà Nẵng.")
+    assert ("S-400", "MISC") in _spans("Nga triển khai tên lửa S-400 tại Syria.")
+
+
+def test_a_company_after_its_country_is_no_person():
+    """'hãng hàng không Mỹ American Airlines': the words after the country name the airline."""
+    assert ("American Airlines", "PER") not in _spans(
+        "Hãng hàng không Mỹ American Airlines cho biết."
+    )
+    assert ("Rex Tillerson", "PER") in _spans(
+        "Ngày 20/5, Bộ trưởng Ngoại giao Mỹ Rex Tillerson cho biết."
+    )

@@ -25,7 +25,8 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)")
 # Lower-case words between a name and the acronym in brackets that spells it out
-_LOWER_CASE_TAIL = re.compile(r"(?: [^\W\d_A-ZĐÀ-Ỹ][^\W\d_]*){1,4}(?=\s*\([A-Z][A-Z0-9&.-]{1,9}\))")
+# (lower case checked in Python: a character range of capitals would also hold đ, ư, ô, ạ ...)
+_LOWER_CASE_TAIL = re.compile(r"(?: [^\W\d_]+){1,4}(?=\s*\([A-Z][A-Z0-9&.-]{1,9}\))")
 # Word classes (underthesea's POS tags) that end a name: adverbs, prepositions, pronouns,
 # particles, numbers, conjunctions and verbs make the words a clause, not the rest of the name.
 _CLAUSE_TAGS = frozenset({"R", "E", "P", "T", "M", "CH", "X", "C", "CC", "V"})
@@ -37,6 +38,8 @@ def _through_lower_case_tail(c: Candidate, text: str, pos_at: dict[int, str]) ->
     bracket marks where the full name ends. The words between must be nouns or adjectives."""
     m = _LOWER_CASE_TAIL.match(text, c.end)
     if not m or c.label not in ("ORG", "MISC") or not c.source.startswith("rule:"):
+        return c
+    if not all(word[0].islower() for word in m.group().split()):
         return c
     words = re.finditer(r"[^\W\d_]+", m.group())
     if any(pos_at.get(c.end + w.start(), "N") in _CLAUSE_TAGS for w in words):

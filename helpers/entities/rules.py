@@ -568,10 +568,11 @@ def acronym_layer(text: str) -> list[Candidate]:
 # A model designation: letters, a hyphen and a number ("S-400", "Su-22", "F/A-18E", "Tu-95MS").
 # In the 2017 archive (``tests/tools/archive_statistics.py --codes`` lists them with the words
 # before them) such words are nearly all aircraft, missiles, tanks, vehicles and ships, MISC in
-# shared/eval/CONVENTIONS.md; "U-20" is an age group (a team, not a product) and "I-2017" a
-# quarter of a year, so both are left out.
+# shared/eval/CONVENTIONS.md; "U-20" is an age group (a team, not a product), "I-2017" a
+# quarter of a year and "APEC-2017" an event's year, so they are left out.
 MODEL_CODE = re.compile(
-    r"(?<![\w/.-])(?!U-\d)(?![IVX]+-\d{4}\b)(?:[A-Z][A-Za-z]{0,3}/)?[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,3}(?![\w-])"
+    r"(?<![\w/.-])(?!U-\d)(?![IVX]+-\d{4}\b)(?:[A-Z][A-Za-z]{0,3}/)?[A-Z][A-Za-z]{0,3}-"
+    r"(?!(?:19|20)\d\d\b)\d{1,4}[A-Z]{0,3}(?![\w-])"
 )
 
 
@@ -800,10 +801,15 @@ def person_after_listed_name_layer(text: str) -> list[Candidate]:
     foreign words, none listed, or a Vietnamese family name and given names), so it is split off.
     """
     out = []
+    companies = cues().get("company_intro", [])
+    company = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, companies)) + r")(?!\w)")
     for a, b in gazetteer_matches(text):
         entry = gazetteer()[text[a:b]]
         if entry.label not in ("LOC", "ORG") or text[b : b + 1] != " ":
             continue
+        clause = re.split(r"[.,;:!?()\"“”]", text[max(0, a - 60) : a])[-1]
+        if companies and company.search(clause):
+            continue  # "hãng hàng không Mỹ Delta Air Lines": a company after its country
         start = b + 1
         listed = gazetteer_matches(text, start, min(len(text), start + 60))
         if listed and listed[0][0] == start and lookup(text, *listed[0]).label != "PER":
