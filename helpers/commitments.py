@@ -1062,9 +1062,6 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
     toks = list(view.tokens)
     entities = list(view.entities)
     reader.learn_people(entities, text)
-    # "both" for two parties named together where this paragraph speaks of two parties
-    # together ("hai bên", the two sides), not wherever the document once does
-    reader.bilateral = bool(_pattern("joint").search(text))
     hits = view.theme_hits
     inside_names = [(e.start, e.end) for e in entities]
     found = [
@@ -1092,7 +1089,7 @@ def find_commitments(views: Iterable[ParagraphView]) -> list[Commitment]:
     """Commitments of consecutive paragraphs, read in order (an actor carries over from one
     paragraph to the next); :func:`helpers.analysis.analyse` calls this for the title and body."""
     views = list(views)
-    reader = _Reader()
+    reader = _Reader(bilateral=any(_pattern("joint").search(v.paragraph.text) for v in views))
     return [row for view in views for row in _paragraph_commitments(reader, view)]
 
 

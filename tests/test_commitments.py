@@ -1,6 +1,5 @@
-from helpers.analysis import as_analysis
+from helpers.analysis import as_analysis, load_or_analyse
 from helpers.commitments import _full_name, commitments, commitments_by_actor_and_theme
-from helpers.corpus import Document, Paragraph
 from helpers.evaluation import (
     COMMITMENTS_ARCHIVE_DEV,
     COMMITMENTS_ARCHIVE_DEV2,
@@ -9,6 +8,7 @@ from helpers.evaluation import (
     COMMITMENTS_STATEMENT,
     commitment_scores,
 )
+from helpers.paths import DEFAULT_DOC_ID
 
 
 def test_commitments_on_the_statement_meet_the_target():
@@ -584,20 +584,12 @@ def test_a_stance_word_after_a_noun_of_warning_devices_is_a_noun():
     assert actors("Nhật Bản đã xây dựng hệ thống cảnh báo sớm sóng thần ở miền bắc.") == []
 
 
-def test_both_only_in_a_paragraph_that_speaks_of_the_two_parties():
-    first = "Hai nước nhất trí tăng cường hợp tác."
-    second = "Pháp và Đức kêu gọi Nga rút quân."
-    text = first + "\n" + second
-    paragraphs = (
-        Paragraph(0, 0, len(first), first, "body"),
-        Paragraph(1, len(first) + 1, len(text), second, "body"),
-    )
-    rows = commitments(Document("two-paragraphs", "", text, paragraphs))
-    assert list(zip(rows["actor"], rows["verb"], strict=True)) == [
-        ("both", "nhất trí"),
-        ("France", "kêu gọi"),
-        ("Germany", "kêu gọi"),
-    ]
+def test_the_statements_title_is_both_parties_through_its_analysis():
+    """Two parties named together in a bilateral document are 'both' in every paragraph, the
+    title included, as the statement's annotation has it: the document speaks of its two
+    parties (hai bên) elsewhere."""
+    rows = commitments(load_or_analyse(DEFAULT_DOC_ID))
+    assert rows.iloc[0][["actor", "verb", "paragraph"]].tolist() == ["both", "cam kết", 0]
 
 
 def test_a_short_name_ending_a_sentence_keeps_the_next_word_out():
