@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .archive import SCHEMA, archive_dir
+from .display import markdown_text
 from .matching import term_pattern, whole_word_matches
 from .paths import display_path
 
@@ -190,13 +191,13 @@ def describe_most_named(table: pd.DataFrame, articles: int) -> str:
         return "No entity is named in any analysed article."
     first = table.iloc[0]
     text = (
-        f"**{first['entity']}** ({first['label']}) is named in {first['articles']:,} of "
+        f"**{markdown_text(first['entity'])}** ({first['label']}) is named in {first['articles']:,} of "
         f"{articles:,} articles ({first['share']:.0%}), {first['mentions']:,} times in all"
     )
     if len(table) > 1:
         second = table.iloc[1]
         text += (
-            f"; next comes **{second['entity']}** ({second['label']}) in "
+            f"; next comes **{markdown_text(second['entity'])}** ({second['label']}) in "
             f"{second['articles']:,} articles"
         )
     return text + "."
@@ -248,8 +249,8 @@ def describe_cooccurrence(pairs: pd.DataFrame) -> str:
         return "No two of the most-named entities share an article."
     first = pairs.iloc[0]
     return (
-        f"The pair named together most often is **{first['source']}** and "
-        f"**{first['target']}**, in {first['articles']:,} articles; {len(pairs):,} pairs of "
+        f"The pair named together most often is **{markdown_text(first['source'])}** and "
+        f"**{markdown_text(first['target'])}**, in {first['articles']:,} articles; {len(pairs):,} pairs of "
         "the most-named entities share at least one article."
     )
 
@@ -281,11 +282,12 @@ def articles_naming(tables: ArchiveTables, first: str, second: str) -> pd.DataFr
 
 
 def describe_articles_naming(table: pd.DataFrame, first: str, second: str, articles: int) -> str:
+    first, second = markdown_text(first), markdown_text(second)
     if table.empty:
         return f"No article names both {first} and {second}."
     return (
         f"{len(table):,} of {articles:,} articles name both {first} and {second}; "
-        f"`{table.iloc[0]['id']}` names them most often ({int(table.iloc[0, 3] + table.iloc[0, 4])} "
+        f"{markdown_text(table.iloc[0]['id'])} names them most often ({int(table.iloc[0, 3] + table.iloc[0, 4])} "
         "mentions together)."
     )
 
@@ -316,7 +318,7 @@ def describe_theme_shares(table: pd.DataFrame) -> str:
         return "No theme cue word occurs in the analysed articles."
     first = table.iloc[0]
     return (
-        f"**{first['label']}** has the most cue words, {first['share of hits']:.0%} of all "
+        f"**{markdown_text(first['label'])}** has the most cue words, {first['share of hits']:.0%} of all "
         f"theme hits, in {first['share of articles']:.0%} of the articles."
     )
 
@@ -345,9 +347,9 @@ def describe_commitments(table: pd.DataFrame) -> str:
     if table.empty:
         return "No commitment (a stance verb with its party) was found in the analysed articles."
     first = table.iloc[0]
-    theme = "" if first["theme"] in ("", None) else f" on {first['theme']}"
+    theme = "" if first["theme"] in ("", None) else f" on {markdown_text(first['theme'])}"
     return (
-        f"The most frequent actor and theme: **{first['actor']}**{theme}, "
+        f"The most frequent actor and theme: **{markdown_text(first['actor'])}**{theme}, "
         f"{first['commitments']:,} commitments in {first['articles']:,} articles."
     )
 
@@ -415,9 +417,9 @@ def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
 
 def describe_kwic(table: pd.DataFrame, word: str, articles: int) -> str:
     if table.empty:
-        return f"*{word}* does not occur as a whole word in the analysed articles."
+        return f"*{markdown_text(word)}* does not occur as a whole word in the analysed articles."
     return (
-        f"*{word}* occurs as a whole word in {articles:,} articles; the table shows the first "
+        f"*{markdown_text(word)}* occurs as a whole word in {articles:,} articles; the table shows the first "
         f"{len(table):,} occurrences in archive order."
     )
 
@@ -454,7 +456,7 @@ def describe_over_time(table: pd.DataFrame) -> str:
     totals = table.sum()
     busiest = table.sum(axis=1)
     month = busiest.idxmax()  # the earliest of equally busy months
-    named = ", ".join(f"{int(n):,} name {e}" for e, n in totals.items())
+    named = ", ".join(f"{int(n):,} name {markdown_text(e)}" for e, n in totals.items())
     return (
         f"{len(table):,} months have dated articles. Of the dated articles, {named}; the "
         f"busiest month for these entities is {month} ({int(busiest[month]):,} article–entity "

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import math
 import numbers
+import re
 
 from markupsafe import Markup, escape
 
@@ -24,6 +25,16 @@ MAX_ROWS = 500  # rows shown; the rest are counted in a line below the table
 SCROLL_ROWS = 15  # a table longer than this scrolls inside a box
 P_COLUMNS = ("p", "p_value", "p-value")
 TEXT_STYLE = [("text-align", "left"), ("white-space", "normal"), ("max-width", "36em")]
+
+# Characters that Markdown, the HTML inside it or the notebook's maths renderer would read as
+# markup: a value from a document or an archive (a name, a word) is shown as written.
+_MARKUP = re.compile(r"([\\`*_{}\[\]<>#|~!$&])")
+
+
+def markdown_text(value: object) -> str:
+    """``value`` escaped for a Markdown sentence (``<b>`` shows as ``<b>``, not bold)."""
+    return _MARKUP.sub(r"\\\1", str(value))
+
 
 GENERIC = "No rows: nothing in this document fits this table (its columns: {columns})."
 

@@ -9,13 +9,13 @@ and nothing for any other.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import pandas as pd
 from IPython.display import Markdown
 
 from .analysis import Analysis
+from .display import markdown_text
 from .frequency import gloss
 from .paths import DEFAULT_DOC_ID
 from .themes import theme_labels
@@ -38,22 +38,12 @@ def about_statement(doc_ids: str | Sequence[str], text: str) -> Markdown | None:
     return Markdown(" ".join(text.split())) if shown else None
 
 
-# Characters that Markdown, the HTML inside it or the notebook's maths renderer would read as
-# markup: a value from a document (a name, a word) is shown as written, never interpreted.
-_MARKUP = re.compile(r"([\\`*_{}\[\]<>#|~!$&])")
-
-
-def _md(value: object) -> str:
-    """A value from the document, escaped for Markdown (``<b>`` shows as ``<b>``, not bold)."""
-    return _MARKUP.sub(r"\\\1", str(value))
-
-
 def _vi(word: str) -> str:
     """A Vietnamese word in italics with its gloss, when the glossary has one."""
     english = gloss(word)
     if not english or english == word:
-        return f"*{_md(word)}*"
-    return f'*{_md(word)}* ("{_md(english.split(",")[0].strip())}")'
+        return f"*{markdown_text(word)}*"
+    return f'*{markdown_text(word)}* ("{markdown_text(english.split(",")[0].strip())}")'
 
 
 def _series(items: Sequence[str]) -> str:
@@ -90,7 +80,8 @@ def load_changes(changes: pd.DataFrame) -> Markdown:
     if changed.empty:
         return Markdown("Loading changed nothing: the file's text is `doc.text`.")
     parts = [
-        f"{_md(row['what loading did'])} ({int(row['count'])})" for _, row in changed.iterrows()
+        f"{markdown_text(row['what loading did'])} ({int(row['count'])})"
+        for _, row in changed.iterrows()
     ]
     return Markdown(f"Loading changed the text in these ways: {_series(parts)}.")
 
@@ -123,7 +114,7 @@ def word_vs_syllable(terms: pd.DataFrame) -> Markdown:
     parts = [
         f"{_vi(row['term'])} occurs {_times(int(row['as word']))} as a word "
         f"but {_times(int(row['as syllables']))} as a syllable"
-        + (f" (inside {_md(row['inside words'])})" if row["inside words"] else "")
+        + (f" (inside {markdown_text(row['inside words'])})" if row["inside words"] else "")
         for _, row in differ.iterrows()
     ]
     return Markdown("In this document " + "; ".join(parts) + ".")
@@ -134,7 +125,7 @@ def top_entities(counts: pd.DataFrame, n: int = 3) -> Markdown:
     if counts.empty:
         return Markdown("The extractor finds no named entity in this document.")
     top = [
-        f"{_md(row['entity'])} ({row['count']}, {row['label']})"
+        f"{markdown_text(row['entity'])} ({row['count']}, {row['label']})"
         for _, row in counts.head(n).iterrows()
     ]
     labels = counts.groupby("label")["count"].sum().sort_values(ascending=False, kind="stable")
@@ -163,7 +154,7 @@ def strongest_pair(pairs: pd.DataFrame) -> Markdown:
         return Markdown("No sentence names two entities.")
     row = pairs.iloc[0]
     return Markdown(
-        f"{_md(row['source'])} and {_md(row['target'])} are named together most often "
+        f"{markdown_text(row['source'])} and {markdown_text(row['target'])} are named together most often "
         f"({_plural(int(row['sentences']), 'sentence')}); {_plural(len(pairs), 'pair')} share a sentence."
     )
 
@@ -251,7 +242,7 @@ def commitments_summary(table: pd.DataFrame) -> Markdown:
     if table.empty:
         return Markdown("The document records no commitment or stated position.")
     actors = table["actor"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
-    parts = [f"{_md(ACTOR_NAMES.get(a, a))} ({n})" for a, n in actors.items()]
+    parts = [f"{markdown_text(ACTOR_NAMES.get(a, a))} ({n})" for a, n in actors.items()]
     themes = table["theme"].replace("", "other").value_counts().sort_index()
     themes = themes.drop("other", errors="ignore").sort_values(ascending=False, kind="stable")
     what = "commitment or stated position" if len(table) == 1 else "commitments or stated positions"
@@ -278,7 +269,7 @@ def compare_sizes(overview: pd.DataFrame) -> Markdown:
 def compare_columns(table: pd.DataFrame, what: str) -> Markdown:
     """For each document (a column of a rate table), its highest row: ``entity_comparison``."""
     parts = [
-        f"`{doc}` names {_md(table[doc].idxmax())} most ({table[doc].max():.1f} per 1,000 words)"
+        f"`{doc}` names {markdown_text(table[doc].idxmax())} most ({table[doc].max():.1f} per 1,000 words)"
         for doc in table.columns
         if table[doc].max() > 0
     ]

@@ -280,3 +280,37 @@ def test_folder_metadata_follows_the_corpus_schema_and_reading_is_bounded(tmp_pa
     assert "field 'title'" in records[0].error
     assert "field 'date'" in records[1].error and "no such day" in records[1].error
     assert "FIFO" in records[2].error
+
+
+def test_archive_values_reach_the_sentences_as_text_not_markup():
+    """Names, actors, words and ids come from the archive a researcher brings: the sentences of
+    notebook 08 show them as written, never as HTML, links or emphasis."""
+    import html
+
+    import mistune
+    import pandas as pd
+
+    from helpers import archive_queries as q
+
+    bad = "<img src=x onerror=alert(1)> [a](b) *c* `d`"
+    sentences = [
+        q.describe_most_named(
+            pd.DataFrame(
+                [{"entity": bad, "label": "ORG", "articles": 2, "share": 0.5, "mentions": 3}] * 2
+            ),
+            4,
+        ),
+        q.describe_cooccurrence(pd.DataFrame([{"source": bad, "target": bad, "articles": 2}])),
+        q.describe_commitments(
+            pd.DataFrame([{"actor": bad, "theme": bad, "commitments": 1, "articles": 1}])
+        ),
+        q.describe_kwic(pd.DataFrame(), bad, 0),
+        q.describe_articles_naming(
+            pd.DataFrame([{"id": bad, "a": 0, "b": 0, "x": 1, "y": 1}]), bad, bad, 3
+        ),
+        q.describe_over_time(pd.DataFrame({bad: [1]}, index=["2017-01"])),
+    ]
+    for sentence in sentences:
+        rendered = mistune.html(sentence)
+        assert not re.search(r"<(?!/?(?:p|em|strong)>)", rendered), rendered
+        assert html.escape("<img src=x onerror=alert(1)>", quote=False) in rendered, rendered
