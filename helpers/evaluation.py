@@ -97,6 +97,17 @@ def run_entities(name: str, extract: Callable[[str], Iterable], examples: list[d
     )
 
 
+def project_and_baseline(examples: list[dict]) -> list[EntityRun]:
+    """The project's extractor and raw underthesea (the baseline) on the same examples, in
+    that order: the pair every table of notebook 05 compares."""
+    from .entities import extract
+
+    return [
+        run_entities("project", extract, examples),
+        run_entities("underthesea", underthesea_entities, examples),
+    ]
+
+
 def _overlaps(a: Span, pool: set[Span]) -> bool:
     return any(a[2] == b[2] and a[0] < b[1] and b[0] < a[1] for b in pool)
 
