@@ -66,10 +66,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])|\n")
 _TRAILING_CONNECTIVE = re.compile(
     r"\s+(?:đồng thời|và|cũng như|cùng với đó)(?:\s+(?:cũng|còn|cùng|đều|đã|sẽ))*\s*$"
 )
-# A stance verb right after one of these shares the subject of the stance verb before it.
-_COORDINATED = re.compile(
-    r"(?:^|[,;]|\s)(?:đồng thời|và|cũng như|cùng với đó)(?:\s+(?:cũng|còn|cùng|đều|đã|sẽ))*\s*$"
-)
+
+
+@cache
+def _coordinated() -> re.Pattern[str]:
+    """A connective, and adverbs (``adverb`` in ``data/stance.tsv``: "cũng", also; "tiếp tục",
+    continue to; "trân trọng", respectfully), ending right before a stance verb: the verb shares
+    the subject of the stance verb before it ("... và trân trọng mời ngài", and invited him)."""
+    adverbs = "|".join(map(re.escape, sorted(_cues()["adverb"], key=len, reverse=True)))
+    return re.compile(
+        rf"(?:^|[,;]|\s)(?:đồng thời|và|cũng như|cùng với đó)(?:\s+(?:{adverbs}))*\s*$"
+    )
 
 
 @dataclass(frozen=True)
@@ -813,13 +820,20 @@ def _lead(text: str, pos: int) -> int:
     return len(text[pos:]) - len(text[pos:].lstrip(" "))
 
 
-_CLOSING_QUOTE = re.compile(r"[”\"]\s*,\s*")
+# A closing quotation mark and the comma before its speech tag ('"...", Thủ tướng nói')
+_TAG_OPENER = r"[”\"]\s*,\s*"
+_CLOSING_QUOTE = re.compile(_TAG_OPENER)
 
 
 def _quoted(text: str, pos: int) -> bool:
-    """Is ``pos`` inside a quotation of its paragraph (“ opens, ” closes, " toggles)?"""
+    """Is ``pos`` inside a quotation of its paragraph (“ opens, ” closes, " toggles), or of
+    one begun in an earlier paragraph (no mark before ``pos``, a closing ” after it)?"""
+    marks = re.findall(r"[“”\"]", text[:pos])
+    if not marks:
+        after = re.search(r"[“”\"]", text[pos:])
+        return bool(after) and after.group() == "”"
     inside = False
-    for mark in re.findall(r"[“”\"]", text[:pos]):
+    for mark in marks:
         inside = mark == "“" or (mark == '"' and not inside)
     return inside
 
@@ -832,7 +846,7 @@ def _speech_tag(text: str, clause: int, end: int) -> bool:
     with nothing of its own after it ('"...", Thủ tướng nhấn mạnh.' or '... nhấn mạnh và cho
     biết ...')? A comma after the verb opens its content ('hội thảo "Kinh tế số", Thủ tướng
     nhấn mạnh, Việt Nam sẽ ...'), and a few quoted words are a title, no quotation."""
-    closing = re.search(r"[”\"]\s*,\s*$", text[max(0, clause - 4) : clause])
+    closing = re.search(_TAG_OPENER + "$", text[max(0, clause - 4) : clause])
     if not closing:
         return False
     close = max(0, clause - 4) + closing.start()
@@ -916,7 +930,7 @@ def _sentence_commitments(
         if chain and a < main_verb:
             continue  # inside the opening clause's object
         between = text[previous_end:a]
-        joined = _COORDINATED.search(between)
+        joined = _coordinated().search(between)
         coordinated = bool(joined)
         if (
             (chain or no_party)
@@ -1000,7 +1014,7 @@ def _sentence_commitments(
             following = chain[i + 1][0]
             limit = _clause_start(text, b, following, b)
             if limit == b:  # "hoan nghênh X và nhất trí Y": the object ends before "và"
-                joined = _COORDINATED.search(text, b, following)
+                joined = _coordinated().search(text, b, following)
                 limit = joined.start() if joined else following
         if _pattern("anaphoric").match(text, b + _lead(text, b)):
             continue  # "nhất trí như vậy", agreed so: refers back, no content of its own

@@ -597,3 +597,17 @@ def test_a_short_name_ending_a_sentence_keeps_the_next_word_out():
     text = "Tham dự có Bộ trưởng Hà. Ông khẳng định Việt Nam ủng hộ hòa bình."
     [person] = [e for e in as_analysis(text).paragraph_view(0).entities if e.label == "PER"]
     assert _full_name(text, person) == "Hà"
+
+
+# Round 5 of the commitments: one example per kind fixed, from the fourth archive set
+# (commitments-archive-heldout4.jsonl) or the 2017 archive.
+
+
+def test_a_quotation_begun_in_an_earlier_paragraph_is_its_speakers():
+    # baomoi-22425356: the paragraph opens inside a quotation begun above (no opening mark):
+    # "We are pleased to welcome President Trump ... and invite him ...", said the Prime Minister
+    text = (
+        "Chúng tôi vui mừng được đón Tổng thống Donald Trump ở Việt Nam và trân trọng mời ngài "
+        "thăm chính thức Việt Nam”, Thủ tướng Nguyễn Xuân Phúc nói."
+    )
+    assert actors(text) == [("Vietnam", "vui mừng"), ("Vietnam", "mời")]
