@@ -820,8 +820,9 @@ def _lead(text: str, pos: int) -> int:
     return len(text[pos:]) - len(text[pos:].lstrip(" "))
 
 
-# A closing quotation mark and the comma before its speech tag ('"...", Thủ tướng nói')
-_TAG_OPENER = r"[”\"]\s*,\s*"
+# A closing quotation mark and the comma or dash before its speech tag ('"...", Thủ tướng nói';
+# '“...” – Thủ tướng nhấn mạnh': a dash in 229 tags of the 2017 archive, a comma in 499)
+_TAG_OPENER = r"[”\"]\s*(?:,|\s*[–—]|\s-)\s*"
 _CLOSING_QUOTE = re.compile(_TAG_OPENER)
 
 

@@ -611,3 +611,13 @@ def test_a_quotation_begun_in_an_earlier_paragraph_is_its_speakers():
         "thăm chính thức Việt Nam”, Thủ tướng Nguyễn Xuân Phúc nói."
     )
     assert actors(text) == [("Vietnam", "vui mừng"), ("Vietnam", "mời")]
+
+
+def test_a_speech_tag_after_a_dash_is_no_row_and_i_inside_is_its_speaker():
+    # baomoi-22263514: '"I also ask the authorities to ensure people's livelihoods" – the Prime
+    # Minister stressed': the tag reports; "Tôi" (I) is the Prime Minister
+    text = (
+        "Thủ tướng thăm tỉnh Quảng Trị. “Tôi cũng đề nghị chính quyền phải đảm bảo đời sống "
+        "nhân dân” – Thủ tướng nhấn mạnh."
+    )
+    assert actors(text) == [("Vietnam", "đề nghị")]
