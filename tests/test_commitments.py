@@ -621,3 +621,13 @@ def test_a_speech_tag_after_a_dash_is_no_row_and_i_inside_is_its_speaker():
         "nhân dân” – Thủ tướng nhấn mạnh."
     )
     assert actors(text) == [("Vietnam", "đề nghị")]
+
+
+def test_the_older_spelling_cam_on_is_a_stance_verb():
+    # baomoi-22416678: "the US Trade Representative valued ..., and also thanked (cám ơn, the
+    # older spelling of cảm ơn) the host's hospitality"
+    text = (
+        "Trưởng Đại diện Thương mại Hoa Kỳ đánh giá cao việc Việt Nam tổ chức thành công hội "
+        "nghị, đồng thời cám ơn sự hiếu khách của nước chủ nhà."
+    )
+    assert actors(text) == [("United States", "đánh giá cao"), ("United States", "cám ơn")]
