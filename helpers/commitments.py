@@ -927,6 +927,7 @@ def _sentence_commitments(
     no_party = False  # a stance verb of this sentence had a subject that is no party
     main_verb = sentence.start  # the main clause's verb after an opening participial clause
     nested = False  # the stance verb before was content of the one before it
+    after_no_party = False  # the stance verb before had a subject that is no party
     for a, b in verbs:
         if chain and a < main_verb:
             continue  # inside the opening clause's object
@@ -946,6 +947,12 @@ def _sentence_commitments(
         if nested and joined and not _CLAUSE_BREAK.search(between):
             continue  # "khẳng định Việt Nam hoan nghênh và sẵn sàng ...": content too
         nested = False
+        if after_no_party and coordinated:
+            # "Các doanh nghiệp ... đều mong muốn ... và sẵn sàng đầu tư", the companies wish ...
+            # and are ready to invest: the same subject, no party either
+            previous_end = b
+            continue
+        after_no_party = False
         clause = _clause_start(text, sentence.start, a, previous_end)
         # after "và" (and), a relative word before it belonged to the previous verb's object
         # ("đánh giá cao việc A và B ... và khẳng định", valued that A and B ... and affirmed)
@@ -999,7 +1006,7 @@ def _sentence_commitments(
                 # anywhere before: no party's position, and none for what it governs ("Tôi đề
                 # nghị Bộ trưởng khẳng định ...", I ask the Minister to affirm ...)
                 reader.last_actor = None
-                no_party, previous_end = True, b
+                no_party, after_no_party, previous_end = True, True, b
                 continue
             else:
                 actor, subject = reader.last_actor, ""

@@ -631,3 +631,14 @@ def test_the_older_spelling_cam_on_is_a_stance_verb():
         "nghị, đồng thời cám ơn sự hiếu khách của nước chủ nhà."
     )
     assert actors(text) == [("United States", "đánh giá cao"), ("United States", "cám ơn")]
+
+
+def test_a_verb_coordinated_with_one_of_a_subject_that_is_no_party_is_no_row():
+    # baomoi-22363274: "Spanish companies all wish to come to Vietnam ... and are ready to invest
+    # for the long term": companies are no party (conventions, real news 2), and "và sẵn sàng"
+    # shares their subject; "Việt Nam" is the object of "vào" (come into)
+    text = (
+        "Các doanh nghiệp Tây Ban Nha đều mong muốn vào Việt Nam để tìm hiểu các dự án cụ thể và "
+        "sẵn sàng đầu tư lâu dài."
+    )
+    assert actors(text) == []
