@@ -640,8 +640,13 @@ def _non_party_head(text: str, entity: Entity) -> bool:
             found = m
     if not found:
         return False
-    gap = _title_pattern().sub(" ", text[found.end() : entity.start])  # "cựu Thủ tướng Singapore"
-    return "," not in gap and len(gap.split()) <= 6 and all(w[:1].isupper() for w in gap.split())
+    gap = _title_pattern().sub(" ", text[found.end() : entity.start]).split()  # "cựu Thủ tướng X"
+    if "," in " ".join(gap) or len(gap) > 6:
+        return False
+    # a capitalised head ("Báo", a newspaper) begins a name written in sentence case ("Báo điện
+    # tử Giáo dục Việt Nam"): its first word capitalised is enough
+    name_head = found.group() in cues_ and found.group()[:1].isupper()
+    return all(w[:1].isupper() for w in gap) or (name_head and gap[0][:1].isupper())
 
 
 def _explicit_subject(text: str, clause: int, pos: int) -> bool:

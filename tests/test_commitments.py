@@ -642,3 +642,19 @@ def test_a_verb_coordinated_with_one_of_a_subject_that_is_no_party_is_no_row():
         "sẵn sàng đầu tư lâu dài."
     )
     assert actors(text) == []
+
+
+def test_a_city_a_newspaper_and_an_association_are_no_parties():
+    # conventions (real news 2 and the press): local authorities, newspapers and companies'
+    # associations are no parties, even with a country in their name
+    # baomoi-22378534: "the City of Seoul ... wishes to share [its experience] with Hanoi"
+    assert actors("Thành phố Seoul mong muốn được chia sẻ kinh nghiệm với Hà Nội.") == []
+    # baomoi-22503303: "the online paper Giáo dục Việt Nam asks the Traffic Police Department"
+    assert actors("Báo điện tử Giáo dục Việt Nam đề nghị Cục Cảnh sát Giao thông làm rõ.") == []
+    # baomoi-22547201: "Mr Karashima, chairman of the Japan Business Association in Vietnam,
+    # expressed support for the Vietnamese Government's policies"
+    text = (
+        "Ông Hiroshi Karashima, Chủ tịch Hiệp hội doanh nghiệp Nhật Bản tại Việt Nam bày tỏ sự "
+        "ủng hộ các chính sách của Chính phủ Việt Nam."
+    )
+    assert actors(text) == []
