@@ -206,13 +206,25 @@ def _previous_word(toks: list[Token], pos: int) -> str:
     return toks[i - 1].text.lower() if i else ""
 
 
+def _word_start(toks: list[Token], pos: int) -> int:
+    """Where the word ending at or before ``pos`` starts (``pos`` when there is none)."""
+    i = bisect_right(toks, pos, key=lambda t: t.end)
+    return toks[i - 1].start if i else pos
+
+
 def _in_prepositional_phrase(text: str, toks: list[Token], pos: int) -> bool:
     """A name right after a preposition ("với Nhật Bản", with Japan), or after one and up to
     three capitalised title words on the same line ("với Tổng thống Mỹ", with the US
     President). A possessor behind its title ("Chính quyền của Tổng thống Mỹ Donald Trump",
     the administration of ...) stays."""
     prepositions = _cues()["non_subject"]
-    if _previous_word(toks, pos) in prepositions:
+    previous = _previous_word(toks, pos)
+    if (
+        previous == "của"
+        and _previous_word(toks, _word_start(toks, pos) - 1) in _cues()["official"]
+    ):
+        return False  # "Một quan chức của Lầu Năm Góc", an official of the Pentagon: its party
+    if previous in prepositions:
         return True
     i = bisect_right(toks, pos, key=lambda t: t.end)
     right = pos

@@ -658,3 +658,13 @@ def test_a_city_a_newspaper_and_an_association_are_no_parties():
         "ủng hộ các chính sách của Chính phủ Việt Nam."
     )
     assert actors(text) == []
+
+
+def test_an_official_of_a_body_speaks_for_its_party():
+    # baomoi-22383423: 'a Pentagon official told Scout Warrior: "We call on the parties ..."':
+    # "của" (of) after "quan chức" (official) names the official's party, no prepositional object
+    text = (
+        'Một quan chức của Lầu Năm Góc trả lời Scout Warrior rằng: "Chúng tôi kêu gọi các bên '
+        'cam kết ngăn chặn hành động bồi lấp đảo".'
+    )
+    assert actors(text) == [("United States", "kêu gọi")]
