@@ -910,11 +910,25 @@ def _quoted_speaker(
     return _parties_in(reader, text, toks, (close.end(), verb), entities)
 
 
+def _after_credit(text: str, start: int) -> int:
+    """Where a sentence starting at ``start`` begins after a photo credit ("Ảnh: Nhan
+    Sáng/TTXVN", photo: author/agency; ``credit`` in ``data/stance.tsv``) glued before it."""
+    m = _credit_pattern().match(text, start)
+    return m.end() if m else start
+
+
+@cache
+def _credit_pattern() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, _cues()["credit"]))
+    return re.compile(rf"\s*\(?(?:{heads})\s*:\s*[^.\n()/]{{1,60}}/\s*[\w+]+\)?\s*")
+
+
 def _opens_sentence(text: str, start: int, pos: int) -> bool:
-    """Does the stance verb at ``pos`` open its sentence, at most after an adverbial phrase
-    set off by a comma ("Tại buổi gặp mặt, nhấn mạnh ..., Thủ tướng cho rằng ...", at the
-    meeting, stressing ..., the Prime Minister held)?"""
-    before = text[start:pos].strip(" \"“'")
+    """Does the stance verb at ``pos`` open its sentence, at most after adverbs ("Nhiệt liệt
+    hoan nghênh ..., Chủ tịch nước ...", warmly welcoming) or an adverbial phrase set off by a
+    comma ("Tại buổi gặp mặt, nhấn mạnh ..., Thủ tướng cho rằng ...", at the meeting,
+    stressing ..., the Prime Minister held)?"""
+    before = _pattern("adverb").sub(" ", text[start:pos]).strip(" \"“'")
     if not before:
         return True
     opener = _pattern("adverbial").match(before)
@@ -940,9 +954,12 @@ def _sentence_commitments(
 ) -> list[Commitment]:
     # (start, end, actors, subject) of each row verb
     chain: list[tuple[int, int, tuple[str, ...], str]] = []
-    previous_end = sentence.start
+    # a photo credit the sentence splitter left at the start ("Ảnh: Nhan Sáng/TTXVN Nhiệt liệt
+    # hoan nghênh ...") is no part of the sentence
+    sentence_start = _after_credit(text, sentence.start)
+    previous_end = sentence_start
     no_party = False  # a stance verb of this sentence had a subject that is no party
-    main_verb = sentence.start  # the main clause's verb after an opening participial clause
+    main_verb = sentence_start  # the main clause's verb after an opening participial clause
     nested = False  # the stance verb before was content of the one before it
     after_no_party = False  # the stance verb before had a subject that is no party
     for a, b in verbs:
@@ -970,7 +987,7 @@ def _sentence_commitments(
             previous_end = b
             continue
         after_no_party = False
-        clause = _clause_start(text, sentence.start, a, previous_end)
+        clause = _clause_start(text, sentence_start, a, previous_end)
         # after "và" (and), a relative word before it belonged to the previous verb's object
         # ("đánh giá cao việc A và B ... và khẳng định", valued that A and B ... and affirmed)
         relative_from = previous_end + joined.start() if chain and joined else clause
@@ -982,7 +999,7 @@ def _sentence_commitments(
             # "..., đồng thời hoan nghênh", and also welcomed: the same subject.
             actor, subject = chain[-1][2], ""
         else:
-            clause = _clause_start(text, sentence.start, a, previous_end)
+            clause = _clause_start(text, sentence_start, a, previous_end)
             parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
             explicit = _explicit_subject(text, clause, a)
             if _speech_tag(text, clause, b):
@@ -995,7 +1012,7 @@ def _sentence_commitments(
             if not parties and _first_person(text, clause, a) and _quoted(text, a):
                 # "“Tôi đề nghị ...”, Thủ tướng nói": I, inside a quotation, is its speaker
                 parties, subject = _quoted_speaker(reader, text, toks, a, entities)
-            if not parties and not chain and _opens_sentence(text, sentence.start, a):
+            if not parties and not chain and _opens_sentence(text, sentence_start, a):
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
                 # subject, between the comma after it and the next verb
@@ -1009,8 +1026,8 @@ def _sentence_commitments(
                 # one after the last reporting frame ("Quan chức Mỹ cho biết, Nhà Trắng ...,
                 # đồng thời cam kết": the White House), else the reporter's ("ông Ngọc ... cho
                 # biết ..., đồng thời khẳng định", he said ... and affirmed).
-                frames = [m.end() for m in _pattern("reporting").finditer(text, sentence.start, a)]
-                for window_start in dict.fromkeys([max([sentence.start, *frames]), sentence.start]):
+                frames = [m.end() for m in _pattern("reporting").finditer(text, sentence_start, a)]
+                for window_start in dict.fromkeys([max([sentence_start, *frames]), sentence_start]):
                     parties, subject = _parties_in(
                         reader, text, toks, (window_start, a), entities, first=True
                     )

@@ -668,3 +668,23 @@ def test_an_official_of_a_body_speaks_for_its_party():
         'cam kết ngăn chặn hành động bồi lấp đảo".'
     )
     assert actors(text) == [("United States", "kêu gọi")]
+
+
+def test_an_opening_clause_after_an_adverb_takes_the_main_clauses_subject():
+    # baomoi-22423118: "Warmly welcoming Queen Máxima to Vietnam, President Tran Dai Quang
+    # expressed pleasure ...": "nhiệt liệt" (warmly) stays outside the span (conventions §12)
+    text = (
+        "Nhiệt liệt hoan nghênh Hoàng hậu Máxima sang thăm Việt Nam, Chủ tịch nước Trần Đại Quang "
+        "bày tỏ vui mừng về quan hệ giữa Việt Nam và Liên hợp quốc."
+    )
+    assert actors(text) == [("Vietnam", "hoan nghênh"), ("Vietnam", "bày tỏ vui mừng")]
+
+
+def test_a_photo_credit_glued_to_a_sentence_is_no_part_of_it():
+    # baomoi-22423118: a caption's credit ("Ảnh: Nhan Sáng/TTXVN", photo: author/agency) without
+    # a full stop; the agency is no subject of the sentence after it
+    text = (
+        "Chủ tịch nước tiếp Hoàng hậu Hà Lan. Ảnh: Nhan Sáng/TTXVN Hoan nghênh Hoàng hậu sang thăm "
+        "Việt Nam, Chủ tịch nước Trần Đại Quang bày tỏ vui mừng về quan hệ hai nước."
+    )
+    assert actors(text) == [("Vietnam", "Hoan nghênh"), ("Vietnam", "bày tỏ vui mừng")]
