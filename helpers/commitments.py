@@ -722,19 +722,24 @@ def _is_nominal(
     if text[start - 1 : start] in "\"“'‘" and start and text[end : end + 1] in ('"', "”", "'", "’"):
         return True  # 'Pháp đã chọn "hy vọng"', France chose "hope": a word quoted
     i = bisect_right(toks, start - 1, key=lambda t: t.end)
-    if (
-        previous == "và"
-        and i >= 3
-        and toks[i - 3].text.lower() in _cues()["nominaliser"]
-        and not _complement_follows(toks, end)
-    ):
-        # "sự cảm thông và ủng hộ mà ...", sympathy and support: the noun "sự" heads both; but
-        # "sự phát triển và nhất trí tăng cường ...", and agreed to strengthen: a verb of its own
+    if previous == "và" and _noun_before_and(toks, i - 1) and not _complement_follows(toks, end):
+        # "sự cảm thông và ủng hộ mà ...", sympathy and support; "sự hợp tác chặt chẽ và ủng hộ
+        # lẫn nhau", close cooperation and mutual support: the noun "sự" heads both; but "sự
+        # phát triển và nhất trí tăng cường ...", and agreed to strengthen: a verb of its own
         return True
     after = text[end:].split()[:1]
     if after and after[0] == "của":  # "cam kết của mình", its commitment
         return True
     return any(b <= start and not text[b:start].strip() for _, b in verbs)
+
+
+def _noun_before_and(toks: list[Token], and_index: int) -> bool:
+    """Does a nominaliser head the words before the "và" at ``and_index``: one word ("sự cảm
+    thông và"), or one with up to two words modifying it ("sự hợp tác chặt chẽ và")?"""
+    for k in range(and_index - 2, max(-1, and_index - 5), -1):
+        if toks[k].text.lower() in _cues()["nominaliser"]:
+            return all(t.is_word and t.text.islower() for t in toks[k + 1 : and_index])
+    return False
 
 
 def _complement_follows(toks: list[Token], end: int) -> bool:

@@ -688,3 +688,13 @@ def test_a_photo_credit_glued_to_a_sentence_is_no_part_of_it():
         "Việt Nam, Chủ tịch nước Trần Đại Quang bày tỏ vui mừng về quan hệ hai nước."
     )
     assert actors(text) == [("Vietnam", "Hoan nghênh"), ("Vietnam", "bày tỏ vui mừng")]
+
+
+def test_a_stance_word_after_a_modified_noun_and_va_is_a_noun():
+    # baomoi-22650172: "valued the close cooperation and mutual support (ủng hộ lẫn nhau) between
+    # the two parliaments": "sự" heads "hợp tác chặt chẽ" and "ủng hộ lẫn nhau", one object
+    text = (
+        "Chủ tịch nước Trần Đại Quang đánh giá cao sự hợp tác chặt chẽ và ủng hộ lẫn nhau giữa "
+        "Quốc hội hai nước."
+    )
+    assert actors(text) == [("Vietnam", "đánh giá cao")]
