@@ -698,3 +698,14 @@ def test_a_stance_word_after_a_modified_noun_and_va_is_a_noun():
         "Quốc hội hai nước."
     )
     assert actors(text) == [("Vietnam", "đánh giá cao")]
+
+
+def test_a_listed_foreign_holder_under_a_bare_title_speaks_for_their_country():
+    # baomoi-22329593: "President Temer affirmed the secret recording had been edited ...";
+    # no country is named: Michel Temer is listed in offices.tsv (the archive names him under a
+    # bare title before a stance verb 14 times), and a shorter mention finds him
+    text = (
+        "Tổng thống Temer khẳng định đoạn băng ghi âm đã được chỉnh sửa. Ông tuyên bố sẽ không "
+        "từ nhiệm."
+    )
+    assert actors(text) == [("Brazil", "khẳng định"), ("Brazil", "tuyên bố")]
