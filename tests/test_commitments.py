@@ -709,3 +709,10 @@ def test_a_listed_foreign_holder_under_a_bare_title_speaks_for_their_country():
         "từ nhiệm."
     )
     assert actors(text) == [("Brazil", "khẳng định"), ("Brazil", "tuyên bố")]
+
+
+def test_a_listed_holder_written_with_an_initial_speaks_for_their_country():
+    # the 2017 archive writes "Tổng thống D.Trump" and "Tổng thống V.Putin" (an initial for the
+    # given name) before a stance verb: "President D. Trump affirmed the US will withdraw ..."
+    text = "Tổng thống D.Trump khẳng định sẽ rút khỏi hiệp định."
+    assert actors(text) == [("United States", "khẳng định")]
