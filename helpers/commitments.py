@@ -558,6 +558,15 @@ def _after_predicate(
     # a full stop or line break the sentence splitter missed ("... Đảng PAP. Ông Nguyễn ...",
     # a headline without a full stop)
     opens += [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    # "... sau khi Triều Tiên phóng tên lửa ... và ông chủ Nhà Trắng đề nghị", and the master
+    # of the White House proposed: a "và" followed by no verb before the stance verb opens a
+    # clause whose subject is the words after it
+    window = [t for t in toks if start <= t.start < end]
+    conjunction = [t.start for t in window if t.text == "và"]
+    if conjunction and not any(
+        t.pos == "V" and t.text[:1].islower() and t.start > conjunction[-1] for t in window
+    ):
+        opens.append(conjunction[-1] + len("và"))
     opens.sort()
     nominalisers = set(_cues()["nominaliser"])
     verbs = []

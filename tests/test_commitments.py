@@ -716,3 +716,14 @@ def test_a_listed_holder_written_with_an_initial_speaks_for_their_country():
     # given name) before a stance verb: "President D. Trump affirmed the US will withdraw ..."
     text = "Tổng thống D.Trump khẳng định sẽ rút khỏi hiệp định."
     assert actors(text) == [("United States", "khẳng định")]
+
+
+def test_a_subject_after_va_with_no_verb_of_its_own_opens_a_clause():
+    # baomoi-22673256: "... after North Korea launched a missile on the US national day, and
+    # the master of the White House asked China to put more pressure": the subject is "ông chủ
+    # Nhà Trắng" after "và", not North Korea of the clause before
+    text = (
+        "Tổng thống Mỹ Donald Trump đã bày tỏ sự phẫn nộ sau khi Triều Tiên phóng tên lửa đạn đạo "
+        "đúng vào dịp quốc khánh Mỹ và ông chủ Nhà Trắng đề nghị Trung Quốc gây sức ép mạnh hơn."
+    )
+    assert actors(text) == [("United States", "đề nghị")]
