@@ -39,7 +39,7 @@ import pandas as pd
 
 from .entities import Entity, cues, gazetteer, vietnamese_family_names
 from .matching import term_pattern
-from .offices import bodies, holders, home_offices, seats
+from .offices import bodies, holders, home_offices, press, seats
 from .orthography import is_native_syllable
 from .paths import read_data_lines
 from .themes import dominant_theme, theme_labels
@@ -53,6 +53,7 @@ BOTH = "both"
 ALL = "all"
 NO_THEME = "other"
 UNKNOWN = "unknown"  # no subject found, and none earlier in the document to carry over
+NO_PARTY = "none"  # the party of a press entry that speaks for no state (data/offices.tsv)
 # The collection is Vietnamese-language reporting, which names the country only for foreign
 # officials and bodies: a Vietnamese name or a state body with no country is Vietnam's.
 HOME_COUNTRY = "Vietnam"
@@ -310,6 +311,9 @@ class _Reader:
             return name if name in _country_names() else None
         if entity.text in seats():  # "Điện Kremlin" speaks for Russia
             return seats()[entity.text].party
+        if entity.text in press():  # "KCNA": North Korea; "Reuters": no party
+            party = press()[entity.text].party
+            return None if party == NO_PARTY else party
         body = _leading_body(entity.text)
         if body:  # "Ủy ban châu Âu", the European Commission, also with its head's name glued
             return body
@@ -500,7 +504,8 @@ def _parties_in(
             continue  # an object or a complement
         if any(o.label == "PER" and o.start >= e.end and _adjacent(text, e, o) for o in inside):
             continue  # a title's country: the person after it is the subject
-        if _non_party_head(text, e):
+        if _non_party_head(text, e) and e.text not in press():
+            # ("Tờ báo Triều Tiên Rodong Sinmun", the paper: a state's paper speaks for it)
             continue  # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a local office, no party
         if party == UNKNOWN and e.label == "PER":
             title = _title_before(text, e, entities)

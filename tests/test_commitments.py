@@ -735,3 +735,12 @@ def test_a_subject_after_va_with_no_verb_of_its_own_opens_a_clause():
         "đúng vào dịp quốc khánh Mỹ và ông chủ Nhà Trắng đề nghị Trung Quốc gây sức ép mạnh hơn."
     )
     assert actors(text) == [("United States", "đề nghị")]
+
+
+def test_a_state_news_agency_speaks_for_its_state_and_other_press_for_none():
+    # baomoi-22327263: "KCNA stressed that Japan ..." (conventions §17: North Korea's state
+    # agency); "AP affirmed the report is accurate": a news agency is no party, not an actor
+    assert actors("KCNA nhấn mạnh rằng Nhật Bản sẽ phải nhận hậu quả.") == [
+        ("North Korea", "nhấn mạnh")
+    ]
+    assert actors("AP khẳng định thông tin này là chính xác.") == []
