@@ -15,7 +15,9 @@ party the sentence subject stands for, found with the entity extractor:
   beside them set off by commas, remembered for later and shorter mentions ("ông Abe"), else for
   the party of their office (``data/offices.tsv``), else Vietnam for a Vietnamese name, else
   ``unknown``; a title alone ("Thủ tướng đề nghị ...") stands for its holder named earlier, or
-  for Vietnam when the home state has the office and no foreign holder was named;
+  for Vietnam when the home state has the office and no foreign holder was named; an official
+  of a body ("quan chức của Lầu Năm Góc") stands for the body's party; a state's news agency
+  (``KCNA``) for its state, other press, cities, associations and companies for no party;
 - a joint phrase (``hai bên``, the two sides; ``Hai Bộ trưởng``, the two ministers) gives
   ``both``, and so do two parties named together (``Pakistan và Trung Quốc``) in a text that
   speaks of its two parties together; elsewhere, and for three or more, each named party gets
