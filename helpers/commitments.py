@@ -15,7 +15,9 @@ party the sentence subject stands for, found with the entity extractor:
   beside them set off by commas, remembered for later and shorter mentions ("ông Abe"), else for
   the party of their office (``data/offices.tsv``), else Vietnam for a Vietnamese name, else
   ``unknown``; a title alone ("Thủ tướng đề nghị ...") stands for its holder named earlier, or
-  for Vietnam when the home state has the office and no foreign holder was named;
+  for Vietnam when the home state has the office and no foreign holder was named; an official
+  of a body ("quan chức của Lầu Năm Góc") stands for the body's party; a state's news agency
+  (``KCNA``) for its state, other press, cities, associations and companies for no party;
 - a joint phrase (``hai bên``, the two sides; ``Hai Bộ trưởng``, the two ministers) gives
   ``both``, and so do two parties named together (``Pakistan và Trung Quốc``) in a text that
   speaks of its two parties together; elsewhere, and for three or more, each named party gets
@@ -39,7 +41,7 @@ import pandas as pd
 
 from .entities import Entity, cues, gazetteer, vietnamese_family_names
 from .matching import term_pattern
-from .offices import bodies, holders, home_offices, seats
+from .offices import bodies, holders, home_offices, press, seats
 from .orthography import is_native_syllable
 from .paths import read_data_lines
 from .themes import dominant_theme, theme_labels
@@ -53,6 +55,7 @@ BOTH = "both"
 ALL = "all"
 NO_THEME = "other"
 UNKNOWN = "unknown"  # no subject found, and none earlier in the document to carry over
+NO_PARTY = "none"  # the party of a press entry that speaks for no state (data/offices.tsv)
 # The collection is Vietnamese-language reporting, which names the country only for foreign
 # officials and bodies: a Vietnamese name or a state body with no country is Vietnam's.
 HOME_COUNTRY = "Vietnam"
@@ -66,10 +69,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])|\n")
 _TRAILING_CONNECTIVE = re.compile(
     r"\s+(?:đồng thời|và|cũng như|cùng với đó)(?:\s+(?:cũng|còn|cùng|đều|đã|sẽ))*\s*$"
 )
-# A stance verb right after one of these shares the subject of the stance verb before it.
-_COORDINATED = re.compile(
-    r"(?:^|[,;]|\s)(?:đồng thời|và|cũng như|cùng với đó)(?:\s+(?:cũng|còn|cùng|đều|đã|sẽ))*\s*$"
-)
+
+
+@cache
+def _coordinated() -> re.Pattern[str]:
+    """A connective, and adverbs (``adverb`` in ``data/stance.tsv``: "cũng", also; "tiếp tục",
+    continue to; "trân trọng", respectfully), ending right before a stance verb: the verb shares
+    the subject of the stance verb before it ("... và trân trọng mời ngài", and invited him)."""
+    adverbs = "|".join(map(re.escape, sorted(_cues()["adverb"], key=len, reverse=True)))
+    return re.compile(
+        rf"(?:^|[,;]|\s)(?:đồng thời|và|cũng như|cùng với đó)(?:\s+(?:{adverbs}))*\s*$"
+    )
 
 
 @dataclass(frozen=True)
@@ -165,6 +175,19 @@ def _name_words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s.]+", name) if w]
 
 
+def _initialled(name: str, full: str) -> bool:
+    """Is ``name`` the name ``full`` with initials for its given names ("D.Trump" for Donald
+    Trump, "V.Putin" for Vladimir Putin)?"""
+    short, words = _name_words(name), full.split()
+    return (
+        len(short) == len(words)
+        and short[-1] == words[-1]
+        and all(
+            len(s) == 1 and w.startswith(s) for s, w in zip(short[:-1], words[:-1], strict=True)
+        )
+    )
+
+
 def _foreign_name(name: str) -> bool:
     """A name the Vietnamese press writes for a foreigner: an initial, syllables joined by
     hyphens (transliteration: "Cô-bi-a-cốp"), or a syllable Vietnamese spelling does not have."""
@@ -199,13 +222,25 @@ def _previous_word(toks: list[Token], pos: int) -> str:
     return toks[i - 1].text.lower() if i else ""
 
 
+def _word_start(toks: list[Token], pos: int) -> int:
+    """Where the word ending at or before ``pos`` starts (``pos`` when there is none)."""
+    i = bisect_right(toks, pos, key=lambda t: t.end)
+    return toks[i - 1].start if i else pos
+
+
 def _in_prepositional_phrase(text: str, toks: list[Token], pos: int) -> bool:
     """A name right after a preposition ("với Nhật Bản", with Japan), or after one and up to
     three capitalised title words on the same line ("với Tổng thống Mỹ", with the US
     President). A possessor behind its title ("Chính quyền của Tổng thống Mỹ Donald Trump",
     the administration of ...) stays."""
     prepositions = _cues()["non_subject"]
-    if _previous_word(toks, pos) in prepositions:
+    previous = _previous_word(toks, pos)
+    if (
+        previous == "của"
+        and _previous_word(toks, _word_start(toks, pos) - 1) in _cues()["official"]
+    ):
+        return False  # "Một quan chức của Lầu Năm Góc", an official of the Pentagon: its party
+    if previous in prepositions:
         return True
     i = bisect_right(toks, pos, key=lambda t: t.end)
     right = pos
@@ -278,6 +313,9 @@ class _Reader:
             return name if name in _country_names() else None
         if entity.text in seats():  # "Điện Kremlin" speaks for Russia
             return seats()[entity.text].party
+        if entity.text in press():  # "KCNA": North Korea; "Reuters": no party
+            party = press()[entity.text].party
+            return None if party == NO_PARTY else party
         body = _leading_body(entity.text)
         if body:  # "Ủy ban châu Âu", the European Commission, also with its head's name glued
             return body
@@ -321,6 +359,10 @@ class _Reader:
             or words[-len(known.split()) :] == known.split()
             or words == known.split()[-len(words) :]
         }
+        if not listed and "." in name:
+            # an initial for a given name ("D.Trump", "V.Putin": each 6 times under a bare title
+            # before a stance verb in the 2017 archive)
+            listed = {o.party for known, o in holders().items() if _initialled(name, known)}
         if len(listed) == 1:
             return listed.pop()
         return HOME_COUNTRY if _is_vietnamese_name(name) else UNKNOWN
@@ -464,7 +506,8 @@ def _parties_in(
             continue  # an object or a complement
         if any(o.label == "PER" and o.start >= e.end and _adjacent(text, e, o) for o in inside):
             continue  # a title's country: the person after it is the subject
-        if _non_party_head(text, e):
+        if _non_party_head(text, e) and e.text not in press():
+            # ("Tờ báo Triều Tiên Rodong Sinmun", the paper: a state's paper speaks for it)
             continue  # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a local office, no party
         if party == UNKNOWN and e.label == "PER":
             title = _title_before(text, e, entities)
@@ -522,6 +565,15 @@ def _after_predicate(
     # a full stop or line break the sentence splitter missed ("... Đảng PAP. Ông Nguyễn ...",
     # a headline without a full stop)
     opens += [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    # "... sau khi Triều Tiên phóng tên lửa ... và ông chủ Nhà Trắng đề nghị", and the master
+    # of the White House proposed: a "và" followed by no verb before the stance verb opens a
+    # clause whose subject is the words after it
+    window = [t for t in toks if start <= t.start < end]
+    conjunction = [t.start for t in window if t.text == "và"]
+    if conjunction and not any(
+        t.pos == "V" and t.text[:1].islower() and t.start > conjunction[-1] for t in window
+    ):
+        opens.append(conjunction[-1] + len("và"))
     opens.sort()
     nominalisers = set(_cues()["nominaliser"])
     verbs = []
@@ -633,8 +685,13 @@ def _non_party_head(text: str, entity: Entity) -> bool:
             found = m
     if not found:
         return False
-    gap = _title_pattern().sub(" ", text[found.end() : entity.start])  # "cựu Thủ tướng Singapore"
-    return "," not in gap and len(gap.split()) <= 6 and all(w[:1].isupper() for w in gap.split())
+    gap = _title_pattern().sub(" ", text[found.end() : entity.start]).split()  # "cựu Thủ tướng X"
+    if "," in " ".join(gap) or len(gap) > 6:
+        return False
+    # a capitalised head ("Báo", a newspaper) begins a name written in sentence case ("Báo điện
+    # tử Giáo dục Việt Nam"): its first word capitalised is enough
+    name_head = found.group() in cues_ and found.group()[:1].isupper()
+    return all(w[:1].isupper() for w in gap) or (name_head and gap[0][:1].isupper())
 
 
 def _explicit_subject(text: str, clause: int, pos: int) -> bool:
@@ -698,19 +755,24 @@ def _is_nominal(
     if text[start - 1 : start] in "\"“'‘" and start and text[end : end + 1] in ('"', "”", "'", "’"):
         return True  # 'Pháp đã chọn "hy vọng"', France chose "hope": a word quoted
     i = bisect_right(toks, start - 1, key=lambda t: t.end)
-    if (
-        previous == "và"
-        and i >= 3
-        and toks[i - 3].text.lower() in _cues()["nominaliser"]
-        and not _complement_follows(toks, end)
-    ):
-        # "sự cảm thông và ủng hộ mà ...", sympathy and support: the noun "sự" heads both; but
-        # "sự phát triển và nhất trí tăng cường ...", and agreed to strengthen: a verb of its own
+    if previous == "và" and _noun_before_and(toks, i - 1) and not _complement_follows(toks, end):
+        # "sự cảm thông và ủng hộ mà ...", sympathy and support; "sự hợp tác chặt chẽ và ủng hộ
+        # lẫn nhau", close cooperation and mutual support: the noun "sự" heads both; but "sự
+        # phát triển và nhất trí tăng cường ...", and agreed to strengthen: a verb of its own
         return True
     after = text[end:].split()[:1]
     if after and after[0] == "của":  # "cam kết của mình", its commitment
         return True
     return any(b <= start and not text[b:start].strip() for _, b in verbs)
+
+
+def _noun_before_and(toks: list[Token], and_index: int) -> bool:
+    """Does a nominaliser head the words before the "và" at ``and_index``: one word ("sự cảm
+    thông và"), or one with up to two words modifying it ("sự hợp tác chặt chẽ và")?"""
+    for k in range(and_index - 2, max(-1, and_index - 5), -1):
+        if toks[k].text.lower() in _cues()["nominaliser"]:
+            return all(t.is_word and t.text.islower() for t in toks[k + 1 : and_index])
+    return False
 
 
 def _complement_follows(toks: list[Token], end: int) -> bool:
@@ -813,13 +875,21 @@ def _lead(text: str, pos: int) -> int:
     return len(text[pos:]) - len(text[pos:].lstrip(" "))
 
 
-_CLOSING_QUOTE = re.compile(r"[”\"]\s*,\s*")
+# A closing quotation mark and the comma or dash before its speech tag ('"...", Thủ tướng nói';
+# '“...” – Thủ tướng nhấn mạnh': a dash in 229 tags of the 2017 archive, a comma in 499)
+_TAG_OPENER = r"[”\"]\s*(?:,|\s*[–—]|\s-)\s*"
+_CLOSING_QUOTE = re.compile(_TAG_OPENER)
 
 
 def _quoted(text: str, pos: int) -> bool:
-    """Is ``pos`` inside a quotation of its paragraph (“ opens, ” closes, " toggles)?"""
+    """Is ``pos`` inside a quotation of its paragraph (“ opens, ” closes, " toggles), or of
+    one begun in an earlier paragraph (no mark before ``pos``, a closing ” after it)?"""
+    marks = re.findall(r"[“”\"]", text[:pos])
+    if not marks:
+        after = re.search(r"[“”\"]", text[pos:])
+        return bool(after) and after.group() == "”"
     inside = False
-    for mark in re.findall(r"[“”\"]", text[:pos]):
+    for mark in marks:
         inside = mark == "“" or (mark == '"' and not inside)
     return inside
 
@@ -832,7 +902,7 @@ def _speech_tag(text: str, clause: int, end: int) -> bool:
     with nothing of its own after it ('"...", Thủ tướng nhấn mạnh.' or '... nhấn mạnh và cho
     biết ...')? A comma after the verb opens its content ('hội thảo "Kinh tế số", Thủ tướng
     nhấn mạnh, Việt Nam sẽ ...'), and a few quoted words are a title, no quotation."""
-    closing = re.search(r"[”\"]\s*,\s*$", text[max(0, clause - 4) : clause])
+    closing = re.search(_TAG_OPENER + "$", text[max(0, clause - 4) : clause])
     if not closing:
         return False
     close = max(0, clause - 4) + closing.start()
@@ -878,11 +948,25 @@ def _quoted_speaker(
     return _parties_in(reader, text, toks, (close.end(), verb), entities)
 
 
+def _after_credit(text: str, start: int) -> int:
+    """Where a sentence starting at ``start`` begins after a photo credit ("Ảnh: Nhan
+    Sáng/TTXVN", photo: author/agency; ``credit`` in ``data/stance.tsv``) glued before it."""
+    m = _credit_pattern().match(text, start)
+    return m.end() if m else start
+
+
+@cache
+def _credit_pattern() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, _cues()["credit"]))
+    return re.compile(rf"\s*\(?(?:{heads})\s*:\s*[^.\n()/]{{1,60}}/\s*[\w+]+\)?\s*")
+
+
 def _opens_sentence(text: str, start: int, pos: int) -> bool:
-    """Does the stance verb at ``pos`` open its sentence, at most after an adverbial phrase
-    set off by a comma ("Tại buổi gặp mặt, nhấn mạnh ..., Thủ tướng cho rằng ...", at the
-    meeting, stressing ..., the Prime Minister held)?"""
-    before = text[start:pos].strip(" \"“'")
+    """Does the stance verb at ``pos`` open its sentence, at most after adverbs ("Nhiệt liệt
+    hoan nghênh ..., Chủ tịch nước ...", warmly welcoming) or an adverbial phrase set off by a
+    comma ("Tại buổi gặp mặt, nhấn mạnh ..., Thủ tướng cho rằng ...", at the meeting,
+    stressing ..., the Prime Minister held)?"""
+    before = _pattern("adverb").sub(" ", text[start:pos]).strip(" \"“'")
     if not before:
         return True
     opener = _pattern("adverbial").match(before)
@@ -908,15 +992,19 @@ def _sentence_commitments(
 ) -> list[Commitment]:
     # (start, end, actors, subject) of each row verb
     chain: list[tuple[int, int, tuple[str, ...], str]] = []
-    previous_end = sentence.start
+    # a photo credit the sentence splitter left at the start ("Ảnh: Nhan Sáng/TTXVN Nhiệt liệt
+    # hoan nghênh ...") is no part of the sentence
+    sentence_start = _after_credit(text, sentence.start)
+    previous_end = sentence_start
     no_party = False  # a stance verb of this sentence had a subject that is no party
-    main_verb = sentence.start  # the main clause's verb after an opening participial clause
+    main_verb = sentence_start  # the main clause's verb after an opening participial clause
     nested = False  # the stance verb before was content of the one before it
+    after_no_party = False  # the stance verb before had a subject that is no party
     for a, b in verbs:
         if chain and a < main_verb:
             continue  # inside the opening clause's object
         between = text[previous_end:a]
-        joined = _COORDINATED.search(between)
+        joined = _coordinated().search(between)
         coordinated = bool(joined)
         if (
             (chain or no_party)
@@ -931,7 +1019,13 @@ def _sentence_commitments(
         if nested and joined and not _CLAUSE_BREAK.search(between):
             continue  # "khẳng định Việt Nam hoan nghênh và sẵn sàng ...": content too
         nested = False
-        clause = _clause_start(text, sentence.start, a, previous_end)
+        if after_no_party and coordinated:
+            # "Các doanh nghiệp ... đều mong muốn ... và sẵn sàng đầu tư", the companies wish ...
+            # and are ready to invest: the same subject, no party either
+            previous_end = b
+            continue
+        after_no_party = False
+        clause = _clause_start(text, sentence_start, a, previous_end)
         # after "và" (and), a relative word before it belonged to the previous verb's object
         # ("đánh giá cao việc A và B ... và khẳng định", valued that A and B ... and affirmed)
         relative_from = previous_end + joined.start() if chain and joined else clause
@@ -943,7 +1037,7 @@ def _sentence_commitments(
             # "..., đồng thời hoan nghênh", and also welcomed: the same subject.
             actor, subject = chain[-1][2], ""
         else:
-            clause = _clause_start(text, sentence.start, a, previous_end)
+            clause = _clause_start(text, sentence_start, a, previous_end)
             parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
             explicit = _explicit_subject(text, clause, a)
             if _speech_tag(text, clause, b):
@@ -956,7 +1050,7 @@ def _sentence_commitments(
             if not parties and _first_person(text, clause, a) and _quoted(text, a):
                 # "“Tôi đề nghị ...”, Thủ tướng nói": I, inside a quotation, is its speaker
                 parties, subject = _quoted_speaker(reader, text, toks, a, entities)
-            if not parties and not chain and _opens_sentence(text, sentence.start, a):
+            if not parties and not chain and _opens_sentence(text, sentence_start, a):
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
                 # subject, between the comma after it and the next verb
@@ -970,8 +1064,8 @@ def _sentence_commitments(
                 # one after the last reporting frame ("Quan chức Mỹ cho biết, Nhà Trắng ...,
                 # đồng thời cam kết": the White House), else the reporter's ("ông Ngọc ... cho
                 # biết ..., đồng thời khẳng định", he said ... and affirmed).
-                frames = [m.end() for m in _pattern("reporting").finditer(text, sentence.start, a)]
-                for window_start in dict.fromkeys([max([sentence.start, *frames]), sentence.start]):
+                frames = [m.end() for m in _pattern("reporting").finditer(text, sentence_start, a)]
+                for window_start in dict.fromkeys([max([sentence_start, *frames]), sentence_start]):
                     parties, subject = _parties_in(
                         reader, text, toks, (window_start, a), entities, first=True
                     )
@@ -984,7 +1078,7 @@ def _sentence_commitments(
                 # anywhere before: no party's position, and none for what it governs ("Tôi đề
                 # nghị Bộ trưởng khẳng định ...", I ask the Minister to affirm ...)
                 reader.last_actor = None
-                no_party, previous_end = True, b
+                no_party, after_no_party, previous_end = True, True, b
                 continue
             else:
                 actor, subject = reader.last_actor, ""
@@ -1000,7 +1094,7 @@ def _sentence_commitments(
             following = chain[i + 1][0]
             limit = _clause_start(text, b, following, b)
             if limit == b:  # "hoan nghênh X và nhất trí Y": the object ends before "và"
-                joined = _COORDINATED.search(text, b, following)
+                joined = _coordinated().search(text, b, following)
                 limit = joined.start() if joined else following
         if _pattern("anaphoric").match(text, b + _lead(text, b)):
             continue  # "nhất trí như vậy", agreed so: refers back, no content of its own

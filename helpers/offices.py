@@ -16,8 +16,9 @@ from .paths import read_data_lines
 @dataclass(frozen=True)
 class Office:
     """A holder of an office (``kind == "holder"``), a title of the home state (``"office"``),
-    a seat of government named for its government (``"seat"``) or an international body that
-    speaks for itself (``"body"``)."""
+    a seat of government named for its government (``"seat"``), an international body that
+    speaks for itself (``"body"``) or a news agency or newspaper (``"press"``: party ``none``
+    when it speaks for no state)."""
 
     surface: str
     kind: str
@@ -32,7 +33,7 @@ def _rows() -> tuple[Office, ...]:
     rows = []
     for line in read_data_lines("offices.tsv")[1:]:
         fields = line.split("\t")
-        if len(fields) != 6 or fields[1] not in ("holder", "office", "seat", "body"):
+        if len(fields) != 6 or fields[1] not in ("holder", "office", "seat", "body", "press"):
             raise ValueError(f"helpers/data/offices.tsv: malformed row {line!r}")
         rows.append(Office(*fields))
     return tuple(rows)
@@ -63,3 +64,10 @@ def bodies() -> dict[str, Office]:
     """An international body as the press names it → the body ("Ủy ban châu Âu", the European
     Commission), for those the entity gazetteer does not list."""
     return {o.surface: o for o in _rows() if o.kind == "body"}
+
+
+@cache
+def press() -> dict[str, Office]:
+    """A news agency or newspaper as the press names it → the state it speaks for, party
+    ``none`` for the rest ("KCNA", North Korea's state agency: North Korea; "Reuters": none)."""
+    return {o.surface: o for o in _rows() if o.kind == "press"}

@@ -4,6 +4,7 @@ from helpers.evaluation import (
     COMMITMENTS_ARCHIVE_DEV,
     COMMITMENTS_ARCHIVE_DEV2,
     COMMITMENTS_ARCHIVE_DEV3,
+    COMMITMENTS_ARCHIVE_HELDOUT4,
     COMMITMENTS_NEWS,
     COMMITMENTS_STATEMENT,
     commitment_scores,
@@ -40,6 +41,13 @@ def test_commitments_on_the_third_real_news_set():
     # it; 0.824, 0.689 after), development data in round 4
     scores = commitment_scores(COMMITMENTS_ARCHIVE_DEV3)
     assert scores["precision"] >= 0.85 and scores["recall"] >= 0.85
+
+
+def test_commitments_on_the_fourth_real_news_set():
+    # 40 archive excerpts by a fourth annotator, held out in round 4 (P 0.733, R 0.600 before
+    # it; 0.740, 0.673 after), development data in round 5 (0.941, 0.873 after it)
+    scores = commitment_scores(COMMITMENTS_ARCHIVE_HELDOUT4)
+    assert scores["precision"] >= 0.9 and scores["recall"] >= 0.85
 
 
 def test_joint_subject_and_carried_over_clause():
@@ -597,3 +605,142 @@ def test_a_short_name_ending_a_sentence_keeps_the_next_word_out():
     text = "Tham dự có Bộ trưởng Hà. Ông khẳng định Việt Nam ủng hộ hòa bình."
     [person] = [e for e in as_analysis(text).paragraph_view(0).entities if e.label == "PER"]
     assert _full_name(text, person) == "Hà"
+
+
+# Round 5 of the commitments: one example per kind fixed, from the fourth archive set
+# (commitments-archive-heldout4.jsonl) or the 2017 archive.
+
+
+def test_a_quotation_begun_in_an_earlier_paragraph_is_its_speakers():
+    # baomoi-22425356: the paragraph opens inside a quotation begun above (no opening mark):
+    # "We are pleased to welcome President Trump ... and invite him ...", said the Prime Minister
+    text = (
+        "Chúng tôi vui mừng được đón Tổng thống Donald Trump ở Việt Nam và trân trọng mời ngài "
+        "thăm chính thức Việt Nam”, Thủ tướng Nguyễn Xuân Phúc nói."
+    )
+    assert actors(text) == [("Vietnam", "vui mừng"), ("Vietnam", "mời")]
+
+
+def test_a_speech_tag_after_a_dash_is_no_row_and_i_inside_is_its_speaker():
+    # baomoi-22263514: '"I also ask the authorities to ensure people's livelihoods" – the Prime
+    # Minister stressed': the tag reports; "Tôi" (I) is the Prime Minister
+    text = (
+        "Thủ tướng thăm tỉnh Quảng Trị. “Tôi cũng đề nghị chính quyền phải đảm bảo đời sống "
+        "nhân dân” – Thủ tướng nhấn mạnh."
+    )
+    assert actors(text) == [("Vietnam", "đề nghị")]
+
+
+def test_the_older_spelling_cam_on_is_a_stance_verb():
+    # baomoi-22416678: "the US Trade Representative valued ..., and also thanked (cám ơn, the
+    # older spelling of cảm ơn) the host's hospitality"
+    text = (
+        "Trưởng Đại diện Thương mại Hoa Kỳ đánh giá cao việc Việt Nam tổ chức thành công hội "
+        "nghị, đồng thời cám ơn sự hiếu khách của nước chủ nhà."
+    )
+    assert actors(text) == [("United States", "đánh giá cao"), ("United States", "cám ơn")]
+
+
+def test_a_verb_coordinated_with_one_of_a_subject_that_is_no_party_is_no_row():
+    # baomoi-22363274: "Spanish companies all wish to come to Vietnam ... and are ready to invest
+    # for the long term": companies are no party (conventions, real news 2), and "và sẵn sàng"
+    # shares their subject; "Việt Nam" is the object of "vào" (come into)
+    text = (
+        "Các doanh nghiệp Tây Ban Nha đều mong muốn vào Việt Nam để tìm hiểu các dự án cụ thể và "
+        "sẵn sàng đầu tư lâu dài."
+    )
+    assert actors(text) == []
+
+
+def test_a_city_a_newspaper_and_an_association_are_no_parties():
+    # conventions (real news 2 and the press): local authorities, newspapers and companies'
+    # associations are no parties, even with a country in their name
+    # baomoi-22378534: "the City of Seoul ... wishes to share [its experience] with Hanoi"
+    assert actors("Thành phố Seoul mong muốn được chia sẻ kinh nghiệm với Hà Nội.") == []
+    # baomoi-22503303: "the online paper Giáo dục Việt Nam asks the Traffic Police Department"
+    assert actors("Báo điện tử Giáo dục Việt Nam đề nghị Cục Cảnh sát Giao thông làm rõ.") == []
+    # baomoi-22547201: "Mr Karashima, chairman of the Japan Business Association in Vietnam,
+    # expressed support for the Vietnamese Government's policies"
+    text = (
+        "Ông Hiroshi Karashima, Chủ tịch Hiệp hội doanh nghiệp Nhật Bản tại Việt Nam bày tỏ sự "
+        "ủng hộ các chính sách của Chính phủ Việt Nam."
+    )
+    assert actors(text) == []
+
+
+def test_an_official_of_a_body_speaks_for_its_party():
+    # baomoi-22383423: 'a Pentagon official told Scout Warrior: "We call on the parties ..."':
+    # "của" (of) after "quan chức" (official) names the official's party, no prepositional object
+    text = (
+        'Một quan chức của Lầu Năm Góc trả lời Scout Warrior rằng: "Chúng tôi kêu gọi các bên '
+        'cam kết ngăn chặn hành động bồi lấp đảo".'
+    )
+    assert actors(text) == [("United States", "kêu gọi")]
+
+
+def test_an_opening_clause_after_an_adverb_takes_the_main_clauses_subject():
+    # baomoi-22423118: "Warmly welcoming Queen Máxima to Vietnam, President Tran Dai Quang
+    # expressed pleasure ...": "nhiệt liệt" (warmly) stays outside the span (conventions §12)
+    text = (
+        "Nhiệt liệt hoan nghênh Hoàng hậu Máxima sang thăm Việt Nam, Chủ tịch nước Trần Đại Quang "
+        "bày tỏ vui mừng về quan hệ giữa Việt Nam và Liên hợp quốc."
+    )
+    assert actors(text) == [("Vietnam", "hoan nghênh"), ("Vietnam", "bày tỏ vui mừng")]
+
+
+def test_a_photo_credit_glued_to_a_sentence_is_no_part_of_it():
+    # baomoi-22423118: a caption's credit ("Ảnh: Nhan Sáng/TTXVN", photo: author/agency) without
+    # a full stop; the agency is no subject of the sentence after it
+    text = (
+        "Chủ tịch nước tiếp Hoàng hậu Hà Lan. Ảnh: Nhan Sáng/TTXVN Hoan nghênh Hoàng hậu sang thăm "
+        "Việt Nam, Chủ tịch nước Trần Đại Quang bày tỏ vui mừng về quan hệ hai nước."
+    )
+    assert actors(text) == [("Vietnam", "Hoan nghênh"), ("Vietnam", "bày tỏ vui mừng")]
+
+
+def test_a_stance_word_after_a_modified_noun_and_va_is_a_noun():
+    # baomoi-22650172: "valued the close cooperation and mutual support (ủng hộ lẫn nhau) between
+    # the two parliaments": "sự" heads "hợp tác chặt chẽ" and "ủng hộ lẫn nhau", one object
+    text = (
+        "Chủ tịch nước Trần Đại Quang đánh giá cao sự hợp tác chặt chẽ và ủng hộ lẫn nhau giữa "
+        "Quốc hội hai nước."
+    )
+    assert actors(text) == [("Vietnam", "đánh giá cao")]
+
+
+def test_a_listed_foreign_holder_under_a_bare_title_speaks_for_their_country():
+    # baomoi-22329593: "President Temer affirmed the secret recording had been edited ...";
+    # no country is named: Michel Temer is listed in offices.tsv (the archive names him under a
+    # bare title before a stance verb 14 times), and a shorter mention finds him
+    text = (
+        "Tổng thống Temer khẳng định đoạn băng ghi âm đã được chỉnh sửa. Ông tuyên bố sẽ không "
+        "từ nhiệm."
+    )
+    assert actors(text) == [("Brazil", "khẳng định"), ("Brazil", "tuyên bố")]
+
+
+def test_a_listed_holder_written_with_an_initial_speaks_for_their_country():
+    # the 2017 archive writes "Tổng thống D.Trump" and "Tổng thống V.Putin" (an initial for the
+    # given name) before a stance verb: "President D. Trump affirmed the US will withdraw ..."
+    text = "Tổng thống D.Trump khẳng định sẽ rút khỏi hiệp định."
+    assert actors(text) == [("United States", "khẳng định")]
+
+
+def test_a_subject_after_va_with_no_verb_of_its_own_opens_a_clause():
+    # baomoi-22673256: "... after North Korea launched a missile on the US national day, and
+    # the master of the White House asked China to put more pressure": the subject is "ông chủ
+    # Nhà Trắng" after "và", not North Korea of the clause before
+    text = (
+        "Tổng thống Mỹ Donald Trump đã bày tỏ sự phẫn nộ sau khi Triều Tiên phóng tên lửa đạn đạo "
+        "đúng vào dịp quốc khánh Mỹ và ông chủ Nhà Trắng đề nghị Trung Quốc gây sức ép mạnh hơn."
+    )
+    assert actors(text) == [("United States", "đề nghị")]
+
+
+def test_a_state_news_agency_speaks_for_its_state_and_other_press_for_none():
+    # baomoi-22327263: "KCNA stressed that Japan ..." (conventions §17: North Korea's state
+    # agency); "AP affirmed the report is accurate": a news agency is no party, not an actor
+    assert actors("KCNA nhấn mạnh rằng Nhật Bản sẽ phải nhận hậu quả.") == [
+        ("North Korea", "nhấn mạnh")
+    ]
+    assert actors("AP khẳng định thông tin này là chính xác.") == []
