@@ -75,7 +75,10 @@ def gazetteer() -> dict[str, Entry]:
 
     def add(surface: str, entry: Entry, overwrite: bool = False) -> None:
         surface = unicodedata.normalize("NFC", surface.strip())
-        for form in {surface, _old_style_tones(surface)}:
+        forms = {surface, _old_style_tones(surface)}
+        if " - " in surface:  # "Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu": the same province
+            forms |= {f.replace(" - ", dash) for f in set(forms) for dash in _DASH_SPELLINGS}
+        for form in forms:
             if form and (overwrite or form not in entries):
                 entries[form] = entry
 
@@ -125,6 +128,15 @@ def gazetteer() -> dict[str, Entry]:
     return entries
 
 
+# What may stand between the syllables of a listed name: a space or a hyphen, a dot in the
+# press's abbreviations ("TP.HCM", "TP. HCM"), a dash between the two halves of a province's
+# name ("Bà Rịa - Vũng Tàu", also written "Bà Rịa-Vũng Tàu" or with an en dash). Other names
+# are looked up as written, so a gap only matters where a listed name has it.
+_NAME_GAPS = frozenset({" ", "-", ".", ". ", " - ", " – ", "–", "- ", " -", "– ", " –"})
+# The spellings of a listed name's dash (" - " in "Bà Rịa - Vũng Tàu") the press also uses.
+_DASH_SPELLINGS = ("-", " – ", "–", "- ", " -", "– ", " –")
+
+
 @cache
 def _longest_name() -> int:
     """The most syllables any gazetteer name has."""
@@ -149,7 +161,8 @@ def gazetteer_matches(text: str, start: int = 0, end: int | None = None) -> list
             continue
         best = 0
         for j in range(i, min(i + _longest_name(), len(sylls))):
-            if j > i and text[sylls[j - 1][1] : sylls[j][0]] not in (" ", "-"):
+            gap = text[sylls[j - 1][1] : sylls[j][0]] if j > i else ""
+            if j > i and gap not in _NAME_GAPS:
                 break
             b = sylls[j][1]
             # "Pa-ki-xtan": a lower-case syllable after a hyphen continues the word

@@ -443,6 +443,12 @@ def _headed_name(
         if not m:
             return [], i + n + 1  # a religion after "người" (not tagged)
         a, b = chunks[i + n].start, chunks[i + n + m - 1].end
+        listed = gazetteer_matches(text, a, min(len(text), b + 40))
+        if listed and listed[0][0] == a and listed[0][1] > b:
+            # "tỉnh Bà Rịa - Vũng Tàu": a listed name runs on over a dash
+            b = listed[0][1]
+            while i + n + m < len(chunks) and chunks[i + n + m].start < b:
+                m += 1
         if kind == "misc_intro":
             if m == 1 and is_sentence_capital(chunks[i + n].text.split(" ")[0]):
                 return [], i + n  # "xem phim Đây là ...": a sentence run on without a stop
