@@ -554,3 +554,14 @@ def test_a_province_named_with_a_dash_is_one_place():
         ("Bà Rịa - Vũng Tàu", "LOC"),
     ]
     assert ("Bà Rịa-Vũng Tàu", "LOC") in _spans("lãnh đạo tỉnh Bà Rịa-Vũng Tàu cho biết")
+
+
+def test_given_names_ending_in_a_country_after_a_person_word_are_the_person():
+    """Round 6: 'Phương Nga' (Nga is also Russia) after 'hoa hậu' (beauty queen), a word the
+    archive writes mostly before people, is a person, not Russia."""
+    text = "vụ án liên quan đến Hoa hậu Phương Nga và ông Cao Toàn Mỹ đã tốn nhiều giấy mực"
+    assert ("Phương Nga", "PER") in _spans(text)
+    assert ("Nga", "LOC") not in _spans(text)
+    assert ("Phương Nga", "PER") in _spans("khi hoa hậu Phương Nga tại ngoại, luật sư cho biết")
+    # a country after a title is still the country
+    assert ("Anh", "LOC") in _spans("Thủ tướng Anh Theresa May cho biết")

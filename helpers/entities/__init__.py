@@ -28,6 +28,7 @@ from .rules import (
     context_layer,
     credit_layer,
     gazetteer_layer,
+    given_name_layer,
     initialled_transliteration_layer,
     model_code_layer,
     person_after_listed_name_layer,
@@ -71,6 +72,7 @@ def _extract(text: str) -> tuple[Entity, ...]:
     candidates += initialled_transliteration_layer(text) + region_layer(text)
     candidates += quoted_name_layer(text) + credit_layer(text) + sentence_case_layer(text)
     candidates += model_code_layer(text) + person_after_listed_name_layer(text)
+    candidates += given_name_layer(text)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
     chosen = link_initials(link_acronyms(resolve(candidates), text), text)
     out = []

@@ -106,6 +106,25 @@ def context_types() -> dict[str, str]:
     return out
 
 
+# A context is a person context when most names the archive writes after it are people, often
+# enough: "hoa hậu" (beauty queen; 71 people, 23 places: "hoa hậu Việt Nam" is a title's country).
+MIN_PERSON_CONTEXT_SHARE = 0.7
+MIN_PERSON_CONTEXT_USES = 50
+
+
+@cache
+def person_contexts() -> frozenset[str]:
+    """Context word(s) before which the archive's names are mostly people (``luật sư``,
+    lawyer; ``ca sĩ``, singer; ``hoa hậu``, beauty queen)."""
+    out = set()
+    for context, *counts in _rows("archive_contexts.tsv"):
+        per, loc, org = (int(c) for c in counts)
+        total = per + loc + org
+        if total >= MIN_PERSON_CONTEXT_USES and per >= MIN_PERSON_CONTEXT_SHARE * total:
+            out.add(context)
+    return frozenset(out)
+
+
 # A context is a place context when it precedes listed places this often, and often enough.
 MIN_PLACE_CONTEXT_SHARE = 0.9
 MIN_PLACE_CONTEXT_USES = 100

@@ -15,6 +15,7 @@ from .archive import (
     is_sentence_capital,
     name_types,
     opens_sentences,
+    person_contexts,
     positional_capital,
 )
 from .candidates import (
@@ -849,3 +850,34 @@ def _foreign_person_shape(name: str) -> bool:
         and not any(w in gazetteer() for w in capitals)
         and name not in gazetteer()
     )
+
+
+_GIVEN_NAMES = re.compile(r"(?<![\w-])([A-ZĐÀ-Ỹ][^\W\d_]*) ([A-ZĐÀ-Ỹ][^\W\d_]*)(?![\w-])")
+
+
+def given_name_layer(text: str) -> list[Candidate]:
+    """Two Vietnamese given names after a person's title or a person context, the second also a
+    country's short name: ``hoa hậu`` **Phương Nga** (Nga, Russia), ``ca sĩ`` **Lan Anh** (Anh,
+    Britain). After a word the archive writes mostly before people (``person_contexts``) or a
+    title, the pair is the person; the first name must be no listed name and no direction, and
+    the pair no listed name (``Hàn Quốc``)."""
+    out = []
+    titles = {c.lower() for c in cues().get("title", [])}
+    directions = set(cues().get("direction", []))
+    for m in _GIVEN_NAMES.finditer(text):
+        first, second = m.group(1), m.group(2)
+        entry = gazetteer().get(second)
+        if not (entry and entry.label == "LOC") or m.group() in gazetteer():
+            continue
+        if first in gazetteer() or first in directions or not (
+            is_native_syllable(first) and is_native_syllable(second)
+        ):
+            continue
+        before = text[max(0, m.start() - 30) : m.start()]
+        if not before.endswith(" "):
+            continue
+        words = before.split()
+        contexts = {" ".join(words[-k:]) for k in (1, 2) if len(words) >= k}
+        if contexts & person_contexts() or {c.lower() for c in contexts} & titles:
+            out.append(Candidate(m.start(), m.end(), "PER", RULE, "rule:given-names"))
+    return out
