@@ -252,6 +252,52 @@ def model_codes(texts, top: int = 60) -> None:
         print(f"{n}\t{code}\t{contexts}")
 
 
+def head_persons(texts) -> list[list]:
+    """For each head of ``archive_heads.tsv``, how often a capitalised name follows it in
+    mid-sentence and how often that name is a Vietnamese personal name (a family name and one
+    to three capitalised Vietnamese syllables): ``Luật sư`` (lawyer) + ``Nguyễn Văn Dũ`` is a
+    profession before a person, not the head of a law's name (``Luật`` + ``Đầu tư``)."""
+    heads = {line.split("\t")[0] for line in read_archive_heads()}
+    longest = max(len(h.split(" ")) for h in heads)
+    before_name: Counter[str] = Counter()
+    before_person: Counter[str] = Counter()
+    families = vietnamese_family_names()
+    for text in texts:
+        for line in text.split("\n"):
+            sylls = list(words_of(line))
+            for i, (syllable, _, _, mid) in enumerate(sylls):
+                if not (mid and syllable[:1].isupper()):
+                    continue
+                for k in range(1, longest + 1):
+                    if i + k >= len(sylls) or not sylls[i + k][3]:
+                        break
+                    head = " ".join(s[0] for s in sylls[i : i + k])
+                    if head not in heads or not sylls[i + k][0][:1].isupper():
+                        continue
+                    before_name[head] += 1
+                    name = []
+                    for s, _, _, m in sylls[i + k : i + k + 4]:
+                        if not (m and s[:1].isupper() and is_native_syllable(s)):
+                            break
+                        name.append(s)
+                    if (
+                        len(name) >= 2
+                        and name[0] in families
+                        and not any(" ".join(name[:k]) in gazetteer() for k in (2, 3, 4))
+                    ):  # "Công an thành phố Hồ Chí Minh": a listed place, not a person
+                        before_person[head] += 1
+    return [
+        [head, before_name[head], before_person[head]]
+        for head in sorted(before_name, key=lambda h: (-before_name[h], h))
+    ]
+
+
+def read_archive_heads() -> list[str]:
+    path = DATA / "archive_heads.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")][1:]
+
+
 def write(path: Path, header: list[str], columns: list[str], rows: list[list]) -> None:
     lines = [f"# {h}" for h in header] + ["\t".join(columns)]
     lines += ["\t".join(str(x) for x in row) for row in rows]
@@ -269,8 +315,30 @@ def main() -> None:
         action="store_true",
         help="only print the model designations (S-400, Su-22) with the words before them",
     )
+    parser.add_argument(
+        "--head-persons",
+        action="store_true",
+        help="only write archive_head_persons.tsv (how often a person's name follows each head)",
+    )
     args = parser.parse_args()
     exclude = excluded_ids(args.exclude)
+    if args.head_persons:
+        write(
+            DATA / "archive_head_persons.tsv",
+            [
+                "Heads of archive_heads.tsv with how often a capitalised name follows them in",
+                "mid-sentence (before_name) and how often that name is a Vietnamese personal name",
+                "(a family name and one to three capitalised Vietnamese syllables, not a listed name such",
+                "as Hồ Chí Minh; before_person).",
+                "A head mostly before persons is a profession or title ('Luật sư', lawyer), not the",
+                "head of a name ('Luật Đầu tư', the Investment Law).",
+                f"Source: {SOURCE}, less the {len(exclude)} articles of the annotated evaluation sets.",
+                "Made by tests/tools/archive_statistics.py --head-persons (do not edit by hand).",
+            ],
+            ["head", "before_name", "before_person"],
+            head_persons(articles(args.archive, exclude)),
+        )
+        return
     if args.codes:
         model_codes(articles(args.archive, exclude))
         return
