@@ -575,4 +575,4 @@ def test_a_profession_sharing_a_law_head_opens_no_law_name():
     archive_head_persons.tsv), which no law bears, so the name after it is the person."""
     text = "theo luật định. Luật sư Nguyễn Văn Đức – Phó Trưởng Văn phòng"
     assert ("Nguyễn Văn Đức", "PER") in _spans(text)
-    assert ("Luật Đầu tư", "MISC") in _spans("Quốc hội thông qua Luật Đầu tư sửa đổi.")
+    assert ("Luật Đầu tư", "MISC") in _spans("Theo quy định của Luật Đầu tư, doanh nghiệp")

@@ -869,8 +869,10 @@ def given_name_layer(text: str) -> list[Candidate]:
         entry = gazetteer().get(second)
         if not (entry and entry.label == "LOC") or m.group() in gazetteer():
             continue
-        if first in gazetteer() or first in directions or not (
-            is_native_syllable(first) and is_native_syllable(second)
+        if (
+            first in gazetteer()
+            or first in directions
+            or not (is_native_syllable(first) and is_native_syllable(second))
         ):
             continue
         before = text[max(0, m.start() - 30) : m.start()]
