@@ -576,3 +576,12 @@ def test_a_profession_sharing_a_law_head_opens_no_law_name():
     text = "theo luật định. Luật sư Nguyễn Văn Đức – Phó Trưởng Văn phòng"
     assert ("Nguyễn Văn Đức", "PER") in _spans(text)
     assert ("Luật Đầu tư", "MISC") in _spans("Theo quy định của Luật Đầu tư, doanh nghiệp")
+
+
+def test_a_foreign_person_opening_a_sentence_is_whole():
+    """Round 6: a capital from position was never read, so a foreign name opening a sentence or
+    headline lost its first word ('Warmbier' LOC, 'Stone'); two to four foreign words, none a
+    Vietnamese syllable, are read there too."""
+    text = "trả về Mỹ với “lý do nhân đạo”. Otto Warmbier bị tổn thương các mô não nặng"
+    assert ("Otto Warmbier", "PER") in _spans(text)
+    assert ("Oliver Stone", "PER") in _spans("Oliver Stone nhắc lại lập trường cứng rắn")

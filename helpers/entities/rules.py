@@ -663,13 +663,20 @@ def context_layer(text: str, toks: list[Token]) -> list[Candidate]:
         if (
             not chunk.text[:1].isupper()
             or chunk.text.isupper()  # acronyms have their own layer
-            or positional_capital(text, chunk.start)
             or is_sentence_capital(chunk.text.split(" ")[0])
         ):
             i += 1
             continue
         n = name_run(chunks, i, text, stop_after_place=False, limit=4)
         a, b = chunk.start, chunks[i + max(n, 1) - 1].end
+        if positional_capital(text, a) and not (
+            _foreign_person_shape(text[a:b])
+            and not any(is_native_syllable(w) for w in text[a:b].split(" "))
+        ):
+            # a capital from position says nothing, unless the words are a foreign person's
+            # name ("Otto Warmbier bị áp giải ...", a headline opening with the name)
+            i += 1
+            continue
         label = name_types().get(text[a:b])
         if label is None and text[a - 1 : a] == " ":
             before = text[max(0, a - 30) : a].split()
