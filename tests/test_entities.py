@@ -585,3 +585,11 @@ def test_a_foreign_person_opening_a_sentence_is_whole():
     text = "trả về Mỹ với “lý do nhân đạo”. Otto Warmbier bị tổn thương các mô não nặng"
     assert ("Otto Warmbier", "PER") in _spans(text)
     assert ("Oliver Stone", "PER") in _spans("Oliver Stone nhắc lại lập trường cứng rắn")
+
+
+def test_a_capitalised_place_head_after_a_preposition_stays_out():
+    """Round 6: 'tại Thủ đô La Hay' (in the capital, The Hague): the capitalised head stays
+    outside the place as it does after other words; a listed name keeps its head."""
+    text = "Tối 9/7, tại Thủ đô La Hay, Vương quốc Hà Lan, Thủ tướng"
+    assert ("La Hay", "LOC") in _spans(text)
+    assert ("Thành phố Hồ Chí Minh", "LOC") in _spans("hội thảo tại Thành phố Hồ Chí Minh")

@@ -440,6 +440,14 @@ def _headed_name(
             continue
         if phrase_at(chunks, i + n, heads, text):
             return [], i + n  # "dự án Hành lang Kinh tế ...": the head or title rule decides
+        if (
+            kind != "loc_head"
+            and (k := phrase_at(chunks, i + n, kinds.get("loc_head", []), text))
+            and i + n + k < len(chunks)
+            and capitalised(chunks[i + n + k])
+            and not starts_listed_name(text, chunks[i + n])
+        ):
+            return [], i + n  # "tại Thủ đô Baghdad": the place head stays out, as after "tới"
         m = name_run(chunks, i + n, text, stop_after_place=True, limit=5)
         if not m:
             return [], i + n + 1  # a religion after "người" (not tagged)
