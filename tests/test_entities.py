@@ -593,3 +593,13 @@ def test_a_capitalised_place_head_after_a_preposition_stays_out():
     text = "Tối 9/7, tại Thủ đô La Hay, Vương quốc Hà Lan, Thủ tướng"
     assert ("La Hay", "LOC") in _spans(text)
     assert ("Thành phố Hồ Chí Minh", "LOC") in _spans("hội thảo tại Thành phố Hồ Chí Minh")
+
+
+def test_an_acronym_after_and_is_another_body():
+    """Round 6: 'Bộ Y tế và BHXH' (the Ministry of Health and Social Insurance) are two bodies;
+    an acronym of a ministry's second half stays in its name ('Bộ Giáo dục và ĐT'). Of 103
+    'head Name và ACRONYM' in the 2017 archive, ĐT (22) and PTNT (7) are such halves."""
+    text = "Bộ Giáo dục và ĐT cho biết. Trước đó, Bộ Y tế và BHXH đã thống nhất quy trình"
+    found = _spans(text)
+    assert ("Bộ Y tế", "ORG") in found and ("BHXH", "ORG") in found
+    assert ("Bộ Giáo dục và ĐT", "ORG") in found
