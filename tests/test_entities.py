@@ -603,3 +603,21 @@ def test_an_acronym_after_and_is_another_body():
     found = _spans(text)
     assert ("Bộ Y tế", "ORG") in found and ("BHXH", "ORG") in found
     assert ("Bộ Giáo dục và ĐT", "ORG") in found
+
+
+def test_a_body_with_its_own_words_a_description_and_its_place_is_one_org():
+    """Round 6: a body's capitalised words or acronym, lower-case words the archive writes
+    before the place that ends such names (archive_org_continuations.tsv: 'tỉnh' 1,297 of
+    1,560, 'đô thị' 21 of 39), then the place: one ORG. A verb opens a clause instead."""
+    text = "Phó Trưởng ban phụ trách Ban ATGT tỉnh Quảng Ninh đã trực tiếp có mặt"
+    assert ("Ban ATGT tỉnh Quảng Ninh", "ORG") in _spans(text)
+    text = "xã Nhữ Khê, Ban ATGT tỉnh Tuyên Quang đã đề nghị"
+    assert ("Ban ATGT tỉnh Tuyên Quang", "ORG") in _spans(text)
+    assert ("Bộ Y tế", "ORG") in _spans("Bộ Y tế phối hợp với tỉnh Thanh Hóa kiểm tra")
+
+
+def test_a_body_of_a_numbered_district_takes_the_number():
+    """Round 6: 'Quận ủy quận 1' (the Party committee of District 1) is one ORG, not a body
+    head and the district."""
+    text = 'đồng tình" Chiều ngày 14/6 Quận ủy quận 1 đã tổ chức Hội nghị sơ kết'
+    assert ("Quận ủy quận 1", "ORG") in _spans(text)

@@ -125,6 +125,22 @@ def person_contexts() -> frozenset[str]:
     return frozenset(out)
 
 
+# Lower-case words after a body's capitalised name that go on to a place ending the name this
+# often: a description inside it (``Ban Quản lý`` *đường sắt đô thị* ``TP.HCM``).
+MIN_DESCRIPTION_SHARE = 0.5
+MIN_DESCRIPTION_RUNS = 5
+
+
+@cache
+def org_descriptions() -> frozenset[str]:
+    """First syllables (one or two) of lower-case descriptions inside bodies' names."""
+    out = set()
+    for words, runs, to_place in _rows("archive_org_continuations.tsv"):
+        if int(runs) >= MIN_DESCRIPTION_RUNS and int(to_place) >= MIN_DESCRIPTION_SHARE * int(runs):
+            out.add(words)
+    return frozenset(out)
+
+
 # A context is a place context when it precedes listed places this often, and often enough.
 MIN_PLACE_CONTEXT_SHARE = 0.9
 MIN_PLACE_CONTEXT_USES = 100

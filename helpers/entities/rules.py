@@ -15,6 +15,7 @@ from .archive import (
     is_sentence_capital,
     name_types,
     opens_sentences,
+    org_descriptions,
     person_contexts,
     positional_capital,
 )
@@ -272,6 +273,9 @@ def _event_modifiers(chunks: list[Chunk], j: int, text: str) -> int:
 # adverbs (đã, sẽ), prepositions (của, tại, tới), pronouns, particles, numbers.
 _CLAUSE_TAGS = frozenset({"R", "E", "P", "T", "M", "CH", "X"})
 MAX_LOWER_CASE_INNER = 6
+# Word classes that may open the description after a body's own capitalised words: nouns and
+# adjectives ("đường sắt đô thị", "nội địa"); a verb there opens a clause.
+_DESCRIPTION_TAGS = frozenset({"N", "Np", "Nc", "Nu", "A"})
 
 
 def _org_with_lower_case_words(
@@ -291,7 +295,34 @@ def _org_with_lower_case_words(
     people = set(cues().get("nationality_intro", []))
     pos_at = {t.start: t.pos for t in tokens(text)}
     j = i + n
-    while j < len(chunks) and j - (i + n) < MAX_LOWER_CASE_INNER:
+    units = cues().get("admin_unit", [])
+    number = _NUMBER_OR_CODE.match(text, chunks[j].start) if j < len(chunks) else None
+    if (
+        number
+        and any(chunks[j - 1].text.endswith(u) for u in units)
+        and number.end() == chunks[j].end
+        and text[chunks[j - 1].end : chunks[j].start] == " "
+    ):
+        # "UBND quận 1", "Quận ủy quận 1": a body of a numbered district
+        return [Candidate(chunks[i].start, chunks[j].end, "ORG", RULE, "rule:org_head-unit")], j + 1
+    if (
+        j < len(chunks)
+        and not chunks[j - 1].closes
+        and capitalised(chunks[j])
+        and not starts_listed_name(text, chunks[j])
+    ):
+        # "Ban Quản lý đường sắt đô thị TP.HCM", "Ban ATGT tỉnh Quảng Ninh": the body's own
+        # words, then a description the archive writes before a place ending such names
+        j += name_run(chunks, j, text, stop_after_place=True, inside_name=True)
+        if (
+            j >= len(chunks)
+            or chunks[j - 1].closes
+            or pos_at.get(chunks[j].start) not in _DESCRIPTION_TAGS
+            or not _describes_body(chunks, j, text)
+        ):
+            return None  # "Đoàn ... thăm Lào" (visits Laos): a verb opens a clause
+    start = j
+    while j < len(chunks) and j - start < MAX_LOWER_CASE_INNER:
         previous, chunk = chunks[j - 1], chunks[j]
         if previous.closes or chunk.opens or text[previous.end : chunk.start] != " ":
             return None
@@ -304,7 +335,7 @@ def _org_with_lower_case_words(
         ):
             return None  # a clause, or "cộng đồng người Việt Nam": the people, not a body
         j += 1
-    if j == i + n or j >= len(chunks):
+    if j == start or j >= len(chunks):
         return None
     matches = gazetteer_matches(text, chunks[j].start, min(len(text), chunks[j].start + 60))
     if not matches or matches[0][0] != chunks[j].start:
@@ -318,6 +349,23 @@ def _org_with_lower_case_words(
         k += 1
     a = chunks[i].start
     return [Candidate(a, end, "ORG", RULE, "rule:org_head-description")], k
+
+
+def _describes_body(chunks: list[Chunk], j: int, text: str) -> bool:
+    """The lower-case words at chunk j begin a description inside a body's name in the archive
+    (``archive_org_continuations.tsv``, by their first two syllables): ``đường sắt`` (railway)
+    goes on to a place, ``phối hợp`` (cooperates) opens a clause."""
+    syllables = []
+    for m in _LOWER_SYLLABLE.finditer(text, chunks[j].start, min(len(text), chunks[j].start + 30)):
+        if syllables and m.start() != syllables[-1].end() + 1 or not m.group().islower():
+            break
+        syllables.append(m)
+        if len(syllables) == 2 or text[m.end() : m.end() + 1] != " ":
+            break
+    return bool(syllables) and " ".join(m.group() for m in syllables) in org_descriptions()
+
+
+_LOWER_SYLLABLE = re.compile(r"[^\W_]+")
 
 
 def _fused_org_name(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candidate], int] | None:
@@ -403,7 +451,7 @@ def _headed_name(
             entry = lookup(text, a, b)
             found = Candidate(a, b, "ORG", RULE, f"rule:{kind}", entry.canonical if entry else None)
             return [found], i + n
-        if n and kind == "org_head" and not government and not heads_only:
+        if n and kind == "org_head" and not government:
             found = _org_with_lower_case_words(chunks, i, n, text)
             if found:
                 return found

@@ -292,6 +292,64 @@ def head_persons(texts) -> list[list]:
     ]
 
 
+def org_continuations(texts) -> list[list]:
+    """The lower-case word right after an organisation's capitalised name (an ``org_head`` cue
+    and capitalised words, mid-sentence, in underthesea's words): how often it follows such a
+    name and how often the lower-case words from it go on to a listed place that ends the name
+    (``Ban Quản lý`` *đường sắt* đô thị ``TP.HCM``: a description inside the body's name;
+    ``Bộ Y tế`` *phối hợp* với ...: a clause after it)."""
+    from underthesea import word_tokenize
+
+    from helpers.entities.gazetteers import gazetteer_matches
+
+    heads = sorted((h for h in cues().get("org_head", []) if h[:1].isupper()), key=len)[::-1]
+    opening = re.compile(r"(?<=[\w,] )(?:" + "|".join(map(re.escape, heads)) + r") [A-ZĐÀ-Ỹ]")
+    runs: Counter[str] = Counter()
+    to_place: Counter[str] = Counter()
+    for text in texts:
+        for line in text.split("\n"):
+            for m in opening.finditer(line):
+                window = line[m.start() : m.start() + 160]
+                words = word_tokenize(window)
+                pos, spans = 0, []
+                for w in words:
+                    pos = window.find(w, pos)
+                    spans.append((pos, pos + len(w), w))
+                    pos += len(w)
+                k = 1
+                while k < len(spans) and spans[k][2][:1].isupper():
+                    k += 1
+                if k < 2 or k >= len(spans) or not spans[k][2][:1].islower():
+                    continue
+                if window[spans[k - 1][1] : spans[k][0]] != " ":
+                    continue
+                key = spans[k][2]
+                runs[key] += 1
+                end = k
+                while end < len(spans) and end - k < 6 and spans[end][2][:1].islower():
+                    if window[spans[end - 1][1] : spans[end][0]] != " ":
+                        break
+                    end += 1
+                if end >= len(spans) or window[spans[end - 1][1] : spans[end][0]] != " ":
+                    continue
+                found = gazetteer_matches(window, spans[end][0], len(window))
+                if not found or found[0][0] != spans[end][0]:
+                    continue
+                if gazetteer()[window[slice(*found[0])]].label != "LOC":
+                    continue
+                after = window[found[0][1] : found[0][1] + 2]
+                if not (after[:1] == " " and after[1:2].isupper()) and not after[:1].isalnum():
+                    to_place[key] += 1
+    return [
+        [key, runs[key], to_place[key]]
+        for key in sorted(runs, key=lambda w: (-runs[w], w))
+        if runs[key] >= MIN_CONTINUATION_COUNT
+    ]
+
+
+MIN_CONTINUATION_COUNT = 5
+
+
 def read_archive_heads() -> list[str]:
     path = DATA / "archive_heads.tsv"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -320,8 +378,31 @@ def main() -> None:
         action="store_true",
         help="only write archive_head_persons.tsv (how often a person's name follows each head)",
     )
+    parser.add_argument(
+        "--org-continuations",
+        action="store_true",
+        help="only write archive_org_continuations.tsv (lower-case words after a body's name)",
+    )
     args = parser.parse_args()
     exclude = excluded_ids(args.exclude)
+    if args.org_continuations:
+        write(
+            DATA / "archive_org_continuations.tsv",
+            [
+                "The lower-case word (underthesea's word segmentation) right after an organisation's",
+                "capitalised name (an org_head cue of entity_cues.tsv and capitalised words,",
+                "mid-sentence): how often it follows such a name (runs) and how often the lower-case",
+                "words from it go on to a listed place that ends the name (to_place: 'Ban Quản lý",
+                "đường sắt đô thị TP.HCM', a description inside the body's name; 'Bộ Y tế phối hợp",
+                "với ...' is a clause).",
+                "Runs seen fewer than 5 times are left out.",
+                f"Source: {SOURCE}, less the {len(exclude)} articles of the annotated evaluation sets.",
+                "Made by tests/tools/archive_statistics.py --org-continuations (do not edit by hand).",
+            ],
+            ["words", "runs", "to_place"],
+            org_continuations(articles(args.archive, exclude)),
+        )
+        return
     if args.head_persons:
         write(
             DATA / "archive_head_persons.tsv",
