@@ -629,3 +629,15 @@ def test_tet_is_a_holiday():
     assert ("Nguyên đán", "MISC") in _spans("kỳ nghỉ dài ngày trong dịp tết Nguyên đán vừa qua.")
     assert ("Tết", "MISC") in _spans("Lượng khách tăng mạnh sau kỳ nghỉ Tết.")
     assert ("Tết Đinh Dậu", "MISC") in _spans("Trước Tết Đinh Dậu, giá vàng tăng.")
+
+
+def test_a_repeated_person_name_is_the_same_person():
+    """Round 6: a name read as a person once (after a title) is the person where the text
+    repeats it with no title ('Bộ Ngoại giao Triều Tiên Choe Son Hui', the first mention
+    in the report, had no title before it; 'Bà Choe Son Hui' has one)."""
+    text = (
+        "Tổng giám đốc phụ trách vấn đề Mỹ của Bộ Ngoại giao Triều Tiên Choe Son Hui đã đưa ra "
+        "thông điệp trên. Bà Choe Son Hui. (Ảnh: Yonhap News)"
+    )
+    found = [e for e in extract(text) if e.text == "Choe Son Hui"]
+    assert [e.label for e in found] == ["PER", "PER"]

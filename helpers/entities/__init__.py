@@ -22,7 +22,7 @@ from ..tokens import text_cache, tokens
 from .candidates import LABELS, Entity
 from .crf import bio_spans, correct_crf, crf_layer
 from .gazetteers import cues, gazetteer, vietnamese_family_names
-from .resolution import link_acronyms, link_initials, resolve
+from .resolution import link_acronyms, link_initials, link_mentions, resolve
 from .rules import (
     acronym_layer,
     context_layer,
@@ -75,6 +75,7 @@ def _extract(text: str) -> tuple[Entity, ...]:
     candidates += given_name_layer(text)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
     chosen = link_initials(link_acronyms(resolve(candidates), text), text)
+    chosen = link_mentions(chosen, text)
     out = []
     for c in chosen:
         name = english_name(text[c.start : c.end], c.label, c.canonical, gazetteer().get)
