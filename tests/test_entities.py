@@ -641,3 +641,11 @@ def test_a_repeated_person_name_is_the_same_person():
     )
     found = [e for e in extract(text) if e.text == "Choe Son Hui"]
     assert [e.label for e in found] == ["PER", "PER"]
+
+
+def test_a_station_name_after_ga_is_a_place():
+    """Round 6: 'ga'/'nhà ga' (station) is a place head, outside the name, like 'sân bay' (473
+    capitalised names after it in the 2017 archive); 'Ba Son' was read as a person."""
+    text = "Đoàn tàu chạy thử từ nhà ga Cát Linh đến ga La Khê."
+    assert ("Cát Linh", "LOC") in _spans(text) and ("La Khê", "LOC") in _spans(text)
+    assert ("Ba Son", "LOC") in _spans("đoạn đi ngầm từ nhà ga Bến Thành đến ga Ba Son dài 2,6km")
