@@ -649,3 +649,8 @@ def test_a_station_name_after_ga_is_a_place():
     text = "Đoàn tàu chạy thử từ nhà ga Cát Linh đến ga La Khê."
     assert ("Cát Linh", "LOC") in _spans(text) and ("La Khê", "LOC") in _spans(text)
     assert ("Ba Son", "LOC") in _spans("đoạn đi ngầm từ nhà ga Bến Thành đến ga Ba Son dài 2,6km")
+
+
+def test_a_yacht_after_du_thuyen_is_misc():
+    """Round 6: a ship's name after its noun is MISC (shared conventions), as after 'xe tăng'."""
+    assert ("History Supreme", "MISC") in _spans("Chiếc du thuyền History Supreme được làm bằng vàng.")
