@@ -654,3 +654,12 @@ def test_a_station_name_after_ga_is_a_place():
 def test_a_yacht_after_du_thuyen_is_misc():
     """Round 6: a ship's name after its noun is MISC (shared conventions), as after 'xe tăng'."""
     assert ("History Supreme", "MISC") in _spans("Chiếc du thuyền History Supreme được làm bằng vàng.")
+
+
+def test_a_listed_name_inside_a_name_is_taken_whole():
+    """Round 6: a listed name with lower-case syllables inside a headed name does not end it at
+    its first lower-case syllable ('Thành ủy Thành phố' + 'Hồ Chí Minh' as a person)."""
+    text = "Bí thư Thành ủy Thành phố Hồ Chí Minh làm Trưởng đoàn đã làm việc"
+    assert ("Thành ủy Thành phố Hồ Chí Minh", "ORG") in _spans(text)
+    text = "Diễn đàn Vành đai và Con đường vì Hợp tác Quốc tế vừa khai mạc sáng 14/5"
+    assert ("Diễn đàn Vành đai và Con đường vì Hợp tác Quốc tế", "MISC") in _spans(text)

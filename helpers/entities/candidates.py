@@ -176,6 +176,13 @@ def name_run(
             break  # "... Phạm Vũ Luận BIẾT!": a word in capitals for emphasis ends the name
         if capitalised(chunk) or starts_listed_name(text, chunk):
             n += 1
+            if inside_name:
+                # a listed name inside the name is taken whole, its lower-case syllables too
+                # ("Diễn đàn Vành đai và Con đường vì ...", the Belt and Road Forum)
+                listed = gazetteer_matches(text, chunk.start, min(len(text), chunk.start + 60))
+                if listed and listed[0][0] == chunk.start:
+                    while i + n < len(chunks) and chunks[i + n].end <= listed[0][1]:
+                        n += 1
         elif n and not chunk.closes and (chunk.text in connectors or chunk.text in inner):
             # a connector counts only when the name goes on after it (at most two in a row)
             ahead = next(
