@@ -663,3 +663,12 @@ def test_a_listed_name_inside_a_name_is_taken_whole():
     assert ("Thành ủy Thành phố Hồ Chí Minh", "ORG") in _spans(text)
     text = "Diễn đàn Vành đai và Con đường vì Hợp tác Quốc tế vừa khai mạc sáng 14/5"
     assert ("Diễn đàn Vành đai và Con đường vì Hợp tác Quốc tế", "MISC") in _spans(text)
+
+
+def test_a_named_day_is_misc():
+    """Round 6: 'Ngày' before a capitalised name mid-sentence is a holiday or observance (280
+    in the 2017 archive: Ngày Chiến thắng, Ngày Báo chí ...), MISC with the country inside; a
+    day opening a sentence is no name."""
+    text = "quân đội Mỹ sẽ tham gia cuộc diễu binh nhân Ngày Độc lập Estonia. Đơn vị"
+    assert ("Ngày Độc lập Estonia", "MISC") in _spans(text)
+    assert _spans("Ngày Chủ nhật vừa qua, trời mưa.") == []

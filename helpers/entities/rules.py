@@ -416,6 +416,12 @@ def _headed_name(
         ("misc_head", "MISC"),
     ):
         n = phrase_at(chunks, i, head_phrases(kind), text)
+        if (
+            n
+            and positional_capital(text, chunks[i].start)
+            and text[chunks[i].start : chunks[i + n - 1].end] in kinds.get("not_entity", [])
+        ):
+            continue  # "Ngày Chủ nhật vừa qua" (Sunday) opening a sentence: no named day
         if n and kind == "misc_head" and not positional_capital(text, chunks[i].start):
             n += _event_modifiers(chunks, i + n, text)
         if (
