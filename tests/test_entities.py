@@ -546,6 +546,11 @@ def test_ho_chi_minh_city_abbreviations_are_the_city():
         "tại tổ TP. Hồ Chí Minh, đại biểu Trương Trọng Nghĩa"
     )
     assert ("Tp.HCM", "LOC") in _spans("Người dân Tp.HCM đi làm sớm.")
+    # before another city, 'Tp' is the generic head, outside and no name alone
+    assert _spans("luật sư Nguyễn Văn Quynh, đoàn luật sư Tp Hà Nội.") == [
+        ("Nguyễn Văn Quynh", "PER"),
+        ("Hà Nội", "LOC"),
+    ]
 
 
 def test_a_province_named_with_a_dash_is_one_place():
