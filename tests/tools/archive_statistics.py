@@ -2,7 +2,8 @@
 
 Run from the project root with the project's environment:
 
-    .venv/bin/python tests/tools/archive_statistics.py [--archive PATH] [--codes]
+    .venv/bin/python tests/tools/archive_statistics.py [--archive PATH] [--codes | --head-persons |
+        --org-continuations]
 
 It reads the 2017 baomoi.com news archive (``shared/news-archive/baomoi-2017.jsonl.xz``, 35,424
 articles; never copied into the project) once and writes three tables that no hand list gives:
@@ -27,6 +28,16 @@ articles; never copied into the project) once and writes three tables that no ha
   names, or a listed person; LOC: a listed place; ORG: a listed organisation or an organisation
   head). A context that precedes one type almost always (``cầu thủ``, footballer; ``tỉnh``,
   province) types the unknown names after it.
+
+Two further tables are written only on request, each by its own pass:
+
+- ``--head-persons`` writes ``archive_head_persons.tsv``: for each head of ``archive_heads.tsv``,
+  how often a Vietnamese person's name follows it (``Luật sư``, lawyer, is a profession, not the
+  head of a law's name).
+- ``--org-continuations`` writes ``archive_org_continuations.tsv``: the lower-case word (in
+  underthesea's words) after an organisation's capitalised name, and how often the words from it
+  go on to a listed place that ends the name (a description inside the body's name) rather than
+  open a clause.
 
 The articles of the annotated evaluation sets (``tests/data/entities-archive-*.jsonl``, and any
 ``--exclude`` file of ids) are left out, so that no statistic is drawn from evaluation text.
