@@ -658,7 +658,9 @@ def test_a_station_name_after_ga_is_a_place():
 
 def test_a_yacht_after_du_thuyen_is_misc():
     """Round 6: a ship's name after its noun is MISC (shared conventions), as after 'xe tăng'."""
-    assert ("History Supreme", "MISC") in _spans("Chiếc du thuyền History Supreme được làm bằng vàng.")
+    assert ("History Supreme", "MISC") in _spans(
+        "Chiếc du thuyền History Supreme được làm bằng vàng."
+    )
 
 
 def test_a_listed_name_inside_a_name_is_taken_whole():
