@@ -19,6 +19,7 @@ from pathlib import Path
 from ..offices import holders
 from ..orthography import SYLLABLE_RE, ascii_fold, is_native_syllable
 from ..paths import read_data_lines
+from .archive import person_heads
 
 
 @dataclass(frozen=True)
@@ -260,26 +261,6 @@ def acronym_heads() -> tuple[str, ...]:
     return tuple(out)
 
 
-# A head the archive writes before a Vietnamese person's name this often is a profession, not
-# the head of a document's or event's name, which are never a person's full name ("Luật sư
-# Nguyễn Văn Dũ", lawyer Nguyen Van Du; "Luật Đầu tư", the Investment Law).
-MIN_PERSON_HEAD_SHARE = 0.2
-MIN_PERSON_HEAD_USES = 20
-
-
-@cache
-def _person_heads() -> frozenset[str]:
-    """Heads mostly before people (``data/archive_head_persons.tsv``): ``Luật sư``, lawyer."""
-    out = set()
-    for line in read_data_lines("archive_head_persons.tsv")[1:]:
-        head, names, persons = line.split("\t")
-        if int(persons) >= MIN_PERSON_HEAD_USES and int(persons) >= MIN_PERSON_HEAD_SHARE * int(
-            names
-        ):
-            out.add(head)
-    return frozenset(out)
-
-
 @cache
 def head_phrases(kind: str) -> tuple[str, ...]:
     """Heads of ``kind`` (``org_head``, ``misc_head``...): the cue words, the same heads with
@@ -297,7 +278,7 @@ def head_phrases(kind: str) -> tuple[str, ...]:
         # "Hội nghị" is no organisation head "Hội" with "nghị" after it: it is a head itself
         if longest is not None and not any(p in other for p in prefixes[longest + 1 :] + [head]):
             if all(w.islower() for w in words[longest + 1 :]) and not (
-                kind == "misc_head" and head in _person_heads()
+                kind == "misc_head" and head in person_heads()
             ):
                 phrases.add(head)
     if kind == "org_head":

@@ -396,41 +396,44 @@ def main() -> None:
     )
     args = parser.parse_args()
     exclude = excluded_ids(args.exclude)
-    if args.org_continuations:
-        write(
-            DATA / "archive_org_continuations.tsv",
+    requested = {
+        "org_continuations": (
+            "archive_org_continuations.tsv",
             [
                 "The lower-case word (underthesea's word segmentation) right after an organisation's",
                 "capitalised name (an org_head cue of entity_cues.tsv and capitalised words,",
                 "mid-sentence): how often it follows such a name (runs) and how often the lower-case",
                 "words from it go on to a listed place that ends the name (to_place: 'Ban Quản lý",
                 "đường sắt đô thị TP.HCM', a description inside the body's name; 'Bộ Y tế phối hợp",
-                "với ...' is a clause).",
-                "Runs seen fewer than 5 times are left out.",
-                f"Source: {SOURCE}, less the {len(exclude)} articles of the annotated evaluation sets.",
-                "Made by tests/tools/archive_statistics.py --org-continuations (do not edit by hand).",
+                "với ...' is a clause). Runs seen fewer than 5 times are left out.",
             ],
             ["words", "runs", "to_place"],
-            org_continuations(articles(args.archive, exclude)),
-        )
-        return
-    if args.head_persons:
-        write(
-            DATA / "archive_head_persons.tsv",
+            org_continuations,
+        ),
+        "head_persons": (
+            "archive_head_persons.tsv",
             [
                 "Heads of archive_heads.tsv with how often a capitalised name follows them in",
                 "mid-sentence (before_name) and how often that name is a Vietnamese personal name",
-                "(a family name and one to three capitalised Vietnamese syllables, not a listed name such",
-                "as Hồ Chí Minh; before_person).",
-                "A head mostly before persons is a profession or title ('Luật sư', lawyer), not the",
-                "head of a name ('Luật Đầu tư', the Investment Law).",
-                f"Source: {SOURCE}, less the {len(exclude)} articles of the annotated evaluation sets.",
-                "Made by tests/tools/archive_statistics.py --head-persons (do not edit by hand).",
+                "(a family name and one to three capitalised Vietnamese syllables, not a listed name",
+                "such as Hồ Chí Minh; before_person). A head mostly before persons is a profession or",
+                "title ('Luật sư', lawyer), not the head of a name ('Luật Đầu tư', the Investment Law).",
             ],
             ["head", "before_name", "before_person"],
-            head_persons(articles(args.archive, exclude)),
-        )
-        return
+            head_persons,
+        ),
+    }
+    for option, (name, header, columns, table) in requested.items():
+        if getattr(args, option):
+            source = f"Source: {SOURCE}, less the {len(exclude)} articles of the annotated evaluation sets."
+            made = f"Made by tests/tools/archive_statistics.py --{option.replace('_', '-')} (do not edit by hand)."
+            write(
+                DATA / name,
+                [*header, source, made],
+                columns,
+                table(articles(args.archive, exclude)),
+            )
+            return
     if args.codes:
         model_codes(articles(args.archive, exclude))
         return
