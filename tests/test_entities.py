@@ -686,3 +686,13 @@ def test_the_supreme_court_and_procuracy_are_listed_bodies():
     tối cao 77 times in the 2017 archive, Viện KSND tối cao 23 ...) are one ORG each."""
     found = _spans("Viện trưởng Viện KSND tối cao Lê Minh Trí cho biết")
     assert ("Viện KSND tối cao", "ORG") in found and ("Lê Minh Trí", "PER") in found
+
+
+def test_port_authorities_and_liberation_armies_head_bodies():
+    """Round 6: 'Cảng vụ' (port authority) and 'Quân giải phóng' (liberation army) are
+    organisation heads, so the described-body rule reads the whole name (round 3 named these
+    examples, but neither word was a head and both were still cut to their place)."""
+    text = "Tiếp nhận thông tin, Cảng vụ đường thủy nội địa tỉnh Quảng Ninh đã huy động 2 tàu"
+    assert ("Cảng vụ đường thủy nội địa tỉnh Quảng Ninh", "ORG") in _spans(text)
+    text = "đoàn đại biểu Quân sự cấp cao Quân giải phóng nhân dân Trung Quốc đã tiến hành hội đàm"
+    assert ("Quân giải phóng nhân dân Trung Quốc", "ORG") in _spans(text)
