@@ -22,12 +22,13 @@ from ..tokens import text_cache, tokens
 from .candidates import LABELS, Entity
 from .crf import bio_spans, correct_crf, crf_layer
 from .gazetteers import cues, gazetteer, vietnamese_family_names
-from .resolution import link_acronyms, link_initials, resolve
+from .resolution import link_acronyms, link_initials, link_mentions, resolve
 from .rules import (
     acronym_layer,
     context_layer,
     credit_layer,
     gazetteer_layer,
+    given_name_layer,
     initialled_transliteration_layer,
     model_code_layer,
     person_after_listed_name_layer,
@@ -71,8 +72,10 @@ def _extract(text: str) -> tuple[Entity, ...]:
     candidates += initialled_transliteration_layer(text) + region_layer(text)
     candidates += quoted_name_layer(text) + credit_layer(text) + sentence_case_layer(text)
     candidates += model_code_layer(text) + person_after_listed_name_layer(text)
+    candidates += given_name_layer(text)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
     chosen = link_initials(link_acronyms(resolve(candidates), text), text)
+    chosen = link_mentions(chosen, text)
     out = []
     for c in chosen:
         name = english_name(text[c.start : c.end], c.label, c.canonical, gazetteer().get)

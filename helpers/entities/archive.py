@@ -106,6 +106,62 @@ def context_types() -> dict[str, str]:
     return out
 
 
+# A context is a person context when most names the archive writes after it are people, often
+# enough: "hoa hậu" (beauty queen; 71 people, 23 places: "hoa hậu Việt Nam" is a title's country).
+MIN_PERSON_CONTEXT_SHARE = 0.7
+MIN_PERSON_CONTEXT_USES = 50
+
+
+@cache
+def person_contexts() -> frozenset[str]:
+    """Context word(s) before which the archive's names are mostly people (``luật sư``,
+    lawyer; ``ca sĩ``, singer; ``hoa hậu``, beauty queen): at least 50 names, 70% people."""
+    counts = {key: [int(c) for c in values] for key, *values in _rows("archive_contexts.tsv")}
+    return frozenset(
+        key
+        for key, (per, loc, org) in counts.items()
+        if per + loc + org >= MIN_PERSON_CONTEXT_USES
+        and per >= MIN_PERSON_CONTEXT_SHARE * (per + loc + org)
+    )
+
+
+# Lower-case words after a body's capitalised name that go on to a place ending the name this
+# often: a description inside it (``Ban Quản lý`` *đường sắt đô thị* ``TP.HCM``).
+MIN_DESCRIPTION_SHARE = 0.5
+MIN_DESCRIPTION_RUNS = 5
+
+
+@cache
+def org_descriptions() -> frozenset[str]:
+    """Lower-case words that open a description inside bodies' names: those going on to the
+    place that ends the name in at least half their runs (``archive_org_continuations.tsv``;
+    to_place is counted within runs, so it is compared with runs alone)."""
+    return frozenset(
+        words
+        for words, runs, to_place in _rows("archive_org_continuations.tsv")
+        if int(runs) >= MIN_DESCRIPTION_RUNS and int(to_place) >= MIN_DESCRIPTION_SHARE * int(runs)
+    )
+
+
+# A head the archive writes before a Vietnamese person's name this often is a profession, not
+# the head of a document's or event's name, which are never a person's full name ("Luật sư
+# Nguyễn Văn Dũ", lawyer Nguyen Van Du; "Luật Đầu tư", the Investment Law).
+MIN_PERSON_HEAD_SHARE = 0.2
+MIN_PERSON_HEAD_USES = 20
+
+
+@cache
+def person_heads() -> frozenset[str]:
+    """Heads mostly before people (``archive_head_persons.tsv``): ``Luật sư``, lawyer.
+    before_person is counted within before_name, so it is compared with before_name alone."""
+    return frozenset(
+        head
+        for head, names, persons in _rows("archive_head_persons.tsv")
+        if int(persons) >= MIN_PERSON_HEAD_USES
+        and int(persons) >= MIN_PERSON_HEAD_SHARE * int(names)
+    )
+
+
 # A context is a place context when it precedes listed places this often, and often enough.
 MIN_PLACE_CONTEXT_SHARE = 0.9
 MIN_PLACE_CONTEXT_USES = 100

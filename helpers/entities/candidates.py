@@ -147,6 +147,7 @@ def name_run(
     """
     connectors = set(cues().get("connector", []))
     inner = set(cues().get("inner_word", [])) if inside_name else set()
+    coordinators = set(cues().get("coordinator", []))
     stoppers = name_starters()
     n = 0
     while i + n < len(chunks) and n < limit:
@@ -175,6 +176,13 @@ def name_run(
             break  # "... Phạm Vũ Luận BIẾT!": a word in capitals for emphasis ends the name
         if capitalised(chunk) or starts_listed_name(text, chunk):
             n += 1
+            if inside_name:
+                # a listed name inside the name is taken whole, its lower-case syllables too
+                # ("Diễn đàn Vành đai và Con đường vì ...", the Belt and Road Forum)
+                listed = gazetteer_matches(text, chunk.start, min(len(text), chunk.start + 60))
+                if listed and listed[0][0] == chunk.start:
+                    while i + n < len(chunks) and chunks[i + n].end <= listed[0][1]:
+                        n += 1
         elif n and not chunk.closes and (chunk.text in connectors or chunk.text in inner):
             # a connector counts only when the name goes on after it (at most two in a row)
             ahead = next(
@@ -185,6 +193,12 @@ def name_run(
             if (
                 ahead is None
                 or any(c.closes for c in between)
+                # "Bộ Y tế và BHXH": an acronym after "và" is another body's own name
+                or (
+                    chunk.text in coordinators
+                    and _is_acronym(chunks[i + n + ahead].text)
+                    and chunks[i + n + ahead].text not in _abbreviated_halves()
+                )
                 or not all(c.text in connectors or c.text in inner for c in between)
                 or phrase_at(chunks, i + n + ahead, stoppers, text)
             ):
@@ -198,6 +212,22 @@ def name_run(
             if not (inside_name and gap in ("-", "–") and nxt and starts_listed_name(text, nxt)):
                 break
     return n
+
+
+@cache
+def _abbreviated_halves() -> frozenset[str]:
+    """Acronyms of the second half of a portfolio joined by "và" (``Giáo dục và Đào tạo``:
+    ``ĐT``, as in "Bộ Giáo dục và ĐT"), which stay inside the ministry's name."""
+    out = set()
+    for cue in cues().get("portfolio", []):
+        if " và " in cue:
+            second = cue.split(" và ", 1)[1]
+            out.add("".join(w[0] for w in second.split(" ")).upper())
+    return frozenset(out)
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and " " not in word
 
 
 def place_ends_at(chunks: list[Chunk], i: int, n: int, text: str) -> bool:

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..offices import holders
 from ..orthography import SYLLABLE_RE, ascii_fold, is_native_syllable
 from ..paths import read_data_lines
+from .archive import person_heads
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,10 @@ def gazetteer() -> dict[str, Entry]:
 
     def add(surface: str, entry: Entry, overwrite: bool = False) -> None:
         surface = unicodedata.normalize("NFC", surface.strip())
-        for form in {surface, _old_style_tones(surface)}:
+        forms = {surface, _old_style_tones(surface)}
+        if " - " in surface:  # "Bà Rịa-Vũng Tàu", "Bà Rịa – Vũng Tàu": the same province
+            forms |= {f.replace(" - ", dash) for f in set(forms) for dash in _DASH_SPELLINGS}
+        for form in forms:
             if form and (overwrite or form not in entries):
                 entries[form] = entry
 
@@ -125,6 +129,15 @@ def gazetteer() -> dict[str, Entry]:
     return entries
 
 
+# What may stand between the syllables of a listed name: a space or a hyphen, a dot in the
+# press's abbreviations ("TP.HCM", "TP. HCM"), a dash between the two halves of a province's
+# name ("Bà Rịa - Vũng Tàu", also written "Bà Rịa-Vũng Tàu" or with an en dash). Other names
+# are looked up as written, so a gap only matters where a listed name has it.
+_NAME_GAPS = frozenset({" ", "-", ".", ". ", " - ", " – ", "–", "- ", " -", "– ", " –"})
+# The spellings of a listed name's dash (" - " in "Bà Rịa - Vũng Tàu") the press also uses.
+_DASH_SPELLINGS = ("-", " – ", "–", "- ", " -", "– ", " –")
+
+
 @cache
 def _longest_name() -> int:
     """The most syllables any gazetteer name has."""
@@ -149,7 +162,8 @@ def gazetteer_matches(text: str, start: int = 0, end: int | None = None) -> list
             continue
         best = 0
         for j in range(i, min(i + _longest_name(), len(sylls))):
-            if j > i and text[sylls[j - 1][1] : sylls[j][0]] not in (" ", "-"):
+            gap = text[sylls[j - 1][1] : sylls[j][0]] if j > i else ""
+            if j > i and gap not in _NAME_GAPS:
                 break
             b = sylls[j][1]
             # "Pa-ki-xtan": a lower-case syllable after a hyphen continues the word
@@ -263,7 +277,9 @@ def head_phrases(kind: str) -> tuple[str, ...]:
         longest = max((k for k, p in enumerate(prefixes) if p in base), default=None)
         # "Hội nghị" is no organisation head "Hội" with "nghị" after it: it is a head itself
         if longest is not None and not any(p in other for p in prefixes[longest + 1 :] + [head]):
-            if all(w.islower() for w in words[longest + 1 :]):
+            if all(w.islower() for w in words[longest + 1 :]) and not (
+                kind == "misc_head" and head in person_heads()
+            ):
                 phrases.add(head)
     if kind == "org_head":
         phrases |= {f"{h} {u}" for h in base for u in cues().get("admin_unit", [])}

@@ -104,3 +104,40 @@ def link_initials(chosen: list[Candidate], text: str) -> list[Candidate]:
         for m in re.finditer(rf"(?<![\w.])(?:{alternatives})(?=\.(?![\w]))", text)
     ]
     return resolve(chosen + extra)
+
+
+# Sources whose person is a guess from votes (the archive's contexts), not read from a title,
+# a family name or a name's shape: "chiến dịch Atlantic Resolve" is no person to propagate.
+_WEAK_SOURCES = frozenset({"rule:archive-context"})
+
+
+def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
+    """A person's name of two or more words found once is the same person wherever else the
+    text repeats it (``hoa hậu Phương Nga`` ... ``Phương Nga đã gửi đơn``; ``Ngoại trưởng Choe
+    Son Hui`` ... ``Choe Son Hui``): a repeated mention, where no title or context is written
+    again, takes the label of the first, if a rule read it (a title, a family name, a foreign
+    name's shape; not the CRF or the archive's votes). It wins over shorter spans inside it
+    (``Nga`` read as Russia) and never over a span reaching outside it."""
+    names = {
+        text[c.start : c.end]
+        for c in chosen
+        if c.label == "PER"
+        and " " in text[c.start : c.end]
+        and c.source.startswith("rule:")
+        and c.source not in _WEAK_SOURCES
+    }
+    if not names:
+        return chosen
+    extra = []
+    for name in sorted(names):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            inside = [c for c in chosen if c.start < m.end() and m.start() < c.end]
+            if (
+                all(m.start() <= c.start and c.end <= m.end() and c.label != "PER" for c in inside)
+                and inside != []
+            ):
+                chosen = [c for c in chosen if c not in inside]
+                extra.append(Candidate(m.start(), m.end(), "PER", RULE, "rule:repeated-mention"))
+            elif not inside:
+                extra.append(Candidate(m.start(), m.end(), "PER", CRF, "rule:repeated-mention"))
+    return resolve(chosen + extra) if extra else chosen

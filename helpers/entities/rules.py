@@ -15,6 +15,8 @@ from .archive import (
     is_sentence_capital,
     name_types,
     opens_sentences,
+    org_descriptions,
+    person_contexts,
     positional_capital,
 )
 from .candidates import (
@@ -271,6 +273,9 @@ def _event_modifiers(chunks: list[Chunk], j: int, text: str) -> int:
 # adverbs (đã, sẽ), prepositions (của, tại, tới), pronouns, particles, numbers.
 _CLAUSE_TAGS = frozenset({"R", "E", "P", "T", "M", "CH", "X"})
 MAX_LOWER_CASE_INNER = 6
+# Word classes that may open the description after a body's own capitalised words: nouns and
+# adjectives ("đường sắt đô thị", "nội địa"); a verb there opens a clause.
+_DESCRIPTION_TAGS = frozenset({"N", "Np", "Nc", "Nu", "A"})
 
 
 def _org_with_lower_case_words(
@@ -290,7 +295,34 @@ def _org_with_lower_case_words(
     people = set(cues().get("nationality_intro", []))
     pos_at = {t.start: t.pos for t in tokens(text)}
     j = i + n
-    while j < len(chunks) and j - (i + n) < MAX_LOWER_CASE_INNER:
+    units = cues().get("admin_unit", [])
+    number = _NUMBER_OR_CODE.match(text, chunks[j].start) if j < len(chunks) else None
+    if (
+        number
+        and any(chunks[j - 1].text.endswith(u) for u in units)
+        and number.end() == chunks[j].end
+        and text[chunks[j - 1].end : chunks[j].start] == " "
+    ):
+        # "UBND quận 1", "Quận ủy quận 1": a body of a numbered district
+        return [Candidate(chunks[i].start, chunks[j].end, "ORG", RULE, "rule:org_head-unit")], j + 1
+    if (
+        j < len(chunks)
+        and not chunks[j - 1].closes
+        and capitalised(chunks[j])
+        and not starts_listed_name(text, chunks[j])
+    ):
+        # "Ban Quản lý đường sắt đô thị TP.HCM", "Ban ATGT tỉnh Quảng Ninh": the body's own
+        # words, then a description the archive writes before a place ending such names
+        j += name_run(chunks, j, text, stop_after_place=True, inside_name=True)
+        if (
+            j >= len(chunks)
+            or chunks[j - 1].closes
+            or pos_at.get(chunks[j].start) not in _DESCRIPTION_TAGS
+            or not _describes_body(chunks, j, text)
+        ):
+            return None  # "Đoàn ... thăm Lào" (visits Laos): a verb opens a clause
+    start = j
+    while j < len(chunks) and j - start < MAX_LOWER_CASE_INNER:
         previous, chunk = chunks[j - 1], chunks[j]
         if previous.closes or chunk.opens or text[previous.end : chunk.start] != " ":
             return None
@@ -303,7 +335,7 @@ def _org_with_lower_case_words(
         ):
             return None  # a clause, or "cộng đồng người Việt Nam": the people, not a body
         j += 1
-    if j == i + n or j >= len(chunks):
+    if j == start or j >= len(chunks):
         return None
     matches = gazetteer_matches(text, chunks[j].start, min(len(text), chunks[j].start + 60))
     if not matches or matches[0][0] != chunks[j].start:
@@ -317,6 +349,23 @@ def _org_with_lower_case_words(
         k += 1
     a = chunks[i].start
     return [Candidate(a, end, "ORG", RULE, "rule:org_head-description")], k
+
+
+def _describes_body(chunks: list[Chunk], j: int, text: str) -> bool:
+    """The lower-case words at chunk j begin a description inside a body's name in the archive
+    (``archive_org_continuations.tsv``, by their first two syllables): ``đường sắt`` (railway)
+    goes on to a place, ``phối hợp`` (cooperates) opens a clause."""
+    syllables = []
+    for m in _LOWER_SYLLABLE.finditer(text, chunks[j].start, min(len(text), chunks[j].start + 30)):
+        if syllables and m.start() != syllables[-1].end() + 1 or not m.group().islower():
+            break
+        syllables.append(m)
+        if len(syllables) == 2 or text[m.end() : m.end() + 1] != " ":
+            break
+    return bool(syllables) and " ".join(m.group() for m in syllables) in org_descriptions()
+
+
+_LOWER_SYLLABLE = re.compile(r"[^\W_]+")
 
 
 def _fused_org_name(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candidate], int] | None:
@@ -367,6 +416,12 @@ def _headed_name(
         ("misc_head", "MISC"),
     ):
         n = phrase_at(chunks, i, head_phrases(kind), text)
+        if (
+            n
+            and positional_capital(text, chunks[i].start)
+            and text[chunks[i].start : chunks[i + n - 1].end] in kinds.get("not_entity", [])
+        ):
+            continue  # "Ngày Chủ nhật vừa qua" (Sunday) opening a sentence: no named day
         if n and kind == "misc_head" and not positional_capital(text, chunks[i].start):
             n += _event_modifiers(chunks, i + n, text)
         if (
@@ -402,7 +457,7 @@ def _headed_name(
             entry = lookup(text, a, b)
             found = Candidate(a, b, "ORG", RULE, f"rule:{kind}", entry.canonical if entry else None)
             return [found], i + n
-        if n and kind == "org_head" and not government and not heads_only:
+        if n and kind == "org_head" and not government:
             found = _org_with_lower_case_words(chunks, i, n, text)
             if found:
                 return found
@@ -439,10 +494,24 @@ def _headed_name(
             continue
         if phrase_at(chunks, i + n, heads, text):
             return [], i + n  # "dự án Hành lang Kinh tế ...": the head or title rule decides
+        if (
+            kind != "loc_head"
+            and (k := phrase_at(chunks, i + n, kinds.get("loc_head", []), text))
+            and i + n + k < len(chunks)
+            and capitalised(chunks[i + n + k])
+            and not starts_listed_name(text, chunks[i + n])
+        ):
+            return [], i + n  # "tại Thủ đô Baghdad": the place head stays out, as after "tới"
         m = name_run(chunks, i + n, text, stop_after_place=True, limit=5)
         if not m:
             return [], i + n + 1  # a religion after "người" (not tagged)
         a, b = chunks[i + n].start, chunks[i + n + m - 1].end
+        listed = gazetteer_matches(text, a, min(len(text), b + 40))
+        if listed and listed[0][0] == a and listed[0][1] > b:
+            # "tỉnh Bà Rịa - Vũng Tàu": a listed name runs on over a dash
+            b = listed[0][1]
+            while i + n + m < len(chunks) and chunks[i + n + m].start < b:
+                m += 1
         if kind == "misc_intro":
             if m == 1 and is_sentence_capital(chunks[i + n].text.split(" ")[0]):
                 return [], i + n  # "xem phim Đây là ...": a sentence run on without a stop
@@ -656,13 +725,20 @@ def context_layer(text: str, toks: list[Token]) -> list[Candidate]:
         if (
             not chunk.text[:1].isupper()
             or chunk.text.isupper()  # acronyms have their own layer
-            or positional_capital(text, chunk.start)
             or is_sentence_capital(chunk.text.split(" ")[0])
         ):
             i += 1
             continue
         n = name_run(chunks, i, text, stop_after_place=False, limit=4)
         a, b = chunk.start, chunks[i + max(n, 1) - 1].end
+        if positional_capital(text, a) and not (
+            _foreign_person_shape(text[a:b])
+            and not any(is_native_syllable(w) for w in text[a:b].split(" "))
+        ):
+            # a capital from position says nothing, unless the words are a foreign person's
+            # name ("Otto Warmbier bị áp giải ...", a headline opening with the name)
+            i += 1
+            continue
         label = name_types().get(text[a:b])
         if label is None and text[a - 1 : a] == " ":
             before = text[max(0, a - 30) : a].split()
@@ -843,3 +919,36 @@ def _foreign_person_shape(name: str) -> bool:
         and not any(w in gazetteer() for w in capitals)
         and name not in gazetteer()
     )
+
+
+_GIVEN_NAMES = re.compile(r"(?<![\w-])([A-ZĐÀ-Ỹ][^\W\d_]*) ([A-ZĐÀ-Ỹ][^\W\d_]*)(?![\w-])")
+
+
+def given_name_layer(text: str) -> list[Candidate]:
+    """Two Vietnamese given names after a person's title or a person context, the second also a
+    country's short name: ``hoa hậu`` **Phương Nga** (Nga, Russia), ``ca sĩ`` **Lan Anh** (Anh,
+    Britain). After a word the archive writes mostly before people (``person_contexts``) or a
+    title, the pair is the person; the first name must be no listed name and no direction, and
+    the pair no listed name (``Hàn Quốc``)."""
+    out = []
+    titles = {c.lower() for c in cues().get("title", [])}
+    directions = set(cues().get("direction", []))
+    for m in _GIVEN_NAMES.finditer(text):
+        first, second = m.group(1), m.group(2)
+        entry = gazetteer().get(second)
+        if not (entry and entry.label == "LOC") or m.group() in gazetteer():
+            continue
+        if (
+            first in gazetteer()
+            or first in directions
+            or not (is_native_syllable(first) and is_native_syllable(second))
+        ):
+            continue
+        before = text[max(0, m.start() - 30) : m.start()]
+        if not before.endswith(" "):
+            continue
+        words = before.split()
+        contexts = {" ".join(words[-k:]) for k in (1, 2) if len(words) >= k}
+        if contexts & person_contexts() or {c.lower() for c in contexts} & titles:
+            out.append(Candidate(m.start(), m.end(), "PER", RULE, "rule:given-names"))
+    return out

@@ -2,7 +2,8 @@
 
 Run from the project root with the project's environment:
 
-    .venv/bin/python tests/tools/archive_statistics.py [--archive PATH] [--codes]
+    .venv/bin/python tests/tools/archive_statistics.py [--archive PATH] [--codes | --head-persons |
+        --org-continuations]
 
 It reads the 2017 baomoi.com news archive (``shared/news-archive/baomoi-2017.jsonl.xz``, 35,424
 articles; never copied into the project) once and writes three tables that no hand list gives:
@@ -27,6 +28,16 @@ articles; never copied into the project) once and writes three tables that no ha
   names, or a listed person; LOC: a listed place; ORG: a listed organisation or an organisation
   head). A context that precedes one type almost always (``cầu thủ``, footballer; ``tỉnh``,
   province) types the unknown names after it.
+
+Two further tables are written only on request, each by its own pass:
+
+- ``--head-persons`` writes ``archive_head_persons.tsv``: for each head of ``archive_heads.tsv``,
+  how often a Vietnamese person's name follows it (``Luật sư``, lawyer, is a profession, not the
+  head of a law's name).
+- ``--org-continuations`` writes ``archive_org_continuations.tsv``: the lower-case word (in
+  underthesea's words) after an organisation's capitalised name, and how often the words from it
+  go on to a listed place that ends the name (a description inside the body's name) rather than
+  open a clause.
 
 The articles of the annotated evaluation sets (``tests/data/entities-archive-*.jsonl``, and any
 ``--exclude`` file of ids) are left out, so that no statistic is drawn from evaluation text.
@@ -252,6 +263,110 @@ def model_codes(texts, top: int = 60) -> None:
         print(f"{n}\t{code}\t{contexts}")
 
 
+def head_persons(texts) -> list[list]:
+    """For each head of ``archive_heads.tsv``, how often a capitalised name follows it in
+    mid-sentence and how often that name is a Vietnamese personal name (a family name and one
+    to three capitalised Vietnamese syllables): ``Luật sư`` (lawyer) + ``Nguyễn Văn Dũ`` is a
+    profession before a person, not the head of a law's name (``Luật`` + ``Đầu tư``)."""
+    heads = {line.split("\t")[0] for line in read_archive_heads()}
+    longest = max(len(h.split(" ")) for h in heads)
+    before_name: Counter[str] = Counter()
+    before_person: Counter[str] = Counter()
+    families = vietnamese_family_names()
+    for text in texts:
+        for line in text.split("\n"):
+            sylls = list(words_of(line))
+            for i, (syllable, _, _, mid) in enumerate(sylls):
+                if not (mid and syllable[:1].isupper()):
+                    continue
+                for k in range(1, longest + 1):
+                    if i + k >= len(sylls) or not sylls[i + k][3]:
+                        break
+                    head = " ".join(s[0] for s in sylls[i : i + k])
+                    if head not in heads or not sylls[i + k][0][:1].isupper():
+                        continue
+                    before_name[head] += 1
+                    name = []
+                    for s, _, _, m in sylls[i + k : i + k + 4]:
+                        if not (m and s[:1].isupper() and is_native_syllable(s)):
+                            break
+                        name.append(s)
+                    if (
+                        len(name) >= 2
+                        and name[0] in families
+                        and not any(" ".join(name[:k]) in gazetteer() for k in (2, 3, 4))
+                    ):  # "Công an thành phố Hồ Chí Minh": a listed place, not a person
+                        before_person[head] += 1
+    return [
+        [head, before_name[head], before_person[head]]
+        for head in sorted(before_name, key=lambda h: (-before_name[h], h))
+    ]
+
+
+def org_continuations(texts) -> list[list]:
+    """The lower-case word right after an organisation's capitalised name (an ``org_head`` cue
+    and capitalised words, mid-sentence, in underthesea's words): how often it follows such a
+    name and how often the lower-case words from it go on to a listed place that ends the name
+    (``Ban Quản lý`` *đường sắt* đô thị ``TP.HCM``: a description inside the body's name;
+    ``Bộ Y tế`` *phối hợp* với ...: a clause after it)."""
+    from underthesea import word_tokenize
+
+    from helpers.entities.gazetteers import gazetteer_matches
+
+    heads = sorted((h for h in cues().get("org_head", []) if h[:1].isupper()), key=len)[::-1]
+    opening = re.compile(r"(?<=[\w,] )(?:" + "|".join(map(re.escape, heads)) + r") [A-ZĐÀ-Ỹ]")
+    runs: Counter[str] = Counter()
+    to_place: Counter[str] = Counter()
+    for text in texts:
+        for line in text.split("\n"):
+            for m in opening.finditer(line):
+                window = line[m.start() : m.start() + 160]
+                words = word_tokenize(window)
+                pos, spans = 0, []
+                for w in words:
+                    pos = window.find(w, pos)
+                    spans.append((pos, pos + len(w), w))
+                    pos += len(w)
+                k = 1
+                while k < len(spans) and spans[k][2][:1].isupper():
+                    k += 1
+                if k < 2 or k >= len(spans) or not spans[k][2][:1].islower():
+                    continue
+                if window[spans[k - 1][1] : spans[k][0]] != " ":
+                    continue
+                key = spans[k][2]
+                runs[key] += 1
+                end = k
+                while end < len(spans) and end - k < 6 and spans[end][2][:1].islower():
+                    if window[spans[end - 1][1] : spans[end][0]] != " ":
+                        break
+                    end += 1
+                if end >= len(spans) or window[spans[end - 1][1] : spans[end][0]] != " ":
+                    continue
+                found = gazetteer_matches(window, spans[end][0], len(window))
+                if not found or found[0][0] != spans[end][0]:
+                    continue
+                if gazetteer()[window[slice(*found[0])]].label != "LOC":
+                    continue
+                after = window[found[0][1] : found[0][1] + 2]
+                if not (after[:1] == " " and after[1:2].isupper()) and not after[:1].isalnum():
+                    to_place[key] += 1
+    return [
+        [key, runs[key], to_place[key]]
+        for key in sorted(runs, key=lambda w: (-runs[w], w))
+        if runs[key] >= MIN_CONTINUATION_COUNT
+    ]
+
+
+MIN_CONTINUATION_COUNT = 5
+
+
+def read_archive_heads() -> list[str]:
+    path = DATA / "archive_heads.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")][1:]
+
+
 def write(path: Path, header: list[str], columns: list[str], rows: list[list]) -> None:
     lines = [f"# {h}" for h in header] + ["\t".join(columns)]
     lines += ["\t".join(str(x) for x in row) for row in rows]
@@ -269,8 +384,56 @@ def main() -> None:
         action="store_true",
         help="only print the model designations (S-400, Su-22) with the words before them",
     )
+    parser.add_argument(
+        "--head-persons",
+        action="store_true",
+        help="only write archive_head_persons.tsv (how often a person's name follows each head)",
+    )
+    parser.add_argument(
+        "--org-continuations",
+        action="store_true",
+        help="only write archive_org_continuations.tsv (lower-case words after a body's name)",
+    )
     args = parser.parse_args()
     exclude = excluded_ids(args.exclude)
+    requested = {
+        "org_continuations": (
+            "archive_org_continuations.tsv",
+            [
+                "The lower-case word (underthesea's word segmentation) right after an organisation's",
+                "capitalised name (an org_head cue of entity_cues.tsv and capitalised words,",
+                "mid-sentence): how often it follows such a name (runs) and how often the lower-case",
+                "words from it go on to a listed place that ends the name (to_place: 'Ban Quản lý",
+                "đường sắt đô thị TP.HCM', a description inside the body's name; 'Bộ Y tế phối hợp",
+                "với ...' is a clause). Runs seen fewer than 5 times are left out.",
+            ],
+            ["words", "runs", "to_place"],
+            org_continuations,
+        ),
+        "head_persons": (
+            "archive_head_persons.tsv",
+            [
+                "Heads of archive_heads.tsv with how often a capitalised name follows them in",
+                "mid-sentence (before_name) and how often that name is a Vietnamese personal name",
+                "(a family name and one to three capitalised Vietnamese syllables, not a listed name",
+                "such as Hồ Chí Minh; before_person). A head mostly before persons is a profession or",
+                "title ('Luật sư', lawyer), not the head of a name ('Luật Đầu tư', the Investment Law).",
+            ],
+            ["head", "before_name", "before_person"],
+            head_persons,
+        ),
+    }
+    for option, (name, header, columns, table) in requested.items():
+        if getattr(args, option):
+            source = f"Source: {SOURCE}, less the {len(exclude)} articles of the annotated evaluation sets."
+            made = f"Made by tests/tools/archive_statistics.py --{option.replace('_', '-')} (do not edit by hand)."
+            write(
+                DATA / name,
+                [*header, source, made],
+                columns,
+                table(articles(args.archive, exclude)),
+            )
+            return
     if args.codes:
         model_codes(articles(args.archive, exclude))
         return
