@@ -50,6 +50,7 @@ __all__ = [
     "gazetteer",
     "mentions",
     "mentions_per_paragraph",
+    "rule_entities",
     "vietnamese_family_names",
 ]
 
@@ -62,9 +63,20 @@ def extract(text: str) -> list[Entity]:
     return list(_extract(text))
 
 
+def rule_entities(text: str) -> list[Entity]:
+    """The rule extractor's entities (rules, gazetteers, archive statistics, CRF fallback),
+    before the trained model corrects them: what the model is trained to correct."""
+    return list(_rules(text))
+
+
 # Several analyses (entities, commitments, comparisons) read the same paragraphs.
 @text_cache
 def _extract(text: str) -> tuple[Entity, ...]:
+    return _rules(text)
+
+
+@text_cache
+def _rules(text: str) -> tuple[Entity, ...]:
     toks = tokens(text)
     candidates = rule_layer(text, toks) + gazetteer_layer(text) + acronym_layer(text)
     candidates += vietnamese_name_layer(text) + context_layer(text, toks)
