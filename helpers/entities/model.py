@@ -360,42 +360,141 @@ def has_name_evidence(text: str, start: int, end: int) -> bool:
     return True
 
 
-def predict_spans(
-    text: str, toks: Sequence[Token], rule_entities: Sequence[Entity], model=None
+# The model overrides the rules only where it is this sure: a span of its own replaces what
+# the rules found there when the model gives that exact span this probability (its least
+# likely tag); a rule span the model does not keep is dropped when the model gives it less
+# than DROP.
+CONFIDENCE = 0.7
+DROP = 1 - CONFIDENCE
+
+
+def _span_probability(
+    sent: list[Unit], marginals: list[list[float]], index: dict[str, int], span
+) -> float:
+    """The model's probability of exactly this span (approximated by its least likely tag,
+    with the unit after it not continuing it)."""
+    a, b, label = span
+    inside = [k for k, u in enumerate(sent) if u.start < b and a < u.end]
+    if not inside or f"B-{label}" not in index:
+        return 0.0
+    probabilities = [marginals[inside[0]][index[f"B-{label}"]]]
+    probabilities += [marginals[k][index[f"I-{label}"]] for k in inside[1:]]
+    after = inside[-1] + 1
+    if after < len(sent):
+        probabilities.append(1.0 - marginals[after][index[f"I-{label}"]])
+    return min(probabilities)
+
+
+def decide(
+    text: str,
+    sent: list[Unit],
+    features: list[list[str]],
+    rule_spans: list[tuple[int, int, str]],
+    model,
+    confidence: float = CONFIDENCE,
+    drop: float = DROP,
 ) -> list[tuple[int, int, str]]:
-    """The model's spans for a text, given its tokens and the rule extractor's entities."""
+    """Spans of one unit sequence: the rules' spans, corrected where the model is sure."""
+    viterbi = spans_of(sent, model.tag(features))
+    rules = [r for r in rule_spans if sent[0].start <= r[0] and r[1] <= sent[-1].end]
+    if set(viterbi) == set(rules):
+        return rules
+    marginals = model.marginals(features)
+    index = {label: k for k, label in enumerate(model.labels())}
+    kept = list(rules)
+    for span in viterbi:
+        if span in rules or _span_probability(sent, marginals, index, span) < confidence:
+            continue
+        a, b, label = span
+        if not _may_add(text, span, rules):
+            continue
+        kept = [r for r in kept if not (r[0] < b and a < r[1])] + [span]
+    return sorted(
+        r
+        for r in kept
+        if r in viterbi
+        or r not in rules
+        or _span_probability(sent, marginals, index, r) >= drop
+    )
+
+
+def _may_add(text: str, span: tuple[int, int, str], rules: list[tuple[int, int, str]]) -> bool:
+    """A span of the model's own needs a name's evidence: it begins with a capital or a digit,
+    or where a listed name begins (``châu Phi``); a person also needs a span of the rules there
+    (the model re-draws or re-types names, it never invents a person) and a name's shape."""
+    a, b, label = span
+    listed = gazetteer_matches(text, a, min(len(text), a + 60))
+    if not (text[a].isupper() or text[a].isdigit() or (listed and listed[0][0] == a)):
+        return False
+    if label == "PER":
+        return any(r[0] < b and a < r[1] for r in rules) and has_name_evidence(text, a, b)
+    return True
+
+
+def _restore_repeated(
+    text: str, spans: list[tuple[int, int, str]], rule_spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A rule span the model dropped comes back when the text names the same words with the
+    same label elsewhere (``... (EVFTA). EVFTA mở cửa ...``): one name, one reading per text."""
+    named = {(text[a:b], label) for a, b, label in spans}
+    back = [
+        r
+        for r in rule_spans
+        if (text[r[0] : r[1]], r[2]) in named
+        and r not in spans
+        and not any(s[0] < r[1] and r[0] < s[1] for s in spans)
+    ]
+    return sorted(spans + back)
+
+
+def predict_spans(
+    text: str,
+    toks: Sequence[Token],
+    rule_entities: Sequence[Entity],
+    model=None,
+    confidence: float = CONFIDENCE,
+) -> list[tuple[int, int, str]]:
+    """The corrected spans of a text, given its tokens and the rule extractor's entities."""
     model = model or tagger()
+    rule_spans = [(e.start, e.end, e.label) for e in rule_entities]
     out = []
     for sent in units(text, toks):
-        tags = model.tag(sentence_features(text, sent, rule_entities))
-        out += spans_of(sent, tags)
-    return out
+        features = sentence_features(text, sent, rule_entities)
+        out += decide(text, sent, features, rule_spans, model, confidence)
+    return _restore_repeated(text, out, rule_spans)
 
 
 def corrected(
-    text: str, toks: Sequence[Token], rule_entities: Sequence[Entity], model=None
+    text: str,
+    toks: Sequence[Token],
+    rule_entities: Sequence[Entity],
+    model=None,
+    confidence: float = CONFIDENCE,
 ) -> list[tuple[int, int, str, Entity | None]]:
-    """The model's spans, each with the rule entity of the same span and label (or None).
-
-    A PER the rules did not give needs a name's shape (``has_name_evidence``); the model's
-    spans never overlap, as BIO tags cannot.
-    """
+    """The corrected spans, each with the rule entity of the same span and label (or None)."""
     same = {(e.start, e.end, e.label): e for e in rule_entities}
-    out = []
-    for a, b, label in predict_spans(text, toks, rule_entities, model):
-        kept = same.get((a, b, label))
-        if kept is None and label == "PER" and not has_name_evidence(text, a, b):
-            continue
-        out.append((a, b, label, kept))
-    return out
+    return [
+        (a, b, label, same.get((a, b, label)))
+        for a, b, label in predict_spans(text, toks, rule_entities, model, confidence)
+    ]
 
 
-def apply(text: str, toks: Sequence[Token], rule_entities: Sequence[Entity]) -> list[Entity]:
+def corrected_entities(text: str, model=None) -> list[Entity]:
+    """The rule extractor's entities of ``text`` as ``model`` (default: the shipped one)
+    corrects them; for training and evaluation, where the model is not the shipped one."""
+    from . import rule_entities
+
+    return apply(text, tokens(text), rule_entities(text), model)
+
+
+def apply(
+    text: str, toks: Sequence[Token], rule_entities: Sequence[Entity], model=None
+) -> list[Entity]:
     """The rule extractor's entities as the model corrects them: a span the model keeps keeps
     its entity (canonical name, source); a new span or type gets its English name composed
     here and the source ``model``."""
     out = []
-    for a, b, label, kept in corrected(text, toks, rule_entities):
+    for a, b, label, kept in corrected(text, toks, rule_entities, model):
         if kept is not None:
             out.append(kept)
             continue
