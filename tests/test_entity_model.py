@@ -4,7 +4,6 @@ splits, the shipped model file, and a kind of boundary it fixes."""
 import importlib.util
 import socket
 
-
 from helpers import evaluation
 from helpers.entities import extract, model, rule_entities
 from helpers.tokens import tokens
@@ -17,7 +16,9 @@ def _units(text):
 
 
 def _features(text, word):
-    sent = next(line for line in model.units(text, tokens(text)) if any(u.text == word for u in line))
+    sent = next(
+        line for line in model.units(text, tokens(text)) if any(u.text == word for u in line)
+    )
     feats = model.sentence_features(text, sent, rule_entities(text))
     return next(f for u, f in zip(sent, feats, strict=True) if u.text == word)
 
@@ -63,7 +64,9 @@ def test_features_are_computed_as_documented():
     # the rule extractor's own tag and layer, the word shape and case, the syllable and its word
     assert {"rule=B-PER", "shape=Xx", "case=title", "w=vương", "family", "native"} <= set(vuong)
     assert any(f.startswith("rulelayer=rule:") for f in vuong)
-    assert any(f.startswith("word=") for f in vuong) and any(f.startswith("archcap=") for f in vuong)
+    assert any(f.startswith("word=") for f in vuong) and any(
+        f.startswith("archcap=") for f in vuong
+    )
     # neighbours within two units, with their shapes and rule tags
     assert {"-1:w=quốc", "-1:gaz=I-LOC", "1:w=nghị", "1:rule=I-PER", "-2:w=trung"} <= set(vuong)
     bo = _features(text, "Bộ")

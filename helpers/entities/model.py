@@ -19,10 +19,10 @@ its cross-validated scores are in ``helpers.evaluation.model_rotation``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..canonical import english_name
@@ -96,7 +96,7 @@ def units(text: str, toks: Sequence[Token]) -> list[list[Unit]]:
     out = []
     for sent in by_line.values():
         a, b = sent[0].start, sent[-1].end
-        edges = {edge for match in gazetteer_matches(text, a, b) for edge in match}
+        edges = {edge for match in _line_matches(text, a, b) for edge in match}
         found = []
         k = 0
         for start, end in _unit_spans(text, a, b, edges):
@@ -142,9 +142,7 @@ def shape(word: str) -> str:
     ``F-15`` → ``X-d``; vowels with tones count as letters."""
     out = []
     for ch in word:
-        kind = (
-            "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
-        )
+        kind = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
         if not out or out[-1] != kind:
             out.append(kind)
     return "".join(out)[:6]
@@ -168,8 +166,14 @@ def _capital_share(syllable: str) -> str:
     if not counts:
         return "unseen"
     share = counts.capital_share
-    return "0" if share < 0.1 else "1" if share < 0.25 else "2" if share < 0.5 else (
-        "3" if share < 0.75 else "4"
+    return (
+        "0"
+        if share < 0.1
+        else "1"
+        if share < 0.25
+        else "2"
+        if share < 0.5
+        else ("3" if share < 0.75 else "4")
     )
 
 
@@ -205,10 +209,13 @@ def _phrase_features(text: str, sent: list[Unit]) -> list[list[str]]:
 def _span_tags(sent: list[Unit], spans: list[tuple[int, int, str]]) -> list[str]:
     """B-/I-/O tags of the units for character spans (a unit is in a span it overlaps)."""
     tags = ["O"] * len(sent)
+    ends = [u.end for u in sent]
     for a, b, label in spans:
-        inside = [k for k, u in enumerate(sent) if u.start < b and a < u.end]
-        for n, k in enumerate(inside):
-            tags[k] = ("B-" if n == 0 else "I-") + label
+        k = bisect_right(ends, a)  # the first unit that ends after the span starts
+        first = k
+        while k < len(sent) and sent[k].start < b:
+            tags[k] = ("B-" if k == first else "I-") + label
+            k += 1
     return tags
 
 
@@ -225,21 +232,25 @@ def sentence_features(
     rule_tags = _span_tags(sent, [(e.start, e.end, e.label) for e in rules])
     layers = ["O"] * len(sent)
     for e in rules:
-        for k, u in enumerate(sent):
-            if u.start < e.end and e.start < u.end:
+        for k, tag in enumerate(_span_tags(sent, [(e.start, e.end, "")])):
+            if tag != "O":
                 layers[k] = _layer(e.source)
-    listed = [(a, b, gazetteer()[text[a:b]].label) for a, b in _sentence_matches(text, sent)]
+    listed = [
+        (a, b, gazetteer()[text[a:b]].label)
+        for a, b in _line_matches(text, sent[0].start, sent[-1].end)
+    ]
     gazetteer_tags = _span_tags(sent, listed)
     phrases = _phrase_features(text, sent)
-    lowers = [u.text.lower() for u in sent]
-    shapes = [shape(u.text) for u in sent]
+    own = [_unit_features(u.text) for u in sent]
+    lowers = [o[0] for o in own]
+    shapes = [o[1] for o in own]
     out = []
     for i, u in enumerate(sent):
         f = [
             "bias",
             f"w={lowers[i]}",
             f"shape={shapes[i]}",
-            f"case={case_pattern(u.text)}",
+            own[i][2],
             f"word={u.word.lower()}",
             f"wordplace={u.place}",
             f"wordlen={min(len(u.word.split()), 4)}",
@@ -247,18 +258,9 @@ def sentence_features(
             f"rulelayer={layers[i]}",
             f"rule+shape={rule_tags[i]}|{shapes[i]}",
             f"gaz={gazetteer_tags[i]}",
-            f"archcap={_capital_share(u.text)}",
+            *own[i][3:],
             *phrases[i],
         ]
-        if u.text.isalpha():
-            if u.text in vietnamese_family_names():
-                f.append("family")
-            if is_native_syllable(u.text):
-                f.append("native")
-            if u.text[:1].isupper() and is_sentence_capital(u.text):
-                f.append("sentcap")
-            if opens_sentences(u.text):
-                f.append("opener")
         if positional_capital(text, u.start):
             f.append("positional")
         if i == 0:
@@ -283,6 +285,35 @@ def sentence_features(
     return out
 
 
+@lru_cache(maxsize=65536)
+def _unit_features(unit: str) -> tuple[str, ...]:
+    """What a unit's own letters say, the same wherever it stands: lower-cased form, shape,
+    case pattern, the archive's capital share, and flags (a Vietnamese family name, a native
+    syllable, a capital the archive gives mostly at sentence starts, a clause opener)."""
+    out = [
+        unit.lower(),
+        shape(unit),
+        f"case={case_pattern(unit)}",
+        f"archcap={_capital_share(unit)}",
+    ]
+    if unit.isalpha():
+        if unit in vietnamese_family_names():
+            out.append("family")
+        if is_native_syllable(unit):
+            out.append("native")
+        if unit[:1].isupper() and is_sentence_capital(unit):
+            out.append("sentcap")
+        if opens_sentences(unit):
+            out.append("opener")
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _line_matches(text: str, a: int, b: int) -> tuple[tuple[int, int], ...]:
+    """Listed names in text[a:b], read once for a line's units and its features."""
+    return tuple(gazetteer_matches(text, a, b))
+
+
 def _glyph(ch: str) -> str:
     """A neighbouring character as a feature: punctuation itself, else its class."""
     if not ch:
@@ -294,8 +325,7 @@ def _glyph(ch: str) -> str:
 
 def _context_features(lowers: list[str], i: int) -> list[str]:
     """What the archive says of the one or two words before a unit: the type of name they
-    precede (``context_types``, ``place_contexts``), and the type its archive votes give the
-    capitalised run starting at the unit (``name_types``)."""
+    precede (``context_types``, ``place_contexts``)."""
     out = []
     for k in (2, 1):
         if i >= k:
@@ -305,10 +335,6 @@ def _context_features(lowers: list[str], i: int) -> list[str]:
             if context in place_contexts():
                 out.append(f"ctx{k}=LOC")
     return out
-
-
-def _sentence_matches(text: str, sent: list[Unit]) -> list[tuple[int, int]]:
-    return gazetteer_matches(text, sent[0].start, sent[-1].end)
 
 
 def spans_of(sent: list[Unit], tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -412,9 +438,7 @@ def decide(
     return sorted(
         r
         for r in kept
-        if r in viterbi
-        or r not in rules
-        or _span_probability(sent, marginals, index, r) >= drop
+        if r in viterbi or r not in rules or _span_probability(sent, marginals, index, r) >= drop
     )
 
 
@@ -533,9 +557,7 @@ def training_sequences(
     return xs, ys
 
 
-def train(
-    xs: list[list[list[str]]], ys: list[list[str]], path: Path | None = None
-):
+def train(xs: list[list[list[str]]], ys: list[list[str]], path: Path | None = None):
     """A tagger trained on the sequences (deterministic: same data and order, same model),
     saved to ``path`` when given."""
     from underthesea_core import CRFTagger, CRFTrainer
