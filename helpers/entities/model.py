@@ -472,35 +472,15 @@ def _restore_repeated(
 
 
 def predict_spans(
-    text: str,
-    toks: Sequence[Token],
-    rule_entities: Sequence[Entity],
-    model=None,
-    confidence: float = CONFIDENCE,
+    text: str, toks: Sequence[Token], rule_entities: Sequence[Entity], model=None
 ) -> list[tuple[int, int, str]]:
     """The corrected spans of a text, given its tokens and the rule extractor's entities."""
     model = model or tagger()
     rule_spans = [(e.start, e.end, e.label) for e in rule_entities]
     out = []
     for sent in units(text, toks):
-        features = sentence_features(text, sent, rule_entities)
-        out += decide(text, sent, features, rule_spans, model, confidence)
+        out += decide(text, sent, sentence_features(text, sent, rule_entities), rule_spans, model)
     return _restore_repeated(text, out, rule_spans)
-
-
-def corrected(
-    text: str,
-    toks: Sequence[Token],
-    rule_entities: Sequence[Entity],
-    model=None,
-    confidence: float = CONFIDENCE,
-) -> list[tuple[int, int, str, Entity | None]]:
-    """The corrected spans, each with the rule entity of the same span and label (or None)."""
-    same = {(e.start, e.end, e.label): e for e in rule_entities}
-    return [
-        (a, b, label, same.get((a, b, label)))
-        for a, b, label in predict_spans(text, toks, rule_entities, model, confidence)
-    ]
 
 
 def corrected_entities(text: str, model=None) -> list[Entity]:
@@ -517,8 +497,10 @@ def apply(
     """The rule extractor's entities as the model corrects them: a span the model keeps keeps
     its entity (canonical name, source); a new span or type gets its English name composed
     here and the source ``model``."""
+    same = {(e.start, e.end, e.label): e for e in rule_entities}
     out = []
-    for a, b, label, kept in corrected(text, toks, rule_entities, model):
+    for a, b, label in predict_spans(text, toks, rule_entities, model):
+        kept = same.get((a, b, label))
         if kept is not None:
             out.append(kept)
             continue
