@@ -206,16 +206,26 @@ def _phrase_features(text: str, sent: list[Unit]) -> list[list[str]]:
     return out
 
 
-def _span_tags(sent: list[Unit], spans: list[tuple[int, int, str]]) -> list[str]:
-    """B-/I-/O tags of the units for character spans (a unit is in a span it overlaps)."""
+def _inside(sent: list[Unit], ends: list[int], a: int, b: int) -> range:
+    """Indices of the units that overlap text[a:b] (``ends``: the units' ends, in order)."""
+    first = bisect_right(ends, a)  # the first unit that ends after a
+    last = first
+    while last < len(sent) and sent[last].start < b:
+        last += 1
+    return range(first, last)
+
+
+def _span_tags(
+    sent: list[Unit], spans: Sequence[tuple[int, int, str]], fill: Sequence[str] | None = None
+) -> list[str]:
+    """B-/I-/O tags of the units for character spans (a unit is in a span it overlaps); with
+    ``fill``, each span's units get that span's value of ``fill`` instead."""
     tags = ["O"] * len(sent)
     ends = [u.end for u in sent]
-    for a, b, label in spans:
-        k = bisect_right(ends, a)  # the first unit that ends after the span starts
-        first = k
-        while k < len(sent) and sent[k].start < b:
-            tags[k] = ("B-" if k == first else "I-") + label
-            k += 1
+    for n, (a, b, label) in enumerate(spans):
+        inside = _inside(sent, ends, a, b)
+        for k in inside:
+            tags[k] = fill[n] if fill else ("B-" if k == inside.start else "I-") + label
     return tags
 
 
@@ -230,11 +240,9 @@ def sentence_features(
     """The feature strings of each unit of a sentence (documented in the module's tests)."""
     rules = [e for e in rule_entities if e.start < sent[-1].end and sent[0].start < e.end]
     rule_tags = _span_tags(sent, [(e.start, e.end, e.label) for e in rules])
-    layers = ["O"] * len(sent)
-    for e in rules:
-        for k, tag in enumerate(_span_tags(sent, [(e.start, e.end, "")])):
-            if tag != "O":
-                layers[k] = _layer(e.source)
+    layers = _span_tags(
+        sent, [(e.start, e.end, e.label) for e in rules], [_layer(e.source) for e in rules]
+    )
     listed = [
         (a, b, gazetteer()[text[a:b]].label)
         for a, b in _line_matches(text, sent[0].start, sent[-1].end)
@@ -395,12 +403,12 @@ DROP = 1 - CONFIDENCE
 
 
 def _span_probability(
-    sent: list[Unit], marginals: list[list[float]], index: dict[str, int], span
+    sent: list[Unit], ends: list[int], marginals: list[list[float]], index: dict[str, int], span
 ) -> float:
     """The model's probability of exactly this span (approximated by its least likely tag,
     with the unit after it not continuing it)."""
     a, b, label = span
-    inside = [k for k, u in enumerate(sent) if u.start < b and a < u.end]
+    inside = _inside(sent, ends, a, b)
     if not inside or f"B-{label}" not in index:
         return 0.0
     probabilities = [marginals[inside[0]][index[f"B-{label}"]]]
@@ -427,9 +435,10 @@ def decide(
         return rules
     marginals = model.marginals(features)
     index = {label: k for k, label in enumerate(model.labels())}
+    ends = [u.end for u in sent]
     kept = list(rules)
     for span in viterbi:
-        if span in rules or _span_probability(sent, marginals, index, span) < confidence:
+        if span in rules or _span_probability(sent, ends, marginals, index, span) < confidence:
             continue
         a, b, label = span
         if not _may_add(text, span, rules):
@@ -438,7 +447,9 @@ def decide(
     return sorted(
         r
         for r in kept
-        if r in viterbi or r not in rules or _span_probability(sent, marginals, index, r) >= drop
+        if r in viterbi
+        or r not in rules
+        or _span_probability(sent, ends, marginals, index, r) >= drop
     )
 
 
@@ -461,11 +472,12 @@ def _restore_repeated(
     """A rule span the model dropped comes back when the text names the same words with the
     same label elsewhere (``... (EVFTA). EVFTA mở cửa ...``): one name, one reading per text."""
     named = {(text[a:b], label) for a, b, label in spans}
+    found = set(spans)
     back = [
         r
         for r in rule_spans
-        if (text[r[0] : r[1]], r[2]) in named
-        and r not in spans
+        if r not in found
+        and (text[r[0] : r[1]], r[2]) in named
         and not any(s[0] < r[1] and r[0] < s[1] for s in spans)
     ]
     return sorted(spans + back)
