@@ -13,12 +13,16 @@ Three layers, each data-driven; overlaps are resolved by layer priority, then sp
    (``data/entities_curated.tsv``).
 3. **underthesea's CRF** for what neither covers, with its labels corrected by the gazetteers
    (a known country is never PER) and lower-case words trimmed from its spans.
+
+A CRF trained on the annotated sets (``model.py``) then reads each line with these layers'
+output among its features and corrects their spans where it is sure, mostly their boundaries.
 """
 
 from __future__ import annotations
 
 from ..canonical import english_name
 from ..tokens import text_cache, tokens
+from . import model
 from .candidates import LABELS, Entity
 from .crf import bio_spans, correct_crf, crf_layer
 from .gazetteers import cues, gazetteer, vietnamese_family_names
@@ -51,6 +55,7 @@ __all__ = [
     "gazetteer",
     "mentions",
     "mentions_per_paragraph",
+    "rule_entities",
     "vietnamese_family_names",
 ]
 
@@ -63,9 +68,21 @@ def extract(text: str) -> list[Entity]:
     return list(_extract(text))
 
 
+def rule_entities(text: str) -> list[Entity]:
+    """The rule extractor's entities (rules, gazetteers, archive statistics, CRF fallback),
+    before the trained model corrects them: what the model is trained to correct."""
+    return list(_rules(text))
+
+
 # Several analyses (entities, commitments, comparisons) read the same paragraphs.
 @text_cache
 def _extract(text: str) -> tuple[Entity, ...]:
+    # the trained model (model.py) corrects the rules' spans where it is sure
+    return tuple(model.apply(text, tokens(text), _rules(text)))
+
+
+@text_cache
+def _rules(text: str) -> tuple[Entity, ...]:
     toks = tokens(text)
     candidates = rule_layer(text, toks) + gazetteer_layer(text) + acronym_layer(text)
     candidates += vietnamese_name_layer(text) + context_layer(text, toks)

@@ -20,6 +20,7 @@ def clear_caches():
     tokens._tokens.cache_clear()
     tokens._sentences.cache_clear()
     entities._extract.cache_clear()
+    entities._rules.cache_clear()
 
 
 def best_of(fn, texts, repeats=3):
