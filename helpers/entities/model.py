@@ -444,11 +444,14 @@ def decide(
         if not _may_add(text, span, rules):
             continue
         kept = [r for r in kept if not (r[0] < b and a < r[1])] + [span]
+    # A rule span the model only doubts is dropped below ``drop``; names of laws, products and
+    # events (MISC) are kept: the annotated sets hold too few of them for the model to judge.
     return sorted(
         r
         for r in kept
         if r in viterbi
         or r not in rules
+        or r[2] == "MISC"
         or _span_probability(sent, ends, marginals, index, r) >= drop
     )
 
