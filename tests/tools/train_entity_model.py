@@ -4,6 +4,7 @@ Run from the project root with the project's environment:
 
     .venv/bin/python tests/tools/train_entity_model.py            # write the shipped model
     .venv/bin/python tests/tools/train_entity_model.py --rotate   # print the rotation table
+    .venv/bin/python tests/tools/train_entity_model.py --rotate --record   # and record it
 
 The model is a linear-chain CRF (underthesea_core) over the units of each line of text, with the
 rule extractor's own tags among its features (``helpers/entities/model.py``). The shipped model
@@ -11,7 +12,7 @@ is trained on every annotated entity set of ``tests/data`` in the fixed order of
 ``helpers.evaluation.MODEL_TRAINING_SETS``, with the fixed parameters of
 ``helpers.entities.model.TRAINING_PARAMETERS``: the same data give the same file.
 
-``--rotate`` leaves out each archive set in turn, trains on all the other sets and prints strict
+``--rotate`` leaves out each annotated set in turn, trains on all the other sets and prints strict
 F1 on the left-out set for the rules alone and for the rules corrected by the model, then F1 per
 label on every left-out set. Rerun the tool after the rules or the annotated sets change: the
 model learns to correct the rules as they are.
@@ -29,7 +30,12 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 
 from helpers.entities import model  # noqa: E402
-from helpers.evaluation import MODEL_TRAINING_SETS, model_rotation, read_jsonl  # noqa: E402
+from helpers.evaluation import (  # noqa: E402
+    ENTITY_MODEL_ROTATION,
+    MODEL_TRAINING_SETS,
+    model_rotation,
+    read_jsonl,
+)
 from helpers.paths import display_path  # noqa: E402
 
 
@@ -46,8 +52,13 @@ def train_shipped(path: Path = model.MODEL_PATH) -> None:
     print(f"{display_path(path)}: trained on {len(xs)} lines of {len(MODEL_TRAINING_SETS)} sets")
 
 
-def print_rotation() -> None:
+def print_rotation(record: bool = False) -> None:
     table = model_rotation()
+    if record:
+        # notebook 05 shows the recorded table; tests/test_entity_model.py recomputes it
+        tmp = ENTITY_MODEL_ROTATION.with_suffix(".tmp")
+        table.round(4).to_csv(tmp, index=False)
+        tmp.replace(ENTITY_MODEL_ROTATION)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(table.to_string(index=False))
         wide = table.pivot_table(index="left out", columns="system", values="F1", sort=False)
@@ -62,11 +73,16 @@ def main(argv: list[str] | None = None) -> int:
         "--rotate", action="store_true", help="print the rotation table instead of training"
     )
     parser.add_argument(
+        "--record",
+        action="store_true",
+        help=f"with --rotate, also write the table to {display_path(ENTITY_MODEL_ROTATION)}",
+    )
+    parser.add_argument(
         "--output", type=Path, default=model.MODEL_PATH, help="where to write the model"
     )
     args = parser.parse_args(argv)
     if args.rotate:
-        print_rotation()
+        print_rotation(args.record)
     else:
         train_shipped(args.output)
     return 0
