@@ -22,6 +22,26 @@ _NATIVE_SYLLABLE = re.compile(
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
+def _letter_class(upper: bool) -> str:
+    letters = (chr(c) for c in range(0x41, 0x1F00))
+    chosen = sorted(
+        ch
+        for ch in letters
+        if ch.isalpha()
+        and ch.isupper() == upper
+        and ch.islower() != upper
+        and unicodedata.name(ch, "").startswith("LATIN")
+    )
+    return "[" + "".join(chosen) + "]"
+
+
+# Regular-expression classes of every upper- and lower-case Latin letter, Vietnamese ones
+# included: a range such as "À-Ỹ" also holds lower-case letters ("ở", "đ"), so it cannot tell
+# a capital from a small letter.
+UPPER = _letter_class(upper=True)
+LOWER = _letter_class(upper=False)
+
+
 def syllables(text: str) -> list[str]:
     """The naive split a syllable-based tool makes: every run of letters and digits."""
     return SYLLABLE_RE.findall(text)

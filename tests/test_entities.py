@@ -696,3 +696,30 @@ def test_port_authorities_and_liberation_armies_head_bodies():
     assert ("Cảng vụ đường thủy nội địa tỉnh Quảng Ninh", "ORG") in _spans(text)
     text = "đoàn đại biểu Quân sự cấp cao Quân giải phóng nhân dân Trung Quốc đã tiến hành hội đàm"
     assert ("Quân giải phóng nhân dân Trung Quốc", "ORG") in _spans(text)
+
+
+def test_a_repeated_persons_name_keeps_a_place_reading_of_the_same_words():
+    """Review of round 6: the repeated-mention rule turned every later mention of a person's
+    name into PER, also where its own context makes it a city or a street ("President Ho Chi
+    Minh ... Ho Chi Minh City"; "Prime Minister Pham Van Dong ... Pham Van Dong street")."""
+    text = (
+        "Chủ tịch Hồ Chí Minh từng nói như vậy. Hiện nay, thành phố Hồ Chí Minh là trung tâm "
+        "kinh tế lớn nhất."
+    )
+    assert _spans(text) == [("Hồ Chí Minh", "PER"), ("Hồ Chí Minh", "LOC")]
+    text = "Thủ tướng Phạm Văn Đồng từng sống ở đây. Nay đường Phạm Văn Đồng rất đông xe."
+    assert _spans(text) == [("Phạm Văn Đồng", "PER"), ("Phạm Văn Đồng", "LOC")]
+
+
+def test_given_names_before_a_country_are_capitalised_words():
+    """Review of round 6: the given-name rule's capital class (a range "À-Ỹ") held lower-case
+    letters, so "đến Nga" (to Russia) after "Nhạc sĩ" (musician) was read as a person."""
+    assert _spans("Nhạc sĩ đến Nga biểu diễn.") == [("Nga", "LOC")]
+    assert _spans("Nhiều ca sĩ ở Nga và Mỹ đã tới dự.") == [("Nga", "LOC"), ("Mỹ", "LOC")]
+
+
+def test_only_numbered_units_take_a_number():
+    """Review of round 6: "UBND tỉnh 3 lần" is the province's committee ... 3 times; only the
+    units the press numbers (quận, phường) take one ("UBND quận 1")."""
+    assert ("UBND tỉnh 3", "ORG") not in _spans("Chủ tịch UBND tỉnh 3 lần kiểm tra.")
+    assert ("UBND quận 1", "ORG") in _spans("Chủ tịch UBND quận 1 đã kiểm tra.")

@@ -132,9 +132,15 @@ def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
     for name in sorted(names):
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             inside = [c for c in chosen if c.start < m.end() and m.start() < c.end]
-            if (
-                all(m.start() <= c.start and c.end <= m.end() and c.label != "PER" for c in inside)
-                and inside != []
+            # only shorter spans inside give way ("Nga" in "Phương Nga"); the same words read
+            # as a place or a body ("thành phố Hồ Chí Minh", "đường Phạm Văn Đồng") keep that
+            # reading, which their own context gave them
+            if inside != [] and all(
+                m.start() <= c.start
+                and c.end <= m.end()
+                and c.label != "PER"
+                and (c.start, c.end) != (m.start(), m.end())
+                for c in inside
             ):
                 chosen = [c for c in chosen if c not in inside]
                 extra.append(Candidate(m.start(), m.end(), "PER", RULE, "rule:repeated-mention"))

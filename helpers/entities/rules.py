@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..orthography import is_native_syllable
+from ..orthography import LOWER, UPPER, is_native_syllable
 from ..tokens import Token, tokens
 from .archive import (
     abbreviates_common_noun,
@@ -167,11 +167,11 @@ def _person_after_title(chunks: list[Chunk], i: int, text: str) -> tuple[list[Ca
 NAME_SYLLABLE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Initials glued to the name by a dot, or with one space, as the press writes foreign given names
 # ("V.Pu-tin", "V. Putin") and anonymises people ("N.S. T.", "P.V."): part of the name.
-INITIALS = re.compile(r"(?:[A-ZĐÀ-Ỹ]\. ?)+(?=[A-ZĐÀ-Ỹ])")
+INITIALS = re.compile(rf"(?:{UPPER}\. ?)+(?={UPPER})")
 # An initial and a hyphenated transliteration ("Ê.Ma-crông", "M.Ca-vu-xô-glu"): the Vietnam News
 # Agency's style for foreign persons, a person wherever it stands (117 in the 2017 archive).
 INITIALLED_TRANSLITERATION = re.compile(
-    r"(?<![\w.])(?:[A-ZĐÀ-Ỹ]\.)+[A-ZĐÀ-Ỹ][^\W\d_]*(?:-[^\W\d_]*[a-zđà-ỹ][^\W\d_]*)+(?![\w-])"
+    rf"(?<![\w.])(?:{UPPER}\.)+{UPPER}[^\W\d_]*(?:-[^\W\d_]*{LOWER}[^\W\d_]*)+(?![\w-])"
 )
 
 
@@ -295,11 +295,12 @@ def _org_with_lower_case_words(
     people = set(cues().get("nationality_intro", []))
     pos_at = {t.start: t.pos for t in tokens(text)}
     j = i + n
-    units = cues().get("admin_unit", [])
+    # only units the press numbers ("quận 1", "phường 7"); "UBND tỉnh 3 lần" is 3 times
+    numbered = set(cues().get("admin_unit", [])) & set(cues().get("numbered_place_head", []))
     number = _NUMBER_OR_CODE.match(text, chunks[j].start) if j < len(chunks) else None
     if (
         number
-        and any(chunks[j - 1].text.endswith(u) for u in units)
+        and any(chunks[j - 1].text.endswith(u) for u in numbered)
         and number.end() == chunks[j].end
         and text[chunks[j - 1].end : chunks[j].start] == " "
     ):
@@ -921,7 +922,7 @@ def _foreign_person_shape(name: str) -> bool:
     )
 
 
-_GIVEN_NAMES = re.compile(r"(?<![\w-])([A-ZĐÀ-Ỹ][^\W\d_]*) ([A-ZĐÀ-Ỹ][^\W\d_]*)(?![\w-])")
+_GIVEN_NAMES = re.compile(rf"(?<![\w-])({UPPER}[^\W\d_]*) ({UPPER}[^\W\d_]*)(?![\w-])")
 
 
 def given_name_layer(text: str) -> list[Candidate]:
