@@ -4,6 +4,8 @@ splits, the shipped model file, and a kind of boundary it fixes."""
 import importlib.util
 import socket
 
+import pytest
+
 from helpers import evaluation
 from helpers.entities import extract, model, rule_entities
 from helpers.tokens import tokens
@@ -168,3 +170,36 @@ def test_the_recorded_rotation_is_what_the_model_gives():
     assert recorded[["left out", "system"]].equals(now[["left out", "system"]])
     numbers = [c for c in now.columns if c not in ("left out", "system")]
     assert ((recorded[numbers] - now[numbers]).abs() <= 0.002).all().all()
+
+
+def test_the_model_never_draws_a_name_across_a_sentence_or_a_clause():
+    # review of round 6: "Lincoln.Ảnh" (a photo credit glued to the next sentence), a double
+    # space between two mentions, a verb phrase swallowing a country ("Feilong defeated the
+    # Thai champion"), a person over a club named after a city ("Real Madrid")
+    cases = [
+        "Tổng thống Abraham Lincoln.Ảnh: Wiki Năm 1861, ông đắc cử.",
+        "3. Bill Clinton  Bill Clinton. Ảnh: AP. Ông Clinton nói.",
+        "Năm 2015 Feilong đánh bại nhà vô địch kicboxing Thái Lan tại cuộc thi.",
+        "Barcelona thắng đậm để lật đổ ngôi đầu bảng của Real Madrid, đội bóng Hoàng gia.",
+    ]
+    for text in cases:
+        found = [(e.text, e.label) for e in extract(text)]
+        assert not any("Ảnh" in t or "  " in t or "đánh bại" in t for t, _ in found), found
+        assert ("Real Madrid", "PER") not in found
+    assert ("Thái Lan", "LOC") in [(e.text, e.label) for e in extract(cases[2])]
+
+
+def test_a_missing_or_damaged_model_file_is_a_clear_error(tmp_path, monkeypatch):
+    from helpers.corpus import CorpusError
+
+    for content in (None, b"garbage", b""):
+        path = tmp_path / "entity_model.crfsuite"
+        if content is not None:
+            path.write_bytes(content)
+        monkeypatch.setattr(model, "MODEL_PATH", path)
+        model.tagger.cache_clear()
+        try:
+            with pytest.raises(CorpusError, match="entity_model.crfsuite: the entity model"):
+                model.tagger()
+        finally:
+            model.tagger.cache_clear()

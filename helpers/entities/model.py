@@ -26,8 +26,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from ..canonical import english_name
-from ..orthography import is_native_syllable
-from ..paths import DATA_DIR
+from ..corpus import CorpusError
+from ..orthography import LOWER, UPPER, is_native_syllable
+from ..paths import DATA_DIR, display_path
 from ..tokens import Token, tokens
 from .archive import (
     case_counts,
@@ -371,7 +372,13 @@ def tagger():
     from underthesea_core import CRFTagger
 
     t = CRFTagger()
-    t.load(str(MODEL_PATH))
+    try:
+        t.load(str(MODEL_PATH))
+    except OSError as e:  # the loader's own message names no file
+        raise CorpusError(
+            f"{display_path(MODEL_PATH)}: the entity model is missing or damaged ({e}); restore "
+            "it from git or retrain it with tests/tools/train_entity_model.py"
+        ) from None
     return t
 
 
@@ -437,11 +444,13 @@ def decide(
     index = {label: k for k, label in enumerate(model.labels())}
     ends = [u.end for u in sent]
     kept = list(rules)
+    refused = []  # the model's spans it may not add: its doubt about the rules' spans there is moot
     for span in viterbi:
         if span in rules or _span_probability(sent, ends, marginals, index, span) < confidence:
             continue
         a, b, label = span
         if not _may_add(text, span, rules):
+            refused.append(span)
             continue
         kept = [r for r in kept if not (r[0] < b and a < r[1])] + [span]
     # A rule span the model only doubts is dropped below ``drop``; names of laws, products and
@@ -452,21 +461,57 @@ def decide(
         if r in viterbi
         or r not in rules
         or r[2] == "MISC"
+        or any(x[0] < r[1] and r[0] < x[1] for x in refused)
         or _span_probability(sent, ends, marginals, index, r) >= drop
     )
 
 
 def _may_add(text: str, span: tuple[int, int, str], rules: list[tuple[int, int, str]]) -> bool:
     """A span of the model's own needs a name's evidence: it begins with a capital or a digit,
-    or where a listed name begins (``châu Phi``); a person also needs a span of the rules there
-    (the model re-draws or re-types names, it never invents a person) and a name's shape."""
+    or where a listed name begins (``châu Phi``); it never runs across a sentence's end, a
+    photo credit glued to the next sentence or a double space; lower-case words inside need a
+    head noun or a rule span of its label where it begins (``Trung tâm Phối hợp tìm kiếm cứu
+    nạn hàng hải Vladivostok``, not ``Feilong đánh bại ... Thái Lan``); a person needs a person
+    of the rules there (the model re-draws or re-types names, it never invents a person) and a
+    name's shape."""
     a, b, label = span
     listed = gazetteer_matches(text, a, min(len(text), a + 60))
     if not (text[a].isupper() or text[a].isdigit() or (listed and listed[0][0] == a)):
         return False
+    if _SENTENCE_GLUE.search(text, a, b):
+        return False
     if label == "PER":
-        return any(r[0] < b and a < r[1] for r in rules) and has_name_evidence(text, a, b)
+        return any(r[2] == "PER" and r[0] < b and a < r[1] for r in rules) and has_name_evidence(
+            text, a, b
+        )
+    if _LOWER_WORD.search(text, a, b) and not (
+        any(r[0] == a and r[2] == label for r in rules) or _starts_with_head(text, a)
+    ):
+        return False
     return True
+
+
+# A sentence's end, a credit glued to the next sentence ("Lincoln.Ảnh"), a line break or a
+# double space: no name runs across one.
+_SENTENCE_GLUE = re.compile(rf"(?<!{UPPER})[.!?:;…](?:\s|$)|\s\s|\n|{LOWER}\.{UPPER}")
+_LOWER_WORD = re.compile(rf"(?<![\w-]){LOWER}")
+# Cue kinds whose phrase may begin a name with lower-case words in it.
+_NAME_HEAD_KINDS = (
+    "org_head",
+    "misc_head",
+    "landmark_head",
+    "geo_head",
+    "document_head",
+    "loc_head",
+)
+
+
+def _starts_with_head(text: str, a: int) -> bool:
+    return any(
+        text.startswith(cue, a) and text[a + len(cue) : a + len(cue) + 1] in (" ", "")
+        for kind in _NAME_HEAD_KINDS
+        for cue in cues().get(kind, [])
+    )
 
 
 def _restore_repeated(
