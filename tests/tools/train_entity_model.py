@@ -8,9 +8,10 @@ Run from the project root with the project's environment:
 
 The model is a linear-chain CRF (underthesea_core) over the units of each line of text, with the
 rule extractor's own tags among its features (``helpers/entities/model.py``). The shipped model
-is trained on every annotated entity set of ``tests/data`` in the fixed order of
-``helpers.evaluation.MODEL_TRAINING_SETS``, with the fixed parameters of
-``helpers.entities.model.TRAINING_PARAMETERS``: the same data give the same file.
+is trained on every annotated entity set of ``tests/data`` but the held-back split, in the fixed
+order of ``helpers.evaluation.MODEL_TRAINING_SETS``, with the fixed parameters of
+``helpers.entities.model.TRAINING_PARAMETERS``: the same data give the same predictions (the
+file's last digits may differ: the trainer sums some weights in no fixed order).
 
 ``--rotate`` leaves out each annotated set in turn, trains on all the other sets and prints strict
 F1 on the left-out set for the rules alone and for the rules corrected by the model, then F1 per
