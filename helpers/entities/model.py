@@ -38,7 +38,7 @@ from .archive import (
     place_contexts,
     positional_capital,
 )
-from .candidates import LABELS, Entity
+from .candidates import LABELS, Entity, starts_phrase
 from .gazetteers import cues, gazetteer, gazetteer_matches, vietnamese_family_names
 
 MODEL_PATH = DATA_DIR / "entity_model.crfsuite"
@@ -507,11 +507,7 @@ _NAME_HEAD_KINDS = (
 
 
 def _starts_with_head(text: str, a: int) -> bool:
-    return any(
-        text.startswith(cue, a) and text[a + len(cue) : a + len(cue) + 1] in (" ", "")
-        for kind in _NAME_HEAD_KINDS
-        for cue in cues().get(kind, [])
-    )
+    return any(starts_phrase(text, a, cues().get(kind, [])) for kind in _NAME_HEAD_KINDS)
 
 
 def _restore_repeated(
