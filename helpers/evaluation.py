@@ -129,11 +129,11 @@ def project_and_baseline(examples: list[dict], *, rules_only: bool = False) -> l
     scores, and the rotation (:func:`model_rotation`) scores the model honestly."""
     from .entities import extract, rule_entities
 
-    project = run_entities("rules", rule_entities, examples) if rules_only else None
-    return [
-        project or run_entities("project", extract, examples),
-        run_entities("underthesea", underthesea_entities, examples),
-    ]
+    if rules_only:
+        project = run_entities("rules", rule_entities, examples)
+    else:
+        project = run_entities("project", extract, examples)
+    return [project, run_entities("underthesea", underthesea_entities, examples)]
 
 
 def _overlaps(a: Span, pool: set[Span]) -> bool:

@@ -39,6 +39,7 @@ from .archive import (
     positional_capital,
 )
 from .candidates import LABELS, Entity, starts_phrase
+from .crf import bio_spans
 from .gazetteers import cues, gazetteer, gazetteer_matches, vietnamese_family_names
 
 MODEL_PATH = DATA_DIR / "entity_model.crfsuite"
@@ -166,16 +167,10 @@ def _capital_share(syllable: str) -> str:
     counts = case_counts().get(syllable.lower())
     if not counts:
         return "unseen"
-    share = counts.capital_share
-    return (
-        "0"
-        if share < 0.1
-        else "1"
-        if share < 0.25
-        else "2"
-        if share < 0.5
-        else ("3" if share < 0.75 else "4")
-    )
+    return str(bisect_right(_CAPITAL_SHARE_BINS, counts.capital_share))
+
+
+_CAPITAL_SHARE_BINS = (0.1, 0.25, 0.5, 0.75)
 
 
 @cache
@@ -197,8 +192,8 @@ def _phrase_features(text: str, sent: list[Unit]) -> list[list[str]]:
     out: list[list[str]] = [[] for _ in sent]
     for i, u in enumerate(sent):
         for phrase, kind in _phrases_by_first_syllable().get(u.text.lower(), []):
-            end = u.start + len(phrase)
-            if text.startswith(phrase, u.start) and not text[end : end + 1].isalnum():
+            if starts_phrase(text, u.start, [phrase]):
+                end = u.start + len(phrase)
                 out[i].append(f"head={kind}")
                 for k in range(i + 1, len(sent)):
                     if sent[k].start >= end:
@@ -349,16 +344,7 @@ def _context_features(lowers: list[str], i: int) -> list[str]:
 def spans_of(sent: list[Unit], tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Character spans (start, end, label) of a unit sentence's BIO tags; an I- tag after O or
     another label starts a span of its own."""
-    out: list[tuple[int, int, str]] = []
-    open_label = None
-    for u, tag in zip(sent, tags, strict=True):
-        label = tag[2:] if tag[:2] in ("B-", "I-") else None
-        if label and tag.startswith("I-") and label == open_label:
-            out[-1] = (out[-1][0], u.end, label)
-        elif label:
-            out.append((u.start, u.end, label))
-        open_label = label
-    return out
+    return [(sent[first].start, sent[last].end, label) for first, last, label in bio_spans(tags)]
 
 
 def gold_tags(sent: list[Unit], gold: Sequence[tuple[int, int, str]]) -> list[str]:
