@@ -979,6 +979,12 @@ def _listed_next(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
     return any(a > end and _LISTED.fullmatch(text, end, a) for a, _ in verbs)
 
 
+def _opens_complement(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
+    """Does a comma or a colon after the stance verb ending at ``end`` open its complement (the
+    rest of the sentence), rather than a list of the subject's verbs?"""
+    return bool(re.match(r"\s*[,:]", text[end:])) and not _listed_next(text, end, verbs)
+
+
 def _sentence_commitments(
     reader: _Reader,
     paragraph: int,
@@ -1079,13 +1085,15 @@ def _sentence_commitments(
                 # nghị Bộ trưởng khẳng định ...", I ask the Minister to affirm ...)
                 reader.last_actor = None
                 no_party, after_no_party, previous_end = True, True, b
+                if _opens_complement(text, b, verbs):
+                    break  # "Bài viết nhấn mạnh: Chính phủ ... cam kết", the article stressed:
                 continue
             else:
                 actor, subject = reader.last_actor, ""
         reader.last_actor = actor
         chain.append((a, b, actor, subject))
         previous_end = b
-        if re.match(r"\s*[,:]", text[b:]) and not _listed_next(text, b, verbs):
+        if _opens_complement(text, b, verbs):
             break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content
     rows = []
     for i, (a, b, actors, subject) in enumerate(chain):
@@ -1119,10 +1127,11 @@ def _sentence_commitments(
 def _stance_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     """The stance verbs of a paragraph, as whole words. A verb of two or more syllables also
     counts at the start of a word the segmenter glued to what follows ("hoan nghênh động thái"
-    read as one word): such a verb is a word of its own in any case. A frame ("coi … là",
-    regard … as) counts when its second part follows in the same clause; the span is its
-    first part."""
-    starts = {t.start for t in toks}
+    read as one word): such a verb is a word of its own in any case. It also counts at the end
+    of a word whose first part is a capitalised name ("Mỹ hoan nghênh", "Lưu bày tỏ vui mừng":
+    the segmenter glued the subject onto the verb). A frame ("coi … là", regard … as) counts
+    when its second part follows in the same clause; the span is its first part."""
+    starts = {t.start for t in toks} | _glued_name_ends(text, toks)
     ends = {t.end for t in toks}
     spans = []
     for m in _pattern("verb").finditer(text):
@@ -1139,6 +1148,23 @@ def _stance_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
             if second and len(text[m.end() : second.start()].split()) <= _FRAME_GAP:
                 spans.append((m.start(), m.end()))
     return sorted(set(spans))
+
+
+def _glued_name_ends(text: str, toks: list[Token]) -> set[int]:
+    """Where a lower-case word starts inside a token whose first syllables are capitalised
+    ("Mỹ hoan nghênh", "Lưu bày tỏ": a name the segmenter glued onto the word after it)."""
+    found = set()
+    for t in toks:
+        syllables = t.text.split(" ")
+        at = t.start
+        for k, syllable in enumerate(syllables[:-1]):
+            at += len(syllable) + 1
+            if not syllable[:1].isupper():
+                break
+            if syllables[k + 1][:1].islower():
+                found.add(at)
+                break
+    return found
 
 
 _FRAME_GAP = 6  # words between a frame's two parts: "coi [đây] là", "coi [việc này] là"

@@ -744,3 +744,19 @@ def test_a_state_news_agency_speaks_for_its_state_and_other_press_for_none():
         ("North Korea", "nhấn mạnh")
     ]
     assert actors("AP khẳng định thông tin này là chính xác.") == []
+
+
+def test_a_subject_the_segmenter_glued_onto_the_verb_keeps_the_verb():
+    # kind: the segmenter reads "Mỹ hoan nghênh" (the US welcomed) as one word; 3 gold pairs
+    # on the archive sets. "In addition, the US welcomed Chinese companies importing gas."
+    text = "Ngoài ra, Mỹ hoan nghênh các công ty Trung Quốc nhập khí hóa lỏng."
+    assert actors(text) == [("United States", "hoan nghênh")]
+
+
+def test_the_complement_of_a_subject_that_is_no_party_holds_no_row():
+    # kind: a colon or comma after the verb of a thing or a non-party opens its complement
+    # (conventions, "Real news" 4 and the comma rule). "The article stressed: Vietnam's new
+    # Government pledges to push reform": no row for either verb
+    assert (
+        actors("Bài viết nhấn mạnh: Chính phủ mới của Việt Nam cam kết sẽ thúc đẩy cải cách.") == []
+    )
