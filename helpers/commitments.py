@@ -39,17 +39,17 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..entities import Entity, cues, gazetteer, vietnamese_family_names
-from ..matching import term_pattern
-from ..offices import bodies, holders, home_offices, press, seats
-from ..orthography import is_native_syllable
-from ..paths import read_data_lines
-from ..themes import dominant_theme, theme_labels
-from ..tokens import Token
+from .entities import Entity, cues, gazetteer, vietnamese_family_names
+from .matching import term_pattern
+from .offices import bodies, holders, home_offices, press, seats
+from .orthography import is_native_syllable
+from .paths import read_data_lines
+from .themes import dominant_theme, theme_labels
+from .tokens import Token
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis, ParagraphView
-    from ..corpus import Document
+    from .analysis import Analysis, ParagraphView
+    from .corpus import Document
 
 BOTH = "both"
 ALL = "all"
@@ -1226,7 +1226,7 @@ def commitments(source: str | Document | Analysis) -> pd.DataFrame:
     the previous clause).
     """
     # deferred, the one upward import (README, layers): analysis runs find_commitments above
-    from ..analysis import as_analysis
+    from .analysis import as_analysis
 
     return as_analysis(source).table("commitments")
 
