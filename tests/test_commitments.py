@@ -1,3 +1,6 @@
+import pandas as pd
+import pytest
+
 from helpers.analysis import as_analysis, load_or_analyse
 from helpers.commitments import _full_name, commitments, commitments_by_actor_and_theme
 from helpers.evaluation import (
@@ -9,7 +12,7 @@ from helpers.evaluation import (
     COMMITMENTS_STATEMENT,
     commitment_scores,
 )
-from helpers.paths import DEFAULT_DOC_ID
+from helpers.paths import DEFAULT_DOC_ID, PROJECT_ROOT
 
 
 def test_commitments_on_the_statement_meet_the_target():
@@ -760,3 +763,48 @@ def test_the_complement_of_a_subject_that_is_no_party_holds_no_row():
     assert (
         actors("Bài viết nhấn mạnh: Chính phủ mới của Việt Nam cam kết sẽ thúc đẩy cải cách.") == []
     )
+
+
+def _rotation_tool():
+    import sys
+
+    sys.path.insert(0, str(PROJECT_ROOT / "tests" / "tools"))
+    import commitment_rotation
+
+    return commitment_rotation
+
+
+def test_the_scorer_rotation_never_trains_on_the_left_out_set():
+    tool = _rotation_tool()
+    splits = tool.rotation_splits()
+    assert [left for left, _ in splits] == list(tool.COMMITMENT_SETS)
+    for left, training in splits:
+        assert left not in training
+        assert sorted([left, *training]) == sorted(tool.COMMITMENT_SETS)
+
+
+def test_the_scorer_candidates_use_only_the_documented_features():
+    # "Both sides agreed ..., and Japan welcomed ...": candidates for both verbs, each described
+    # by names of commitment_scorer.FEATURES only (vector() refuses any other)
+    _rotation_tool()  # puts tests/tools on the path
+    import commitment_scorer
+
+    analysis = as_analysis(
+        "Hai bên nhất trí tăng cường hợp tác. Nhật Bản hoan nghênh các nỗ lực của Việt Nam."
+    )
+    views = [analysis.paragraph_view(p.index) for p in analysis.text_paragraphs]
+    rows, candidates = commitment_scorer.readings(views)
+    assert [(r.actor, r.verb) for r in rows] == [("both", "nhất trí"), ("Japan", "hoan nghênh")]
+    assert {(c.actor, c.start) for c in candidates} >= {(r.actor, r.start) for r in rows}
+    for c in candidates:
+        assert commitment_scorer.vector(c.features).sum() == len(c.features)
+    with pytest.raises(KeyError, match="unknown commitment feature"):
+        commitment_scorer.vector(["no such feature"])
+
+
+def test_the_recorded_scorer_rotation_is_current():
+    # tests/data/commitment-scorer-rotation.csv, shown in the report: rerun
+    # tests/tools/commitment_rotation.py --rotate --record after the rules or the sets change
+    tool = _rotation_tool()
+    recorded = pd.read_csv(tool.ROTATION_RECORD)
+    assert recorded.round(3).equals(tool.rotation_table().round(3))
