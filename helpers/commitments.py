@@ -103,6 +103,14 @@ def _cues() -> dict[str, list[str]]:
     for line in read_data_lines("stance.tsv")[1:]:
         cue, kind, _ = line.split("\t")
         by_kind.setdefault(kind, []).append(cue)
+    # "bày tỏ [sự|lòng|niềm] ngưỡng mộ", express admiration: a light verb and a noun of attitude,
+    # with or without a classifier between, are one stance verb
+    by_kind["verb"] += [
+        " ".join(filter(None, (light, classifier, noun)))
+        for light in by_kind.get("light", [])
+        for classifier in ["", *by_kind.get("classifier", [])]
+        for noun in by_kind.get("attitude", [])
+    ]
     return by_kind
 
 

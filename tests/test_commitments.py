@@ -808,3 +808,16 @@ def test_the_recorded_scorer_rotation_is_current():
     tool = _rotation_tool()
     recorded = pd.read_csv(tool.ROTATION_RECORD)
     assert recorded.round(3).equals(tool.rotation_table().round(3))
+
+
+def test_bay_to_and_a_noun_of_attitude_is_one_stance_verb():
+    # kind: "bày tỏ" (express) + [sự|lòng|niềm] + a noun of attitude (data/stance.tsv: light,
+    # classifier, attitude). "The Belarusian President expressed admiration for Vietnam's
+    # development"; "Prime Minister Szydlo expressed thanks to Chancellor Merkel" (one span,
+    # not "cảm ơn" alone)
+    assert actors(
+        "Tổng thống Belarus Alexander Lukashenko bày tỏ ngưỡng mộ sự phát triển của Việt Nam."
+    ) == [("Belarus", "bày tỏ ngưỡng mộ")]
+    assert actors("Thủ tướng Ba Lan Beata Szydlo bày tỏ lòng cảm ơn Thủ tướng Đức.") == [
+        ("Poland", "bày tỏ lòng cảm ơn")
+    ]
