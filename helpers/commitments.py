@@ -502,6 +502,18 @@ def _parties_in(
     or complement, and the stance verb shares the subject of the first verb.
     """
     start, end = span
+    frames = [m.end() for m in _pattern("reporting").finditer(text, start, end)]
+    if (
+        frames
+        and not _CLAUSE_BREAK.search(text, frames[-1], end)
+        and any(frames[-1] <= e.start and e.end <= end for e in entities)
+    ):
+        # "Tổng thống Trump nêu rõ người dân Palestine đã sẵn sàng ...", President Trump stated
+        # that the Palestinian people are ready: the reported clause, up to the verb, names a
+        # subject of its own; the reporter is none of the verb's (after a comma he may be:
+        # "ông Ngọc cho biết ..., đồng thời khẳng định", he said ... and affirmed)
+        start = frames[-1]
+        span = (start, end)
     window = text[start:end]
     inside = [e for e in entities if start <= e.start and e.end <= end]
     after_verb = _after_predicate(text, toks, span, inside)

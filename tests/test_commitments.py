@@ -821,3 +821,18 @@ def test_bay_to_and_a_noun_of_attitude_is_one_stance_verb():
     assert actors("Thủ tướng Ba Lan Beata Szydlo bày tỏ lòng cảm ơn Thủ tướng Đức.") == [
         ("Poland", "bày tỏ lòng cảm ơn")
     ]
+
+
+def test_a_reported_clause_with_a_subject_of_its_own_is_not_the_reporters():
+    # kind: the reporter before "nêu rõ" (stated; conventions "Real news" 11) or "cho biết" is
+    # no subject of a stance verb in a reported clause that names its own: "President Trump
+    # stated that the Palestinian people are ready for peace" (citizens: no party, no row)
+    text = "Tổng thống Donald Trump nêu rõ người dân Palestine đều đã sẵn sàng cho hòa bình."
+    assert actors(text) == []
+
+
+def test_a_stance_that_only_refers_back_is_no_row():
+    # kind: "tương tự" (similar) refers back like "như vậy" (conventions §7): "He said Prime
+    # Minister Netanyahu also expressed a similar wish"
+    text = "Ông cho biết Thủ tướng Israel Benjamin Netanyahu cũng đã bày tỏ mong muốn tương tự."
+    assert actors(text) == []
