@@ -531,9 +531,18 @@ def _parties_in(
             continue  # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a local office, no party
         if party == UNKNOWN and e.label == "PER":
             title = _title_before(text, e, entities)
-            if not title or title.lower() in _cues()["pronoun"]:
+            foreign = _foreign_name(_full_name(text, e))
+            if title and title.lower() in _cues()["pronoun"] and foreign:
+                # "Ông Robert Lighthizer khẳng định", Mr Lighthizer affirmed, after "Trưởng Đại
+                # diện Thương mại Hoa Kỳ": a foreigner the paragraph introduced with the one
+                # foreign country it named before him speaks for it
+                earlier = [o for o in entities if o.end <= e.start]
+                party = reader.context_country(earlier)
+                if not party:
+                    continue
+            elif not title or title.lower() in _cues()["pronoun"]:
                 continue  # no office: a personal opinion, no party's position
-            if _foreign_name(_full_name(text, e)):
+            elif foreign:
                 # "Thủ tướng A. Cô-bi-a-cốp", "Thủ tướng Mark Rutte": a foreign name is no holder
                 # of the home state's office; the one foreign country the paragraph names
                 # named before the person: one after is the verb's object ("cảnh báo Nga")

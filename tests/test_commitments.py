@@ -836,3 +836,21 @@ def test_a_stance_that_only_refers_back_is_no_row():
     # Minister Netanyahu also expressed a similar wish"
     text = "Ông cho biết Thủ tướng Israel Benjamin Netanyahu cũng đã bày tỏ mong muốn tương tự."
     assert actors(text) == []
+
+
+def test_a_stance_word_after_a_rate_is_a_noun():
+    # kind: "tỷ lệ ủng hộ" (approval rating, 76 times in the 2017 archive) names a number, no
+    # position: "President Trump has the lowest approval rating"
+    assert actors("Tổng thống Mỹ Donald Trump có tỷ lệ ủng hộ thấp nhất.") == []
+
+
+def test_a_foreigner_as_mr_speaks_for_the_one_foreign_country_named_before():
+    # kind: "Ông" + a foreign name, no office: the one foreign country the paragraph named
+    # before him (else, as before, no row). "The US Trade Representative valued ... Mr Robert
+    # Lighthizer affirmed the council is an important mechanism"
+    text = (
+        "Trưởng Đại diện Thương mại Hoa Kỳ đánh giá cao hội nghị. Ông Robert Lighthizer khẳng "
+        "định hội đồng là một cơ chế quan trọng."
+    )
+    assert actors(text) == [("United States", "đánh giá cao"), ("United States", "khẳng định")]
+    assert actors("Ông Robert Lighthizer khẳng định hội đồng là một cơ chế quan trọng.") == []
