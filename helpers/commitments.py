@@ -1073,6 +1073,12 @@ def _sentence_commitments(
             actor, subject = chain[-1][2], ""
         else:
             clause = _clause_start(text, sentence_start, a, previous_end)
+            subordinate = [m.end() for m in _pattern("subordinator").finditer(text, clause, a)]
+            if subordinate and _explicit_subject(text, subordinate[-1], a):
+                # "kêu gọi Triều Tiên ... sau khi Hội đồng Bảo an nhất trí ...", called on North
+                # Korea ... after the Security Council agreed: the subordinate clause has its
+                # own subject (conventions §14), not the object of the clause before it
+                clause = subordinate[-1]
             parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
             explicit = _explicit_subject(text, clause, a)
             if _speech_tag(text, clause, b):

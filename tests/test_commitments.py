@@ -854,3 +854,20 @@ def test_a_foreigner_as_mr_speaks_for_the_one_foreign_country_named_before():
     )
     assert actors(text) == [("United States", "đánh giá cao"), ("United States", "khẳng định")]
     assert actors("Ông Robert Lighthizer khẳng định hội đồng là một cơ chế quan trọng.") == []
+
+
+def test_a_subordinate_clause_in_a_complement_has_its_own_subject():
+    # kind: a stance verb after "sau khi" (after) inside the previous verb's complement takes the
+    # subject of its own clause (conventions §14), not the previous verb's object. "Japan's
+    # Prime Minister called on North Korea to stop its tests after the UN Security Council
+    # agreed to widen the sanctions on North Korea"
+    text = (
+        "Thủ tướng Nhật Bản Abe đã kêu gọi Triều Tiên không tiến hành thêm các vụ thử hạt nhân "
+        "sau khi Hội đồng Bảo an Liên hợp quốc nhất trí mở rộng các lệnh trừng phạt Triều Tiên."
+    )
+    found = actors(text)
+    assert found[0] == ("Japan", "kêu gọi")
+    assert ("North Korea", "nhất trí") not in found
+    # "Doha received the list of demands": a stance word after "danh sách" (list) is a noun
+    text = "Liên hợp quốc đã đề nghị giúp đỡ sau khi Doha nhận được bản danh sách yêu cầu."
+    assert actors(text) == [("United Nations", "đề nghị")]
