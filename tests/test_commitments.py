@@ -871,3 +871,11 @@ def test_a_subordinate_clause_in_a_complement_has_its_own_subject():
     # "Doha received the list of demands": a stance word after "danh sách" (list) is a noun
     text = "Liên hợp quốc đã đề nghị giúp đỡ sau khi Doha nhận được bản danh sách yêu cầu."
     assert actors(text) == [("United Nations", "đề nghị")]
+
+
+def test_the_security_council_is_itself_not_the_united_nations():
+    # kind: a body of an international organisation speaks for itself, the most specific
+    # organisation named (conventions §2, UNODC): "the UN Security Council agreed to widen the
+    # sanctions"
+    text = "Hội đồng Bảo an Liên hợp quốc nhất trí mở rộng các lệnh trừng phạt."
+    assert actors(text) == [("United Nations Security Council", "nhất trí")]
