@@ -879,3 +879,11 @@ def test_the_security_council_is_itself_not_the_united_nations():
     # sanctions"
     text = "Hội đồng Bảo an Liên hợp quốc nhất trí mở rộng các lệnh trừng phạt."
     assert actors(text) == [("United Nations Security Council", "nhất trí")]
+
+
+def test_every_spelling_of_a_state_news_agency_speaks_for_its_state():
+    # kind: a state's news agency under another spelling or its abbreviation (conventions §17)
+    # and its head:
+    # "Xinhua's president, Mr Cai, affirmed that THX will send more reporters to Vietnam"
+    text = "Xã trưởng THX Thái Danh Chiếu khẳng định THX sẽ cử thêm phóng viên sang Việt Nam."
+    assert actors(text) == [("China", "khẳng định")]
