@@ -874,16 +874,36 @@ def _main_clause_subject(
     reader: _Reader,
     text: str,
     toks: list[Token],
-    end: int,
+    span: tuple[int, int],
     verbs: list[tuple[int, int]],
     entities: list[Entity],
 ) -> tuple[list[str], str, int]:
-    """The subject of the main clause after an opening participial clause ending at ``end``,
-    and where its verb starts: the first clause after a comma whose subject is a person or a
-    title ("Bày tỏ sự cảm ơn Đảng, Nhà nước ... đã luôn ủng hộ ..., Chủ tịch Quốc hội Heng
-    Samrin chúc mừng": not "Nhà nước", inside the object), else the first with any party."""
+    """The subject of the main clause after an opening participial clause ending at ``end``
+    (``span``: to the sentence's end), and where its verb starts: the first clause after a
+    comma whose subject is a person or a title ("Bày tỏ sự cảm ơn Đảng, Nhà nước ... đã luôn
+    ủng hộ ..., Chủ tịch Quốc hội Heng Samrin chúc mừng": not "Nhà nước", inside the object),
+    else the first with any party. The main verb may be any verb ("Bày tỏ vui mừng ..., Thủ
+    tướng Nguyễn Xuân Phúc thông báo ...", expressing pleasure, the Prime Minister announced):
+    the first lower-case verb after each comma counts too."""
+    end, limit = span
+    names = [(e.start, e.end) for e in entities]
+    starts = {a for a, _ in verbs}
+    for m in _COMMA.finditer(text, end, limit):
+        first = next(
+            (
+                t.start
+                for t in toks
+                if m.end() <= t.start < limit
+                and t.pos == "V"
+                and t.text[:1].islower()
+                and not any(x <= t.start < y for x, y in names)
+            ),
+            None,
+        )
+        if first is not None:
+            starts.add(first)
     found: list[tuple[bool, list[str], str, int]] = []
-    for a, _ in verbs:
+    for a in sorted(starts):
         commas = [m.end() for m in _COMMA.finditer(text, end, a)]
         if a <= end or not commas:
             continue
@@ -1096,7 +1116,7 @@ def _sentence_commitments(
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
                 # subject, between the comma after it and the next verb
                 parties, subject, main_verb = _main_clause_subject(
-                    reader, text, toks, b, verbs, entities
+                    reader, text, toks, (b, sentence.end), verbs, entities
                 )
             if not parties and not chain and not no_party and not explicit:
                 # The subject may stand before an apposition or an adverbial set off by commas

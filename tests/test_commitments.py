@@ -887,3 +887,13 @@ def test_every_spelling_of_a_state_news_agency_speaks_for_its_state():
     # "Xinhua's president, Mr Cai, affirmed that THX will send more reporters to Vietnam"
     text = "Xã trưởng THX Thái Danh Chiếu khẳng định THX sẽ cử thêm phóng viên sang Việt Nam."
     assert actors(text) == [("China", "khẳng định")]
+
+
+def test_an_opening_clause_takes_the_subject_of_a_main_clause_with_any_verb():
+    # kind: conventions §13 with a main verb that is no stance verb: "Expressing pleasure at
+    # visiting Germany, Prime Minister Nguyen Xuan Phuc announced the purpose of the visit"
+    text = (
+        "Bày tỏ vui mừng được sang thăm Cộng hòa Liên bang Đức, Thủ tướng Nguyễn Xuân Phúc "
+        "thông báo về mục đích chuyến thăm."
+    )
+    assert actors(text) == [("Vietnam", "Bày tỏ vui mừng")]
