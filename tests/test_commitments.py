@@ -897,3 +897,16 @@ def test_an_opening_clause_takes_the_subject_of_a_main_clause_with_any_verb():
         "thông báo về mục đích chuyến thăm."
     )
     assert actors(text) == [("Vietnam", "Bày tỏ vui mừng")]
+
+
+def test_verbs_of_approval_complaint_and_denunciation_are_stance_verbs():
+    # kind: stance verbs outside the lexicon: tố cáo (denounce; conventions 19), tán thành
+    # (approve), phàn nàn (complain). "The Standing Committee approved the Government's report";
+    # "the head of the White House complained about Europe's defence spending"
+    assert actors("Ủy ban Thường vụ Quốc hội tán thành với Tờ trình của Chính phủ.") == [
+        ("Vietnam", "tán thành")
+    ]
+    text = "Tổng thống Mỹ Donald Trump phàn nàn về việc chi tiêu quốc phòng của châu Âu giảm."
+    assert actors(text) == [("United States", "phàn nàn")]
+    text = "Tổng thống Brazil Michel Temer tố cáo doanh nhân Batista tìm cách trốn tội."
+    assert actors(text) == [("Brazil", "tố cáo")]
