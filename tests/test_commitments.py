@@ -910,3 +910,13 @@ def test_verbs_of_approval_complaint_and_denunciation_are_stance_verbs():
     assert actors(text) == [("United States", "phàn nàn")]
     text = "Tổng thống Brazil Michel Temer tố cáo doanh nhân Batista tìm cách trốn tội."
     assert actors(text) == [("Brazil", "tố cáo")]
+
+
+def test_describe_as_is_an_assessment_frame():
+    # kind: "mô tả … là" (describe … as), a frame like "coi … là" (conventions 21): "Yemen's
+    # Foreign Minister wrote on Twitter, describing this as an extrajudicial killing"
+    text = (
+        "Bộ trưởng Ngoại giao Yemen Abdul Malik Al Mekhlafi đã viết trên tài khoản Twitter cá "
+        "nhân mô tả đây là hành động giết người."
+    )
+    assert actors(text) == [("Yemen", "mô tả")]
