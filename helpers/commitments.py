@@ -1,8 +1,9 @@
 """Step 4c: who commits to what. One row per commitment or stated position.
 
 A commitment is governed by a stance verb (``cam kết``, commit; ``nhất trí``, agree; ``tái khẳng
-định``, reaffirm; ``kêu gọi``, call for; ... listed in ``data/stance.tsv``). Its actor is the
-party the sentence subject stands for, found with the entity extractor:
+định``, reaffirm; ``kêu gọi``, call for; ... listed in ``data/stance.tsv``, with "bày tỏ",
+express, and a noun of attitude: ``bày tỏ sự thất vọng``, expressed disappointment). Its actor
+is the party the sentence subject stands for, found with the entity extractor:
 
 - only the subject counts: a name after a verb of its own clause is that verb's object or
   complement ("Thủ tướng Phạm Minh Chính đã tiếp Bộ trưởng Iwaya Takeshi và đánh giá cao ...",
