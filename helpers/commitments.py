@@ -1,8 +1,9 @@
 """Step 4c: who commits to what. One row per commitment or stated position.
 
 A commitment is governed by a stance verb (``cam kết``, commit; ``nhất trí``, agree; ``tái khẳng
-định``, reaffirm; ``kêu gọi``, call for; ... listed in ``data/stance.tsv``). Its actor is the
-party the sentence subject stands for, found with the entity extractor:
+định``, reaffirm; ``kêu gọi``, call for; ... listed in ``data/stance.tsv``, with "bày tỏ",
+express, and a noun of attitude: ``bày tỏ sự thất vọng``, expressed disappointment). Its actor
+is the party the sentence subject stands for, found with the entity extractor:
 
 - only the subject counts: a name after a verb of its own clause is that verb's object or
   complement ("Thủ tướng Phạm Minh Chính đã tiếp Bộ trưởng Iwaya Takeshi và đánh giá cao ...",
@@ -103,6 +104,14 @@ def _cues() -> dict[str, list[str]]:
     for line in read_data_lines("stance.tsv")[1:]:
         cue, kind, _ = line.split("\t")
         by_kind.setdefault(kind, []).append(cue)
+    # "bày tỏ [sự|lòng|niềm] ngưỡng mộ", express admiration: a light verb and a noun of attitude,
+    # with or without a classifier between, are one stance verb
+    by_kind["verb"] += [
+        " ".join(filter(None, (light, classifier, noun)))
+        for light in by_kind.get("light", [])
+        for classifier in ["", *by_kind.get("classifier", [])]
+        for noun in by_kind.get("attitude", [])
+    ]
     return by_kind
 
 
@@ -494,6 +503,18 @@ def _parties_in(
     or complement, and the stance verb shares the subject of the first verb.
     """
     start, end = span
+    frames = [m.end() for m in _pattern("reporting").finditer(text, start, end)]
+    if (
+        frames
+        and not _CLAUSE_BREAK.search(text, frames[-1], end)
+        and any(frames[-1] <= e.start and e.end <= end for e in entities)
+    ):
+        # "Tổng thống Trump nêu rõ người dân Palestine đã sẵn sàng ...", President Trump stated
+        # that the Palestinian people are ready: the reported clause, up to the verb, names a
+        # subject of its own; the reporter is none of the verb's (after a comma he may be:
+        # "ông Ngọc cho biết ..., đồng thời khẳng định", he said ... and affirmed)
+        start = frames[-1]
+        span = (start, end)
     window = text[start:end]
     inside = [e for e in entities if start <= e.start and e.end <= end]
     after_verb = _after_predicate(text, toks, span, inside)
@@ -511,9 +532,18 @@ def _parties_in(
             continue  # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a local office, no party
         if party == UNKNOWN and e.label == "PER":
             title = _title_before(text, e, entities)
-            if not title or title.lower() in _cues()["pronoun"]:
+            foreign = _foreign_name(_full_name(text, e))
+            if title and title.lower() in _cues()["pronoun"] and foreign:
+                # "Ông Robert Lighthizer khẳng định", Mr Lighthizer affirmed, after "Trưởng Đại
+                # diện Thương mại Hoa Kỳ": a foreigner the paragraph introduced with the one
+                # foreign country it named before him speaks for it
+                earlier = [o for o in entities if o.end <= e.start]
+                party = reader.context_country(earlier)
+                if not party:
+                    continue
+            elif not title or title.lower() in _cues()["pronoun"]:
                 continue  # no office: a personal opinion, no party's position
-            if _foreign_name(_full_name(text, e)):
+            elif foreign:
                 # "Thủ tướng A. Cô-bi-a-cốp", "Thủ tướng Mark Rutte": a foreign name is no holder
                 # of the home state's office; the one foreign country the paragraph names
                 # named before the person: one after is the verb's object ("cảnh báo Nga")
@@ -845,16 +875,36 @@ def _main_clause_subject(
     reader: _Reader,
     text: str,
     toks: list[Token],
-    end: int,
+    span: tuple[int, int],
     verbs: list[tuple[int, int]],
     entities: list[Entity],
 ) -> tuple[list[str], str, int]:
-    """The subject of the main clause after an opening participial clause ending at ``end``,
-    and where its verb starts: the first clause after a comma whose subject is a person or a
-    title ("Bày tỏ sự cảm ơn Đảng, Nhà nước ... đã luôn ủng hộ ..., Chủ tịch Quốc hội Heng
-    Samrin chúc mừng": not "Nhà nước", inside the object), else the first with any party."""
+    """The subject of the main clause after an opening participial clause ending at ``end``
+    (``span``: to the sentence's end), and where its verb starts: the first clause after a
+    comma whose subject is a person or a title ("Bày tỏ sự cảm ơn Đảng, Nhà nước ... đã luôn
+    ủng hộ ..., Chủ tịch Quốc hội Heng Samrin chúc mừng": not "Nhà nước", inside the object),
+    else the first with any party. The main verb may be any verb ("Bày tỏ vui mừng ..., Thủ
+    tướng Nguyễn Xuân Phúc thông báo ...", expressing pleasure, the Prime Minister announced):
+    the first lower-case verb after each comma counts too."""
+    end, limit = span
+    names = [(e.start, e.end) for e in entities]
+    starts = {a for a, _ in verbs}
+    for m in _COMMA.finditer(text, end, limit):
+        first = next(
+            (
+                t.start
+                for t in toks
+                if m.end() <= t.start < limit
+                and t.pos == "V"
+                and t.text[:1].islower()
+                and not any(x <= t.start < y for x, y in names)
+            ),
+            None,
+        )
+        if first is not None:
+            starts.add(first)
     found: list[tuple[bool, list[str], str, int]] = []
-    for a, _ in verbs:
+    for a in sorted(starts):
         commas = [m.end() for m in _COMMA.finditer(text, end, a)]
         if a <= end or not commas:
             continue
@@ -979,6 +1029,12 @@ def _listed_next(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
     return any(a > end and _LISTED.fullmatch(text, end, a) for a, _ in verbs)
 
 
+def _opens_complement(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
+    """Does a comma or a colon after the stance verb ending at ``end`` open its complement (the
+    rest of the sentence), rather than a list of the subject's verbs?"""
+    return bool(re.match(r"\s*[,:]", text[end:])) and not _listed_next(text, end, verbs)
+
+
 def _sentence_commitments(
     reader: _Reader,
     paragraph: int,
@@ -1038,6 +1094,12 @@ def _sentence_commitments(
             actor, subject = chain[-1][2], ""
         else:
             clause = _clause_start(text, sentence_start, a, previous_end)
+            subordinate = [m.end() for m in _pattern("subordinator").finditer(text, clause, a)]
+            if subordinate and _explicit_subject(text, subordinate[-1], a):
+                # "kêu gọi Triều Tiên ... sau khi Hội đồng Bảo an nhất trí ...", called on North
+                # Korea ... after the Security Council agreed: the subordinate clause has its
+                # own subject (conventions §14), not the object of the clause before it
+                clause = subordinate[-1]
             parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
             explicit = _explicit_subject(text, clause, a)
             if _speech_tag(text, clause, b):
@@ -1055,7 +1117,7 @@ def _sentence_commitments(
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
                 # subject, between the comma after it and the next verb
                 parties, subject, main_verb = _main_clause_subject(
-                    reader, text, toks, b, verbs, entities
+                    reader, text, toks, (b, sentence.end), verbs, entities
                 )
             if not parties and not chain and not no_party and not explicit:
                 # The subject may stand before an apposition or an adverbial set off by commas
@@ -1079,13 +1141,15 @@ def _sentence_commitments(
                 # nghị Bộ trưởng khẳng định ...", I ask the Minister to affirm ...)
                 reader.last_actor = None
                 no_party, after_no_party, previous_end = True, True, b
+                if _opens_complement(text, b, verbs):
+                    break  # "Bài viết nhấn mạnh: Chính phủ ... cam kết", the article stressed:
                 continue
             else:
                 actor, subject = reader.last_actor, ""
         reader.last_actor = actor
         chain.append((a, b, actor, subject))
         previous_end = b
-        if re.match(r"\s*[,:]", text[b:]) and not _listed_next(text, b, verbs):
+        if _opens_complement(text, b, verbs):
             break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content
     rows = []
     for i, (a, b, actors, subject) in enumerate(chain):
@@ -1119,10 +1183,11 @@ def _sentence_commitments(
 def _stance_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     """The stance verbs of a paragraph, as whole words. A verb of two or more syllables also
     counts at the start of a word the segmenter glued to what follows ("hoan nghênh động thái"
-    read as one word): such a verb is a word of its own in any case. A frame ("coi … là",
-    regard … as) counts when its second part follows in the same clause; the span is its
-    first part."""
-    starts = {t.start for t in toks}
+    read as one word): such a verb is a word of its own in any case. It also counts at the end
+    of a word whose first part is a capitalised name ("Mỹ hoan nghênh", "Lưu bày tỏ vui mừng":
+    the segmenter glued the subject onto the verb). A frame ("coi … là", regard … as) counts
+    when its second part follows in the same clause; the span is its first part."""
+    starts = {t.start for t in toks} | _glued_name_ends(text, toks)
     ends = {t.end for t in toks}
     spans = []
     for m in _pattern("verb").finditer(text):
@@ -1139,6 +1204,23 @@ def _stance_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
             if second and len(text[m.end() : second.start()].split()) <= _FRAME_GAP:
                 spans.append((m.start(), m.end()))
     return sorted(set(spans))
+
+
+def _glued_name_ends(text: str, toks: list[Token]) -> set[int]:
+    """Where a lower-case word starts inside a token whose first syllables are capitalised
+    ("Mỹ hoan nghênh", "Lưu bày tỏ": a name the segmenter glued onto the word after it)."""
+    found = set()
+    for t in toks:
+        syllables = t.text.split(" ")
+        at = t.start
+        for k, syllable in enumerate(syllables[:-1]):
+            at += len(syllable) + 1
+            if not syllable[:1].isupper():
+                break
+            if syllables[k + 1][:1].islower():
+                found.add(at)
+                break
+    return found
 
 
 _FRAME_GAP = 6  # words between a frame's two parts: "coi [đây] là", "coi [việc này] là"
