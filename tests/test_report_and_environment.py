@@ -85,6 +85,25 @@ def test_pyproject_dependencies_are_in_environment_yml():
     assert "python=3.11" in (PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8")
 
 
+def test_every_helpers_subpackage_goes_into_a_wheel():
+    # An editable install finds every subpackage anyway; a wheel holds only the listed ones.
+    from setuptools import find_packages
+
+    config = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]
+    listed = config.get("packages", {})
+    if isinstance(listed, list):
+        packaged = set(listed)
+    else:
+        packaged = set(find_packages(where=PROJECT_ROOT, include=listed["find"]["include"]))
+    on_disk = {
+        ".".join(init.parent.relative_to(PROJECT_ROOT).parts)
+        for init in (PROJECT_ROOT / "helpers").rglob("__init__.py")
+    }
+    assert on_disk - packaged == set()
+
+
 def test_notebooks_are_committed_executed_in_order():
     # nbval only compares outputs that are stored: an unexecuted notebook would pass unchecked.
     import json
