@@ -723,3 +723,14 @@ def test_only_numbered_units_take_a_number():
     units the press numbers (quận, phường) take one ("UBND quận 1")."""
     assert ("UBND tỉnh 3", "ORG") not in _spans("Chủ tịch UBND tỉnh 3 lần kiểm tra.")
     assert ("UBND quận 1", "ORG") in _spans("Chủ tịch UBND quận 1 đã kiểm tra.")
+
+
+def test_an_anonymised_name_ends_at_its_initial():
+    """Round 7 (crime reports): a family name, one or two given names and an initial is a
+    person, the initial's dot outside ("con trai ông là Phạm Thái D (SN 1987)", his son Phạm
+    Thái D, born 1987; archive dev 2, baomoi-21494025); about 1,100 such names in the archive."""
+    text = "tố cáo về việc con trai ông là Phạm Thái D (SN 1987), bị một nhóm đối tượng dụ dỗ"
+    assert ("Phạm Thái D", "PER") in _spans(text)
+    # "the suspect Nguyễn Văn S. (born 1990) was arrested. S. confessed"
+    text = "Đối tượng Nguyễn Văn S. (SN 1990) đã bị bắt. S. khai nhận hành vi."
+    assert _spans(text) == [("Nguyễn Văn S", "PER"), ("S", "PER")]

@@ -23,7 +23,7 @@ from __future__ import annotations
 from ..canonical import english_name
 from ..tokens import text_cache, tokens
 from . import model
-from .candidates import LABELS, Entity
+from .candidates import LABELS, Entity, without_final_dot
 from .crf import bio_spans, correct_crf, crf_layer
 from .gazetteers import cues, gazetteer, vietnamese_family_names
 from .resolution import link_acronyms, link_initials, link_mentions, resolve
@@ -91,6 +91,7 @@ def _rules(text: str) -> tuple[Entity, ...]:
     candidates += model_code_layer(text) + person_after_listed_name_layer(text)
     candidates += given_name_layer(text)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
+    candidates = [without_final_dot(c, text) for c in candidates]
     chosen = link_initials(link_acronyms(resolve(candidates), text), text)
     chosen = link_mentions(chosen, text)
     out = []

@@ -20,6 +20,7 @@ from .archive import (
     positional_capital,
 )
 from .candidates import (
+    FINAL_INITIAL,
     GAZETTEER,
     NAME_PATTERN,
     RULE,
@@ -697,6 +698,13 @@ def vietnamese_name_layer(text: str) -> list[Candidate]:
                     and is_native_syllable(sylls[j][1])
                 ):
                     j += 1
+                if (
+                    2 <= j - i <= 3
+                    and j < len(sylls)
+                    and FINAL_INITIAL.fullmatch(sylls[j][1])
+                    and (j + 1 == len(sylls) or not sylls[j + 1][1][:1].isupper())
+                ):
+                    j += 1  # "Nguyễn Văn S.", "Phạm Thái D": an anonymised name ends at its initial
                 if j - i >= 2 and (
                     j == len(sylls) or not continues_name(sylls[j - 1][1], sylls[j][1])
                 ):
