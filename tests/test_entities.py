@@ -734,3 +734,16 @@ def test_an_anonymised_name_ends_at_its_initial():
     # "the suspect Nguyễn Văn S. (born 1990) was arrested. S. confessed"
     text = "Đối tượng Nguyễn Văn S. (SN 1990) đã bị bắt. S. khai nhận hành vi."
     assert _spans(text) == [("Nguyễn Văn S", "PER"), ("S", "PER")]
+
+
+def test_a_village_after_thon_xom_ap_is_a_place():
+    """Round 7 (society and crime reports): villages and hamlets after ``thôn``, ``xóm``, ``ấp``
+    are places, the head outside ("trên đường thuộc địa phận thôn Hồng Hà, xã Nhữ Khê", on the
+    road in Hồng Hà village, Nhữ Khê commune; archive dev, baomoi-22719339): Hồng Hà, a given
+    name too, was read as a person."""
+    text = "đặt bàn chông thép trên đường thuộc địa phận thôn Hồng Hà, xã Nhữ Khê"
+    assert _spans(text) == [("Hồng Hà", "LOC"), ("Nhữ Khê", "LOC")]
+    # a minister's portfolio that ends in "nông thôn" (rural development) is no village
+    text = "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường cho biết."
+    assert ("Nguyễn Xuân Cường", "PER") in _spans(text)
+
