@@ -747,3 +747,13 @@ def test_a_village_after_thon_xom_ap_is_a_place():
     text = "Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường cho biết."
     assert ("Nguyễn Xuân Cường", "PER") in _spans(text)
 
+
+def test_a_byline_ending_the_article_is_the_reporter():
+    """Round 7: the reporter's name after the last sentence is a person ("... điều tra, làm rõ.
+    Minh Sơn", ... investigated and clarified. Minh Sơn; archive dev 2, baomoi-22517319), also
+    one syllable; an outlet after ``Theo`` and a listed place keep their reading."""
+    text = "Nguyên nhân vụ tai nạn đang được các cơ quan chức năng điều tra, làm rõ. Minh Sơn "
+    assert _spans(text) == [("Minh Sơn", "PER")]
+    assert _spans("Ông cho biết như vậy. Đỗ") == [("Đỗ", "PER")]
+    assert _spans("Ông cho biết như vậy. Theo VnExpress") == [("VnExpress", "ORG")]
+    assert _spans("Ông cho biết như vậy. Hà Giang") == [("Hà Giang", "LOC")]

@@ -835,6 +835,32 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 _YEAR_AFTER = re.compile(r"(?:năm )?(?:19|20)\d\d(?!\w)")
 
 
+# A reporter's name ending an article after its last sentence: "... điều tra, làm rõ. Minh Sơn"
+_BYLINE = re.compile(rf"(?<=[.!?…”\"])\s+({UPPER}[^\W\d_]*(?: {UPPER}[^\W\d_]*){{0,3}})\s*$")
+
+
+def byline_layer(text: str) -> list[Candidate]:
+    """The byline that ends an article, one to four capitalised Vietnamese syllables after its
+    last sentence, is the reporter (PER), also one syllable ("Đỗ"): 10,038 of the 35,424 archive
+    articles end so, nearly all with a reporter's name (Hiểu Nguyệt 123, Minh Anh 83, Phương Thảo
+    81), against 157 with a listed place, which keeps its reading, and 959 with ``Theo`` and an
+    outlet (according to VnExpress)."""
+    m = _BYLINE.search(text)
+    if not m:
+        return []
+    name = m.group(1)
+    syllables = name.split(" ")
+    entry = gazetteer().get(name)
+    if (
+        starts_phrase(text, m.start(1), cues().get("org_intro", []))
+        or not all(is_native_syllable(s) for s in syllables)
+        or (entry and entry.label != "PER")
+        or name_types().get(name) in ("ORG", "MISC")
+    ):
+        return []
+    return [Candidate(m.start(1), m.end(1), "PER", RULE, "rule:byline")]
+
+
 def sentence_case_layer(text: str) -> list[Candidate]:
     """Names of documents and programmes in sentence case, mid-sentence (MISC): "ký Thỏa thuận
     hợp tác đào tạo giữa ..." (signed the Agreement on training cooperation between ...).
