@@ -757,3 +757,14 @@ def test_a_byline_ending_the_article_is_the_reporter():
     assert _spans("Ông cho biết như vậy. Đỗ") == [("Đỗ", "PER")]
     assert _spans("Ông cho biết như vậy. Theo VnExpress") == [("VnExpress", "ORG")]
     assert _spans("Ông cho biết như vậy. Hà Giang") == [("Hà Giang", "LOC")]
+
+
+def test_a_school_is_one_org_with_its_level():
+    """Round 7 (society news): ``trường`` + a school's level + its name is one ORG, the level in
+    and a lower-case ``trường`` out ("tổ trưởng tổ toán của trường THCS Đức Trí (quận 1)", head
+    of the maths group of Duc Tri lower secondary school, district 1; archive dev 3,
+    baomoi-22446582): ``Đức`` (Germany) was read as a place."""
+    text = "tổ trưởng tổ toán của trường THCS Đức Trí (quận 1) khi nói về đề toán"
+    assert ("THCS Đức Trí", "ORG") in _spans(text)
+    text = "Học sinh Trường THPT Phan Đình Phùng và trường Tiểu học Mai Động đã tham gia."
+    assert _spans(text) == [("Trường THPT Phan Đình Phùng", "ORG"), ("Tiểu học Mai Động", "ORG")]

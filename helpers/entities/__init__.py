@@ -39,6 +39,7 @@ from .rules import (
     person_after_listed_name_layer,
     quoted_name_layer,
     region_layer,
+    school_layer,
     rule_layer,
     sentence_case_layer,
     vietnamese_name_layer,
@@ -90,7 +91,7 @@ def _rules(text: str) -> tuple[Entity, ...]:
     candidates += initialled_transliteration_layer(text) + region_layer(text)
     candidates += quoted_name_layer(text) + credit_layer(text) + sentence_case_layer(text)
     candidates += model_code_layer(text) + person_after_listed_name_layer(text)
-    candidates += given_name_layer(text) + byline_layer(text)
+    candidates += given_name_layer(text) + byline_layer(text) + school_layer(text)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
     candidates = [without_final_dot(c, text) for c in candidates]
     chosen = link_initials(link_acronyms(resolve(candidates), text), text)

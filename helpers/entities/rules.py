@@ -835,6 +835,29 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 _YEAR_AFTER = re.compile(r"(?:năm )?(?:19|20)\d\d(?!\w)")
 
 
+_SCHOOL_NAME = re.compile(rf" {UPPER}[^\W\d_]*(?: {UPPER}[^\W\d_]*){{0,4}}")
+
+
+def school_layer(text: str) -> list[Candidate]:
+    """A school, ``trường`` + its level + a capitalised name, is one ORG with the level in; a
+    capitalised ``Trường`` is in too, a lower-case one out ("học sinh trường THCS Đức Trí", pupils
+    of Duc Tri lower secondary school; "Trường THPT Phan Đình Phùng"). The name's words would
+    otherwise be read as a place (``Đức``, Germany) or a person (``Mai Động``). A national exam
+    ("kỳ thi THPT Quốc gia") has no ``trường`` before it."""
+    out = []
+    levels = sorted(cues().get("school_level", []), key=len, reverse=True)
+    for m in re.finditer(r"(?<![\w])[Tt]rường ", text):
+        for level in levels:
+            if not starts_phrase(text, m.end(), [level]):
+                continue
+            name = _SCHOOL_NAME.match(text, m.end() + len(level))
+            if name and not name.group().strip().lower().startswith("quốc gia"):
+                start = m.start() if text[m.start()].isupper() else m.end()
+                out.append(Candidate(start, name.end(), "ORG", RULE, "rule:school"))
+            break
+    return out
+
+
 # A reporter's name ending an article after its last sentence: "... điều tra, làm rõ. Minh Sơn"
 _BYLINE = re.compile(rf"(?<=[.!?…”\"])\s+({UPPER}[^\W\d_]*(?: {UPPER}[^\W\d_]*){{0,3}})\s*$")
 
