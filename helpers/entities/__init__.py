@@ -39,8 +39,8 @@ from .rules import (
     person_after_listed_name_layer,
     quoted_name_layer,
     region_layer,
-    school_layer,
     rule_layer,
+    school_layer,
     sentence_case_layer,
     vietnamese_name_layer,
 )
