@@ -768,3 +768,17 @@ def test_a_school_is_one_org_with_its_level():
     assert ("THCS Đức Trí", "ORG") in _spans(text)
     text = "Học sinh Trường THPT Phan Đình Phùng và trường Tiểu học Mai Động đã tham gia."
     assert _spans(text) == [("Trường THPT Phan Đình Phùng", "ORG"), ("Tiểu học Mai Động", "ORG")]
+
+
+def test_a_company_name_runs_over_its_business_line():
+    """Round 7 (economy news): after ``Công ty`` and its legal form, lower-case words of the
+    business line and the capitalised rest are one ORG ("giá vàng SJC 1kg của Công ty TNHH một
+    thành viên Vàng bạc đá quý Sài Gòn niêm yết", the price listed by Saigon Jewelry Company
+    Limited; archive dev 5, baomoi-22662534): the name was cut after ``TNHH`` and ``Sài Gòn``
+    left as a place. A clause or another body ends it."""
+    text = "giá vàng SJC 1kg của Công ty TNHH một thành viên Vàng bạc đá quý Sài Gòn niêm yết ở mức"
+    assert ("Công ty TNHH một thành viên Vàng bạc đá quý Sài Gòn", "ORG") in _spans(text)
+    text = "Còn giá vàng miếng SJC của Công ty Cổ phần vàng bạc đá quý Phú Nhuận (PNJ) tại khu vực"
+    assert ("Công ty Cổ phần vàng bạc đá quý Phú Nhuận", "ORG") in _spans(text)
+    text = "Công ty CP Sữa Việt Nam và Tập đoàn Hòa Phát đã ký."
+    assert ("Tập đoàn Hòa Phát", "ORG") in _spans(text)

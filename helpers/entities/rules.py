@@ -858,6 +858,49 @@ def school_layer(text: str) -> list[Candidate]:
     return out
 
 
+_COMPANY_HEAD = re.compile(r"(?<![\w])(?:Công ty|Tổng công ty|Tổng Công ty) ")
+_WORD_AFTER_SPACE = re.compile(r" ([^\W\d_]+)")
+# Word classes that end a company's name: adverbs (đã, sẽ), prepositions, pronouns, punctuation
+# (underthesea's tags of business words are too unsteady for a list of allowed ones: "vàng bạc",
+# gold and silver, is tagged a verb).
+_COMPANY_NAME_STOPS = frozenset({"R", "E", "P", "X", "CH"})
+
+
+def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
+    """A company's name after its head and legal form runs over lower-case words of its business
+    line to the capitalised rest of the name: "Công ty TNHH một thành viên Vàng bạc đá quý Sài
+    Gòn" (Saigon Jewelry Company Limited), "Công ty Cổ phần vàng bạc đá quý Phú Nhuận" (Phu Nhuan
+    Jewelry JSC); the head rule stopped at the first lower-case word and left the place as the
+    name. At most eight words; a word that ends sentence-case names (``cho``, ``của``, ``tại``)
+    or an adverb or preposition ends it, and so does another body's head; it ends with its last
+    capitalised word."""
+    forms = sorted(cues().get("legal_form", []), key=len, reverse=True)
+    stops = set(cues().get("name_end", []))
+    heads = cues().get("org_head", [])
+    pos_at = {t.start: t.pos for t in toks}
+    out = []
+    for m in _COMPANY_HEAD.finditer(text):
+        form = next((f for f in forms if starts_phrase(text, m.end(), [f])), None)
+        if form is None:
+            continue
+        pos, end = m.end() + len(form), 0
+        for _ in range(8):
+            word = _WORD_AFTER_SPACE.match(text, pos)
+            if (
+                not word
+                or word.group(1) in stops
+                or pos_at.get(word.start(1)) in _COMPANY_NAME_STOPS
+                or starts_phrase(text, word.start(1), heads)  # "... và Tập đoàn Hòa Phát"
+            ):
+                break
+            if word.group(1)[0].isupper():
+                end = word.end()
+            pos = word.end()
+        if end:
+            out.append(Candidate(m.start(), end, "ORG", RULE, "rule:company"))
+    return out
+
+
 # A reporter's name ending an article after its last sentence: "... điều tra, làm rõ. Minh Sơn"
 _BYLINE = re.compile(rf"(?<=[.!?…”\"])\s+({UPPER}[^\W\d_]*(?: {UPPER}[^\W\d_]*){{0,3}})\s*$")
 
