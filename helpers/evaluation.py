@@ -44,6 +44,9 @@ HELDBACK4_FIRST_MEASUREMENT = DATA / "heldback4-first-measurement.json"
 ENTITY_ARCHIVE_DEV6 = DATA / "entities-archive-heldback5.jsonl"
 ENTITY_ARCHIVE_HELDBACK5 = ENTITY_ARCHIVE_DEV6  # the name notebook 05 reads it by
 HELDBACK5_FIRST_MEASUREMENT = DATA / "heldback5-first-measurement.json"
+# Archive training set 7: 128 archive articles of general news (economy, society, sports, crime,
+# politics; 2,904 mentions), annotated for round 7 of issue 10; never measured as held back.
+ENTITY_ARCHIVE_TRAIN7 = DATA / "entities-archive-train7.jsonl"
 # The next held-back split: kept outside the project by the lead until it is added here (point
 # this at its file then); the entity model is never trained on it (tests/test_entity_model.py).
 ENTITY_HELDBACK_SPLIT = DATA / "entities-archive-heldback6.jsonl"
@@ -71,6 +74,7 @@ MODEL_ROTATION_SETS = (
     ("archive dev 4 (heldback3)", ENTITY_ARCHIVE_DEV4),
     ("archive dev 5 (heldback4)", ENTITY_ARCHIVE_DEV5),
     ("archive dev 6 (heldback5)", ENTITY_ARCHIVE_DEV6),
+    ("archive train 7", ENTITY_ARCHIVE_TRAIN7),
     ("statement + Wikipedia", ENTITY_DEV_SET),
     ("news-style", ENTITY_HELDOUT_NEWS),
 )
