@@ -782,3 +782,26 @@ def test_a_company_name_runs_over_its_business_line():
     assert ("Công ty Cổ phần vàng bạc đá quý Phú Nhuận", "ORG") in _spans(text)
     text = "Công ty CP Sữa Việt Nam và Tập đoàn Hòa Phát đã ký."
     assert ("Tập đoàn Hòa Phát", "ORG") in _spans(text)
+
+
+def test_an_age_group_team_is_its_country():
+    """Round 7 (sports news): a national team of an age group is its country, LOC, the age group
+    outside ("Mặc dù thua tâm phục khẩu phục U20 Pháp, nhưng U20 Việt Nam vẫn được báo Pháp dành
+    lời khen", though clearly beaten by France's U20, Vietnam's U20 still won the French papers'
+    praise; archive train 7, baomoi-22372720): "U20 Pháp" was one ORG."""
+    text = (
+        "Mặc dù thua tâm phục khẩu phục U20 Pháp, nhưng U20 Việt Nam vẫn được báo Pháp dành "
+        "lời khen"
+    )
+    assert _spans(text) == [("Pháp", "LOC"), ("Việt Nam", "LOC"), ("Pháp", "LOC")]
+
+
+def test_a_sports_competition_is_misc():
+    """Round 7 (sports news): a capitalised name ending in Cup, League, Games ... is a
+    competition, MISC ("giúp Juventus kết liễu Monaco ở bán kết Champions League", helped
+    Juventus finish off Monaco in the Champions League semi-final; archive train 7,
+    baomoi-22257586): it was read as a person; a common noun's acronym before it stays out
+    ("HCV SEA Games", a SEA Games gold medal)."""
+    text = "giúp Juventus kết liễu Monaco ở bán kết Champions League, Dani Alves đã được bầu chọn"
+    assert ("Champions League", "MISC") in _spans(text)
+    assert ("SEA Games", "MISC") in _spans("Anh giành HCV SEA Games 29 ở nội dung này.")

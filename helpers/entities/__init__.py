@@ -31,6 +31,7 @@ from .rules import (
     acronym_layer,
     byline_layer,
     company_layer,
+    competition_layer,
     context_layer,
     credit_layer,
     gazetteer_layer,
@@ -93,6 +94,7 @@ def _rules(text: str) -> tuple[Entity, ...]:
     candidates += quoted_name_layer(text) + credit_layer(text) + sentence_case_layer(text)
     candidates += model_code_layer(text) + person_after_listed_name_layer(text)
     candidates += given_name_layer(text) + byline_layer(text) + school_layer(text)
+    candidates += competition_layer(text)
     candidates += company_layer(text, toks)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
     candidates = [without_final_dot(c, text) for c in candidates]

@@ -901,6 +901,38 @@ def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
     return out
 
 
+def competition_layer(text: str) -> list[Candidate]:
+    """A capitalised name ending in a tournament word (data: ``competition_end`` cues: Cup,
+    League, Games ...) is a competition, MISC, with an age group or a capitalised word before
+    it and its edition number out: "bán kết Champions League" (the Champions League
+    semi-final), "SEA Games 29", "U20 World Cup"; it was read as a person, a place or an
+    organisation."""
+    ends = "|".join(re.escape(e) for e in cues().get("competition_end", []))
+    if not ends:
+        return []
+    pattern = rf"(?<![\w.-])(?:U[.-]?\d\d |{UPPER}[\w'.-]* ){{1,3}}(?:{ends})(?![\w-])"
+    out = []
+    for m in re.finditer(pattern, text):
+        start = m.start()
+        # a common noun's acronym or a capital from position opens no name: "VCK U20 World Cup"
+        # (VCK, the finals), "HCV SEA Games" (gold medal), "Tại SEA Games" (at ...)
+        while (word := re.match(r"(\S+) (\S+)", text[start : m.end()])) and (
+            abbreviates_common_noun(word.group(1))
+            or is_sentence_capital(word.group(1))
+            or (
+                word.group(1).isupper()
+                and (word.group(2).isupper() or word.group(2)[:1] == "U")
+                and not gazetteer().get(word.group(1))
+            )
+        ):
+            start += len(word.group(1)) + 1
+        if " " in text[start : m.end()]:
+            # the word that ends it outweighs a preposition of place before it ("tại VCK U20
+            # World Cup" is no place)
+            out.append(Candidate(start, m.end(), "MISC", RULE + 0.5, "rule:competition"))
+    return out
+
+
 # A reporter's name ending an article after its last sentence: "... điều tra, làm rõ. Minh Sơn"
 _BYLINE = re.compile(rf"(?<=[.!?…”\"])\s+({UPPER}[^\W\d_]*(?: {UPPER}[^\W\d_]*){{0,3}})\s*$")
 
