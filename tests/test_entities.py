@@ -805,3 +805,10 @@ def test_a_sports_competition_is_misc():
     text = "giúp Juventus kết liễu Monaco ở bán kết Champions League, Dani Alves đã được bầu chọn"
     assert ("Champions League", "MISC") in _spans(text)
     assert ("SEA Games", "MISC") in _spans("Anh giành HCV SEA Games 29 ở nội dung này.")
+
+
+def test_a_country_with_a_qualifier_in_brackets_is_listed_without_it():
+    """Round 7: CLDR names Myanmar "Myanmar (Miến Điện)"; the press writes "Myanmar", which
+    only the CRF fallback found, and a retrained model dropped it at a sentence's start."""
+    assert gazetteer()["Myanmar"].label == "LOC"
+    assert _spans("Myanmar cam kết thúc đẩy hòa giải dân tộc.") == [("Myanmar", "LOC")]
