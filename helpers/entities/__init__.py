@@ -23,12 +23,15 @@ from __future__ import annotations
 from ..canonical import english_name
 from ..tokens import text_cache, tokens
 from . import model
-from .candidates import LABELS, Entity
+from .candidates import LABELS, Entity, without_final_dot
 from .crf import bio_spans, correct_crf, crf_layer
 from .gazetteers import cues, gazetteer, vietnamese_family_names
 from .resolution import link_acronyms, link_initials, link_mentions, resolve
 from .rules import (
     acronym_layer,
+    byline_layer,
+    company_layer,
+    competition_layer,
     context_layer,
     credit_layer,
     gazetteer_layer,
@@ -39,6 +42,7 @@ from .rules import (
     quoted_name_layer,
     region_layer,
     rule_layer,
+    school_layer,
     sentence_case_layer,
     vietnamese_name_layer,
 )
@@ -89,8 +93,11 @@ def _rules(text: str) -> tuple[Entity, ...]:
     candidates += initialled_transliteration_layer(text) + region_layer(text)
     candidates += quoted_name_layer(text) + credit_layer(text) + sentence_case_layer(text)
     candidates += model_code_layer(text) + person_after_listed_name_layer(text)
-    candidates += given_name_layer(text)
+    candidates += given_name_layer(text) + byline_layer(text) + school_layer(text)
+    candidates += competition_layer(text)
+    candidates += company_layer(text, toks)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]
+    candidates = [without_final_dot(c, text) for c in candidates]
     chosen = link_initials(link_acronyms(resolve(candidates), text), text)
     chosen = link_mentions(chosen, text)
     out = []

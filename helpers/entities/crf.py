@@ -18,7 +18,7 @@ from .archive import (
     place_contexts,
     positional_capital,
 )
-from .candidates import CRF, Candidate, cues
+from .candidates import CRF, Candidate, cues, without_final_dot
 from .gazetteers import (
     bare_direction,
     covered_by_gazetteer,
@@ -88,9 +88,7 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
         return None
     if is_religion(text[c.start : c.end]) or bare_direction(text, c.start, c.end):
         return None
-    if c.label == "PER" and FINAL_INITIAL_DOT.search(text[c.start : c.end]):
-        # "anh H.", "N.S. T.": the dot after a final initial is outside the name
-        c = Candidate(c.start, c.end - 1, c.label, c.priority, c.source, c.canonical)
+    c = without_final_dot(c, text)
     entry = lookup(text, c.start, c.end)
     if entry:
         return Candidate(
@@ -130,7 +128,6 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
 
 
 SINGLE_LETTER = re.compile(r"[^\W\d_]\.?")
-FINAL_INITIAL_DOT = re.compile(r"(?:^|(?<=[ .]))[A-ZĐ][hg]?\.$")
 ACRONYM_SHAPE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,7}")
 # "DienmayXanh", "FPTRetail", "TPBank": a brand written as one word with an inner capital
 CAMEL_CASE = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*")

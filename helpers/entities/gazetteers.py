@@ -108,8 +108,11 @@ def gazetteer() -> dict[str, Entry]:
             continue
         entry = Entry("LOC", en[code], "cldr")
         for name in (vi_name, en[code]):
-            if _clean_name(name):
-                add(name, entry, overwrite=True)
+            # "Myanmar (Miến Điện)", "Myanmar (Burma)": the press writes the name without the
+            # qualifier in brackets
+            for form in (name, name.split(" (")[0] if name.endswith(")") else ""):
+                if _clean_name(form):
+                    add(form, entry, overwrite=True)
 
     # The press's transliterations of the same countries and capitals (counted in the archive).
     for line in read_data_lines("press_transliterations.tsv")[1:]:
