@@ -44,12 +44,20 @@ HELDBACK4_FIRST_MEASUREMENT = DATA / "heldback4-first-measurement.json"
 ENTITY_ARCHIVE_DEV6 = DATA / "entities-archive-heldback5.jsonl"
 ENTITY_ARCHIVE_HELDBACK5 = ENTITY_ARCHIVE_DEV6  # the name notebook 05 reads it by
 HELDBACK5_FIRST_MEASUREMENT = DATA / "heldback5-first-measurement.json"
-# Archive training set 7: 128 archive articles of general news (economy, society, sports, crime,
-# politics; 2,904 mentions), annotated for round 7 of issue 10; never measured as held back.
+# Archive training sets 7-10: 128 archive articles of general news (economy, society, sports,
+# crime, politics, some diplomacy and world; 2,904 mentions), annotated for round 7 of issue 10
+# in four batches, each adjudicated; never measured as held back.
 ENTITY_ARCHIVE_TRAIN7 = DATA / "entities-archive-train7.jsonl"
+ENTITY_ARCHIVE_TRAIN8 = DATA / "entities-archive-train8.jsonl"
+ENTITY_ARCHIVE_TRAIN9 = DATA / "entities-archive-train9.jsonl"
+ENTITY_ARCHIVE_TRAIN10 = DATA / "entities-archive-train10.jsonl"
 # The next held-back split: kept outside the project by the lead until it is added here (point
 # this at its file then); the entity model is never trained on it (tests/test_entity_model.py).
 ENTITY_HELDBACK_SPLIT = DATA / "entities-archive-heldback6.jsonl"
+HELDBACK6_FIRST_MEASUREMENT = DATA / "heldback6-first-measurement.json"
+# Every held-back entity split's first and final measurement (the final one of the current
+# split is computed live in notebook 05).
+HELDBACK_MEASUREMENTS = DATA / "heldback-measurements.csv"
 SEGMENTATION_DEV_SET = DATA / "ud-vtb-dev.jsonl"
 COMMITMENTS_STATEMENT = DATA / "commitments-statement.jsonl"
 COMMITMENTS_NEWS = DATA / "commitments-news.jsonl"
@@ -61,6 +69,11 @@ COMMITMENTS_HELDOUT4_FIRST_MEASUREMENT = DATA / "commitments-heldout4-first-meas
 # Held out during round 5: scored only as aggregates, first (recorded) and finally live.
 COMMITMENTS_ARCHIVE_HELDOUT5 = DATA / "commitments-archive-heldout5.jsonl"
 COMMITMENTS_HELDOUT5_FIRST_MEASUREMENT = DATA / "commitments-heldout5-first-measurement.json"
+# Held out during round 6 (measured before and after it), development data since.
+COMMITMENTS_ARCHIVE_DEV6 = DATA / "commitments-archive-heldout6.jsonl"
+COMMITMENTS_ARCHIVE_DEV7 = DATA / "commitments-archive-heldout7.jsonl"
+# Every held-out commitments set's first and final measurement.
+COMMITMENTS_HELDOUT_MEASUREMENTS = DATA / "commitments-heldout-measurements.csv"
 
 Span = tuple[int, int, str]
 
@@ -75,6 +88,9 @@ MODEL_ROTATION_SETS = (
     ("archive dev 5 (heldback4)", ENTITY_ARCHIVE_DEV5),
     ("archive dev 6 (heldback5)", ENTITY_ARCHIVE_DEV6),
     ("archive train 7", ENTITY_ARCHIVE_TRAIN7),
+    ("archive train 8", ENTITY_ARCHIVE_TRAIN8),
+    ("archive train 9", ENTITY_ARCHIVE_TRAIN9),
+    ("archive train 10", ENTITY_ARCHIVE_TRAIN10),
     ("statement + Wikipedia", ENTITY_DEV_SET),
     ("news-style", ENTITY_HELDOUT_NEWS),
 )
@@ -302,6 +318,22 @@ def recorded_measurements(path: Path = ARCHIVE_FIRST_MEASUREMENT) -> pd.DataFram
         row.update({f"F1 {label}": f1 for label, f1 in sorted(r.get("f1_by_label", {}).items())})
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def recorded_topic_scores(path: Path) -> pd.DataFrame:
+    """F1 by topic of the articles, as recorded with a first measurement (``f1_by_topic``)."""
+    record = json.loads(path.read_text(encoding="utf-8"))
+    topics = record["f1_by_topic"]
+    return pd.DataFrame(
+        [{"topic": topic, **topics[topic]} for topic in sorted(topics)],
+        columns=["topic", "gold mentions", "f1"],
+    )
+
+
+def measurement_record(path: Path) -> pd.DataFrame:
+    """A held-out record (``heldback-measurements.csv``, ``commitments-heldout-measurements.csv``):
+    one row per set and measurement, first (before the round it judged) or final (after it)."""
+    return pd.read_csv(path, dtype={"commit": str})
 
 
 def strict_summary(runs: list[EntityRun], split: str) -> pd.DataFrame:
