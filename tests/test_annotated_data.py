@@ -54,3 +54,33 @@ def test_archive_splits_share_no_article():
     }
     for a, b in combinations(commitment_ids, 2):
         assert not commitment_ids[a] & commitment_ids[b], (a, b)
+
+
+@pytest.mark.parametrize(
+    ("record", "gold_file", "count"),
+    [
+        ("heldback-measurements.csv", "entities-archive-heldback{n}.jsonl", "mentions"),
+        ("commitments-heldout-measurements.csv", "commitments-archive-heldout{n}.jsonl", "pairs"),
+    ],
+)
+def test_heldout_records_add_up(record, gold_file, count):
+    # The record is typed in by hand after each measurement: its scores must follow from its
+    # counts, and its gold counts from the set's file where the set is in the project.
+    import pandas as pd
+
+    table = pd.read_csv(DATA / record, dtype={"commit": str})
+    assert set(table["measured"]) <= {"first", "final"}
+    for row in table.itertuples():
+        p = row.tp / (row.tp + row.fp)
+        r = row.tp / (row.tp + row.fn)
+        assert abs(p - row.precision) < 6e-4 and abs(r - row.recall) < 6e-4, row
+        assert abs(2 * p * r / (p + r) - row.f1) < 6e-4, row
+        assert row.tp + row.fn == getattr(row, count), row
+        path = DATA / gold_file.format(n=row[1].split()[-1])
+        if path.exists():
+            records = _records(path)
+            if count == "mentions":
+                gold = sum(len(r["entities"]) for r in records)
+            else:
+                gold = sum(len({(c["actor"], c["start"]) for c in r["commitments"]}) for r in records)
+            assert gold == getattr(row, count), (row, gold)
