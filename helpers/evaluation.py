@@ -70,6 +70,8 @@ COMMITMENTS_HELDOUT5_FIRST_MEASUREMENT = DATA / "commitments-heldout5-first-meas
 # Held out during round 6 (measured before and after it), development data since.
 COMMITMENTS_ARCHIVE_DEV6 = DATA / "commitments-archive-heldout6.jsonl"
 COMMITMENTS_ARCHIVE_DEV7 = DATA / "commitments-archive-heldout7.jsonl"
+# Held out during round 7: scored only as aggregates, first (recorded) and finally live.
+COMMITMENTS_HELDOUT8 = DATA / "commitments-archive-heldout8.jsonl"
 # Every held-out commitments set's first and final measurement.
 COMMITMENTS_HELDOUT_MEASUREMENTS = DATA / "commitments-heldout-measurements.csv"
 
