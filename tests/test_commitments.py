@@ -928,3 +928,25 @@ def test_describe_as_is_an_assessment_frame():
         "nhân mô tả đây là hành động giết người."
     )
     assert actors(text) == [("Yemen", "mô tả")]
+
+
+def test_a_doctor_written_out_is_an_expert_not_a_party():
+    # kind (round 7, from held-out 6): an expert's title written out, "Tiến sĩ" (Dr; "TS" was
+    # listed): "Dr Detlef valued Vietnam's efforts ... and expressed being impressed by the
+    # growth target": a personal view, no row for either verb (conventions "Real news" 2)
+    text = (
+        "Tiến sĩ Detlef đánh giá cao những nỗ lực phát triển kinh tế của Việt Nam, đồng thời "
+        "bày tỏ ấn tượng với mục tiêu tăng trưởng."
+    )
+    assert actors(text) == []
+
+
+def test_bay_to_and_approval_is_one_stance_verb():
+    # kind (round 7, from held-out 6): "bày tỏ tán thành" (express approval) is one span, like
+    # "bày tỏ" + the other nouns of attitude. "Premier Li Keqiang expressed approval of and
+    # valued President Tran Dai Quang's views"
+    text = (
+        "Thủ tướng Trung Quốc Lý Khắc Cường bày tỏ tán thành và đánh giá cao ý kiến của Chủ tịch "
+        "nước Trần Đại Quang."
+    )
+    assert actors(text) == [("China", "bày tỏ tán thành"), ("China", "đánh giá cao")]

@@ -52,6 +52,8 @@ COMMITMENT_SETS = {
     "archive heldout3": DATA / "commitments-archive-heldout3.jsonl",
     "archive heldout4": DATA / "commitments-archive-heldout4.jsonl",
     "archive heldout5": DATA / "commitments-archive-heldout5.jsonl",
+    "archive heldout6": DATA / "commitments-archive-heldout6.jsonl",
+    "archive heldout7": DATA / "commitments-archive-heldout7.jsonl",
 }
 ARCHIVE_SETS = [name for name in COMMITMENT_SETS if name.startswith("archive")]
 
