@@ -284,6 +284,7 @@ class _Reader:
 
     people: dict[str, str] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)  # title (lower case) → parties
+    officials: set[str] = field(default_factory=set)  # people named with an office, as written
     last_actor: tuple[str, ...] | None = None  # one actor, or one per party of a named list
     # Does the document speak of its two parties together ("hai bên", the two sides)? Then two
     # parties named together are "both"; outside such a bilateral frame, each is an actor.
@@ -305,6 +306,20 @@ class _Reader:
             party = self.party(e)
             if title and party != UNKNOWN and title.lower() not in _cues()["pronoun"]:
                 self.titles.setdefault(title.lower(), []).append(party)
+            if country or _office_before(text, e):
+                self.officials.add(_full_name(text, e))
+
+    def private_person(self, name: str) -> bool:
+        """Is ``name`` a Vietnamese name that the document never gave an office, nor a listed
+        holder's ("ông Phan Văn Trường", "ông Minh")? Such a person speaks for no party (a
+        voter, a resident, an investor: conventions "Real news" 2 and 3)."""
+        if not _is_vietnamese_name(name) or name in self.people or name in holders():
+            return False
+        words = _name_words(name)
+        return not any(
+            words == _name_words(known)[-len(words) :] or words == _name_words(known)[: len(words)]
+            for known in [*self.officials, *holders()]
+        )
 
     def party(self, entity: Entity) -> str | None:
         """The party an entity stands for, ``unknown`` for a person of no known party, or None
@@ -753,6 +768,15 @@ def _title_before(text: str, person: Entity, entities: list[Entity]) -> str | No
     return found
 
 
+def _office_before(text: str, person: Entity) -> bool:
+    """Does an office title stand before a person in the same phrase, with no punctuation
+    between ("Thứ trưởng Ngoại giao Đặng Hoàng Giang", "Phó Chủ tịch Tòng Thị Phóng")?"""
+    phrase = re.split(r"[,.;:()“”\"\n]", text[max(0, person.start - 60) : person.start])[-1]
+    return any(
+        m.group().lower() not in _cues()["pronoun"] for m in _title_pattern().finditer(phrase)
+    )
+
+
 def _adjacent(text: str, a: Entity, b: Entity) -> bool:
     """Only title words between: at most four, capitalised, no punctuation or digits (a
     lower-case word is a verb or a conjunction: "Phạm Minh Chính đã tiếp Bộ trưởng ...")."""
@@ -1112,6 +1136,10 @@ def _sentence_commitments(
             if not parties and _first_person(text, clause, a) and _quoted(text, a):
                 # "“Tôi đề nghị ...”, Thủ tướng nói": I, inside a quotation, is its speaker
                 parties, subject = _quoted_speaker(reader, text, toks, a, entities)
+                if reader.private_person(subject):
+                    # '"Tôi đề nghị ...", ông Phan Văn Trường cho biết', Mr Truong said: a
+                    # speaker with no office gives a personal opinion, no party's position
+                    parties, subject = [], ""
             if not parties and not chain and _opens_sentence(text, sentence_start, a):
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's

@@ -950,3 +950,13 @@ def test_bay_to_and_approval_is_one_stance_verb():
         "nước Trần Đại Quang."
     )
     assert actors(text) == [("China", "bày tỏ tán thành"), ("China", "đánh giá cao")]
+
+
+def test_a_quoted_speaker_with_no_office_gives_a_personal_opinion():
+    # kind (round 7, from held-out 6): "Tôi" (I) in a quotation is its speaker (conventions
+    # 11), but a Vietnamese name the document never gives an office is no party (conventions
+    # "Real news" 2, 3): '"I propose restudying the plan", Mr Phan Van Truong said' gives no row;
+    # with a minister as the speaker it is Vietnam's
+    quote = "“Tôi đề nghị nghiên cứu lại quy hoạch theo hướng phát triển du lịch sinh thái”, "
+    assert actors(quote + "ông Phan Văn Trường cho biết.") == []
+    assert actors(quote + "Bộ trưởng Nguyễn Chí Dũng cho biết.") == [("Vietnam", "đề nghị")]
