@@ -744,6 +744,7 @@ def _explicit_subject(text: str, clause: int, pos: int) -> bool:
     of its own, "Các chuyên gia đề nghị", the experts proposed), rather than none ("..., đồng
     thời hoan nghênh", and also welcomed; "Ông cũng ghi nhận", he also noted)?"""
     rest = _pattern("adverb").sub(" ", text[clause:pos])
+    rest = _pattern("demonstrative").sub(" ", rest)  # "Quốc gia này", this country: a pronoun
     pronouns = set(_cues()["pronoun"])
     return any(w.lower() not in pronouns for w in re.findall(r"\w+", rest))
 
