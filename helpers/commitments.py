@@ -1294,7 +1294,13 @@ def find_commitments(views: Iterable[ParagraphView]) -> list[Commitment]:
     """Commitments of consecutive paragraphs, read in order (an actor carries over from one
     paragraph to the next); :func:`helpers.analysis.analyse` calls this for the title and body."""
     views = list(views)
-    reader = _Reader(bilateral=any(_pattern("joint").search(v.paragraph.text) for v in views))
+    reader = _Reader(
+        bilateral=any(
+            _pattern("joint").search(v.paragraph.text)
+            or _pattern("bilateral").search(v.paragraph.text)
+            for v in views
+        )
+    )
     return [row for view in views for row in _paragraph_commitments(reader, view)]
 
 

@@ -969,3 +969,15 @@ def test_a_demonstrative_subject_refers_back_like_a_pronoun():
     # ceasefire. This ministry affirmed that Moscow supports dialogue"
     text = "Bộ Ngoại giao Nga hoan nghênh thỏa thuận ngừng bắn. Bộ này khẳng định Moskva ủng hộ đối thoại."
     assert actors(text) == [("Russia", "hoan nghênh"), ("Russia", "khẳng định")]
+
+
+def test_a_text_about_a_bilateral_body_makes_two_named_parties_both():
+    # kind (round 7, from held-out 6): "song phương" (bilateral) frames a text as bilateral,
+    # as "hai bên" (the two sides) does, so two parties named together are "both" (conventions
+    # §3): "The French and German economy ministers pledged to speed up European integration
+    # by setting up a bilateral committee"
+    text = (
+        "Bộ trưởng Kinh tế Pháp và Đức cam kết đẩy nhanh tiến trình hội nhập châu Âu thông qua "
+        "việc lập ủy ban song phương."
+    )
+    assert actors(text) == [("both", "cam kết")]
