@@ -981,3 +981,14 @@ def test_a_text_about_a_bilateral_body_makes_two_named_parties_both():
         "việc lập ủy ban song phương."
     )
     assert actors(text) == [("both", "cam kết")]
+
+
+def test_a_stance_word_after_sau_is_a_noun():
+    # kind (round 7, from held-out 6): "sau" (after) + a stance word is a noun phrase, the
+    # time of something else: "US-Cuba relations made long strides after the historic statement
+    # of Mr Obama and Cuban President Raul Castro" has no row
+    text = (
+        "Quan hệ Mỹ - Cuba đã có những bước tiến dài sau tuyên bố lịch sử của ông Obama và Chủ "
+        "tịch Cuba Raul Castro."
+    )
+    assert actors(text) == []
