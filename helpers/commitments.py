@@ -810,7 +810,12 @@ def _is_nominal(
     if text[start - 1 : start] in "\"“'‘" and start and text[end : end + 1] in ('"', "”", "'", "’"):
         return True  # 'Pháp đã chọn "hy vọng"', France chose "hope": a word quoted
     i = bisect_right(toks, start - 1, key=lambda t: t.end)
-    if previous == "và" and _noun_before_and(toks, i - 1) and not _complement_follows(toks, end):
+    if (
+        previous == "và"
+        and _noun_before_and(toks, i - 1)
+        and not _complement_follows(toks, end)
+        and not _listed_next(text, end, verbs)  # "... và ghi nhận, biểu dương ...": verbs
+    ):
         # "sự cảm thông và ủng hộ mà ...", sympathy and support; "sự hợp tác chặt chẽ và ủng hộ
         # lẫn nhau", close cooperation and mutual support: the noun "sự" heads both; but "sự
         # phát triển và nhất trí tăng cường ...", and agreed to strengthen: a verb of its own

@@ -992,3 +992,15 @@ def test_a_stance_word_after_sau_is_a_noun():
         "tịch Cuba Raul Castro."
     )
     assert actors(text) == []
+
+
+def test_a_stance_verb_after_a_noun_and_va_that_lists_the_next_verb_is_a_verb():
+    # kind (round 7, from held-out 6): "và" (and) after a noun before a stance verb usually
+    # joins two nouns ("sự cảm thông và ủng hộ", sympathy and support), but a stance verb that
+    # a comma and another stance verb follow is one of a list of verbs (conventions 13): "The
+    # Deputy PM also shared the hardships and noted and commended the inspectors' efforts"
+    text = (
+        "Phó Thủ tướng cũng chia sẻ với những khó khăn vất vả và ghi nhận, biểu dương sự cố gắng "
+        "của ngành Thanh tra."
+    )
+    assert actors(text) == [("Vietnam", "ghi nhận"), ("Vietnam", "biểu dương")]
