@@ -1004,3 +1004,11 @@ def test_a_stance_verb_after_a_noun_and_va_that_lists_the_next_verb_is_a_verb():
         "của ngành Thanh tra."
     )
     assert actors(text) == [("Vietnam", "ghi nhận"), ("Vietnam", "biểu dương")]
+
+
+def test_recognise_as_is_an_assessment_frame():
+    # kind (round 7, from held-out 6): "nhìn nhận … là" (recognise … as), a frame like "coi …
+    # là" (conventions 24): "Germany also sees Vietnam as a tourism market of great potential"
+    assert actors("Đức cũng nhìn nhận Việt Nam là thị trường du lịch đầy tiềm năng.") == [
+        ("Germany", "nhìn nhận")
+    ]
