@@ -1088,6 +1088,11 @@ def _sentence_commitments(
     after_no_party = False  # the stance verb before had a subject that is no party
     for a, b in verbs:
         if chain and a < main_verb:
+            if re.fullmatch(r"\s+và\s+", text[previous_end:a]):
+                # "Ghi nhận và biểu dương ..., Thủ tướng ...", noting and commending: two verbs
+                # of the opening clause, one subject (conventions 13)
+                chain.append((a, b, chain[-1][2], ""))
+                previous_end = b
             continue  # inside the opening clause's object
         between = text[previous_end:a]
         joined = _coordinated().search(between)

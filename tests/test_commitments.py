@@ -1012,3 +1012,18 @@ def test_recognise_as_is_an_assessment_frame():
     assert actors("Đức cũng nhìn nhận Việt Nam là thị trường du lịch đầy tiềm năng.") == [
         ("Germany", "nhìn nhận")
     ]
+
+
+def test_two_stance_verbs_joined_by_va_in_an_opening_clause_are_both_rows():
+    # kind (round 7, from held-out 6): an opening participial clause takes the main clause's
+    # subject (conventions 13), and so does a second stance verb joined to its first by "và":
+    # "Noting and commending the embassy staff ..., Prime Minister Nguyen Xuan Phuc wished ..."
+    text = (
+        "Ghi nhận và biểu dương tập thể cán bộ Đại sứ quán đã nỗ lực hoàn thành tốt nhiệm vụ, Thủ "
+        "tướng Nguyễn Xuân Phúc mong muốn Đại sứ quán tiếp tục làm tốt công tác."
+    )
+    assert actors(text) == [
+        ("Vietnam", "Ghi nhận"),
+        ("Vietnam", "biểu dương"),
+        ("Vietnam", "mong muốn"),
+    ]
