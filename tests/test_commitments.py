@@ -1027,3 +1027,14 @@ def test_two_stance_verbs_joined_by_va_in_an_opening_clause_are_both_rows():
         ("Vietnam", "biểu dương"),
         ("Vietnam", "mong muốn"),
     ]
+
+
+def test_recommend_and_accuse_are_stance_verbs():
+    # kind (round 7, from held-out 7): verbs the annotators count that the lexicon lacked
+    # (conventions 27): kiến nghị (recommend, like đề nghị) and cáo buộc (accuse, like tố cáo;
+    # it was read as a reporting frame). "Third, the Government recommends ..."; "Russian
+    # President Vladimir Putin accused the United States of violating the treaty"
+    text = "Thứ ba, Chính phủ kiến nghị góp vốn chủ sở hữu của các nhà đầu tư theo quy định."
+    assert actors(text) == [("Vietnam", "kiến nghị")]
+    text = "Tổng thống Nga Vladimir Putin cáo buộc Mỹ vi phạm hiệp ước."
+    assert actors(text) == [("Russia", "cáo buộc")]
