@@ -1038,3 +1038,23 @@ def test_recommend_and_accuse_are_stance_verbs():
     assert actors(text) == [("Vietnam", "kiến nghị")]
     text = "Tổng thống Nga Vladimir Putin cáo buộc Mỹ vi phạm hiệp ước."
     assert actors(text) == [("Russia", "cáo buộc")]
+
+
+def test_unnamed_many_countries_and_member_economies_are_all():
+    # kind (round 7, from held-out 7): an unnamed multilateral subject is "all" (conventions
+    # 10): "Many countries continued to voice concern over the East Sea"; "at the meeting, the
+    # member economies all strongly supported APEC's role"
+    text = "Nhiều nước tiếp tục bày tỏ quan ngại về tình hình Biển Đông."
+    assert actors(text) == [("all", "bày tỏ quan ngại")]
+    text = "Tại Hội nghị, các nền kinh tế thành viên đều ủng hộ mạnh mẽ vai trò của APEC."
+    assert actors(text) == [("all", "ủng hộ")]
+
+
+def test_a_meeting_as_the_subject_stands_for_its_participants():
+    # kind (round 7, from held-out 7): "Hội nghị nhất trí" (the meeting agreed) is "all"
+    # (conventions 28), not a thing like "Văn bản" (the document); a meeting after a
+    # preposition is no subject: "Speaking at the meeting, the Prime Minister stressed"
+    text = "Hội nghị nhất trí tiếp tục thúc đẩy việc hoàn tất các Mục tiêu Bogor."
+    assert actors(text) == [("all", "nhất trí")]
+    text = "Phát biểu tại Hội nghị, Thủ tướng nhấn mạnh Việt Nam sẽ tiếp tục cải cách."
+    assert actors(text) == [("Vietnam", "nhấn mạnh")]
