@@ -1053,6 +1053,18 @@ def _opens_sentence(text: str, start: int, pos: int) -> bool:
     return bool(opener) and before.endswith(",") and before.count(",") == 1
 
 
+def _clause_complement(text: str, toks: list[Token], start: int, end: int) -> bool:
+    """Is the stance verb ending at ``end`` one that takes a clause (``clausal`` in
+    ``data/stance.tsv``: khẳng định, affirm; nhấn mạnh, stress ...), followed by a clause with a
+    subject of its own ("khẳng định Việt Nam ...", "khẳng định chính quyền mới ... tiếp tục")?"""
+    if text[start:end].lower() not in _cues()["clausal"]:
+        return False
+    i = bisect_right(toks, end - 1, key=lambda t: t.start)
+    while i < len(toks) and toks[i].text.lower() in ("rằng", ",", ":"):
+        i += 1
+    return i + 1 < len(toks) and toks[i].pos in ("N", "Np", "Nc", "P") and toks[i].is_word
+
+
 def _listed_next(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
     """Does another stance verb follow right after the comma ("ghi nhận, đánh giá cao", noted and
     appreciated): a list of the subject's verbs, not the start of a complement."""
@@ -1085,6 +1097,7 @@ def _sentence_commitments(
     no_party = False  # a stance verb of this sentence had a subject that is no party
     main_verb = sentence_start  # the main clause's verb after an opening participial clause
     nested = False  # the stance verb before was content of the one before it
+    clause_content = False  # the last row verb takes a clause with a subject of its own
     after_no_party = False  # the stance verb before had a subject that is no party
     for a, b in verbs:
         if chain and a < main_verb:
@@ -1185,8 +1198,23 @@ def _sentence_commitments(
                 continue
             else:
                 actor, subject = reader.last_actor, ""
+        if (
+            chain
+            and clause_content
+            and actor == chain[-1][2]
+            and subject
+            and not coordinated
+            and re.fullmatch(r"[^;:]*,[^;:]*", between)
+            and not _opens_sentence(text, sentence_start, chain[-1][0])
+        ):
+            # "khẳng định Việt Nam và Hoa Kỳ chia sẻ lợi ích chung ..., Việt Nam coi trọng và
+            # mong muốn ...", affirmed that Vietnam and the US share ..., that Vietnam values and
+            # wishes: a clause naming the same party after a comma is still the complement (§4)
+            nested = True
+            continue
         reader.last_actor = actor
         chain.append((a, b, actor, subject))
+        clause_content = _clause_complement(text, toks, a, b)
         previous_end = b
         if _opens_complement(text, b, verbs):
             break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content

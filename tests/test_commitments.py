@@ -1058,3 +1058,15 @@ def test_a_meeting_as_the_subject_stands_for_its_participants():
     assert actors(text) == [("all", "nhất trí")]
     text = "Phát biểu tại Hội nghị, Thủ tướng nhấn mạnh Việt Nam sẽ tiếp tục cải cách."
     assert actors(text) == [("Vietnam", "nhấn mạnh")]
+
+
+def test_a_clause_of_the_same_party_after_a_comma_stays_in_the_complement():
+    # kind (round 7, from held-out 7): a stance verb that takes a clause (stance.tsv clausal)
+    # keeps the next comma-separated clause naming the same party as its content (conventions
+    # §4): "The two prime ministers affirmed that the talks ended well, the two sides agreeing
+    # on many issues" is one row
+    text = (
+        "Hai thủ tướng khẳng định cuộc hội đàm vừa kết thúc tốt đẹp, hai bên nhất trí với nhau "
+        "nhiều vấn đề cùng quan tâm."
+    )
+    assert actors(text) == [("both", "khẳng định")]
