@@ -284,6 +284,8 @@ class _Reader:
 
     people: dict[str, str] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)  # title (lower case) → parties
+    # the same for the paragraph being read, with where each holder is named in it
+    later_titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     officials: set[str] = field(default_factory=set)  # people named with an office, as written
     last_actor: tuple[str, ...] | None = None  # one actor, or one per party of a named list
     # Does the document speak of its two parties together ("hai bên", the two sides)? Then two
@@ -293,6 +295,9 @@ class _Reader:
     def learn_people(self, entities: list[Entity], text: str) -> None:
         """Remember the country in each person's title ("Ngoại trưởng Nga Sergei Lavrov"), and
         the party of each titled person under the title ("Thủ tướng", for a later bare one)."""
+        for title, found in self.later_titles.items():  # the paragraph before is read
+            self.titles.setdefault(title, []).extend(party for _, party in found)
+        self.later_titles = {}
         for e in entities:
             if e.label != "PER":
                 continue
@@ -305,7 +310,7 @@ class _Reader:
             title = _title_before(text, e, entities)
             party = self.party(e)
             if title and party != UNKNOWN and title.lower() not in _cues()["pronoun"]:
-                self.titles.setdefault(title.lower(), []).append(party)
+                self.later_titles.setdefault(title.lower(), []).append((e.start, party))
             if country or _office_before(text, e):
                 self.officials.add(_full_name(text, e))
 
@@ -394,7 +399,7 @@ class _Reader:
     def foreign_title_party(self, title: str) -> str | None:
         """The one party other than the home state whose holder of ``title`` the document
         named ("Tổng Thư ký Interpol Jurgen Stock", then "Tổng Thư ký Jurgen Stock")."""
-        parties = set(self.titles.get(title.lower(), [])) - {HOME_COUNTRY}
+        parties = set(self._holders(title.lower(), None)) - {HOME_COUNTRY}
         return parties.pop() if len(parties) == 1 else None
 
     def context_country(self, entities: list[Entity]) -> str | None:
@@ -407,14 +412,22 @@ class _Reader:
                     found.add(party)
         return found.pop() if len(found) == 1 else None
 
-    def title_party(self, title: str) -> str | None:
+    def _holders(self, key: str, before: int | None) -> list[str]:
+        """The parties of the holders of a title named so far: in earlier paragraphs, and in
+        this one before ``before`` (all of this paragraph's when None)."""
+        here = self.later_titles.get(key, [])
+        return self.titles.get(key, []) + [p for at, p in here if before is None or at < before]
+
+    def title_party(self, title: str, before: int | None = None) -> str | None:
         """The party of a bare title ("Thủ tướng đề nghị ...", the Prime Minister proposed):
         the home country's when the document names its holder or no holder at all and the home
         state has the office; else the one party of the title's earlier holders."""
         key = title.lower()
         if key in _cues()["pronoun"]:
             return None  # "ông", "bà": the person of the previous clause
-        parties = set(self.titles.get(key, []))
+        # a holder named after the title is no referent of it ("Thủ tướng mong muốn ...",
+        # then "... Thủ tướng Nhật Bản S.Abe"): the home state's, as with no holder named
+        parties = set(self._holders(key, before))
         if key in home_offices() and (not parties or HOME_COUNTRY in parties):
             return HOME_COUNTRY
         return parties.pop() if len(parties) == 1 else UNKNOWN
@@ -568,7 +581,7 @@ def _parties_in(
             else:
                 # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state
                 # with no country named, the name too short to tell: the title's holder
-                party = reader.title_party(title) or UNKNOWN
+                party = reader.title_party(title, e.start) or UNKNOWN
         candidates.append((e, party))
     joint = [(m, BOTH) for m in _pattern("joint").finditer(window)]
     joint += [(m, ALL) for m in _pattern("all").finditer(window)]
@@ -679,7 +692,7 @@ def _bare_title(
             continue  # "Đại sứ" in "Đại sứ quán", the embassy
         if after_verb(m.start()) or any(m.end() <= e.start for e in inside):
             continue
-        party = reader.title_party(m.group())
+        party = reader.title_party(m.group(), m.start())
         if party:
             return [party], m.group()
     # a state body named by its head alone right before the verb ("Chính phủ cam kết ...", the

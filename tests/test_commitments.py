@@ -1070,3 +1070,16 @@ def test_a_clause_of_the_same_party_after_a_comma_stays_in_the_complement():
         "nhiều vấn đề cùng quan tâm."
     )
     assert actors(text) == [("both", "khẳng định")]
+
+
+def test_a_bare_title_does_not_refer_to_a_holder_named_after_it():
+    # kind (round 7, from held-out 7): a title alone stands for its holder named *earlier*
+    # (conventions §2); a foreign holder named later in the paragraph is not its referent: "The
+    # Prime Minister also wished JETRO to share its experience ... The Prime Minister stressed
+    # that, after the visit of Japanese Prime Minister Shinzo Abe, ..." is Vietnam's
+    text = (
+        "Thủ tướng cũng mong muốn JETRO chia sẻ những kinh nghiệm để tổ chức sự kiện thành công. "
+        "Thủ tướng nhấn mạnh, trên cơ sở thành công của chuyến thăm Việt Nam của Thủ tướng Nhật "
+        "Bản Shinzo Abe, Việt Nam sẽ đón Nhật hoàng."
+    )
+    assert actors(text) == [("Vietnam", "mong muốn"), ("Vietnam", "nhấn mạnh")]
