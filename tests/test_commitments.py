@@ -1083,3 +1083,11 @@ def test_a_bare_title_does_not_refer_to_a_holder_named_after_it():
         "Bản Shinzo Abe, Việt Nam sẽ đón Nhật hoàng."
     )
     assert actors(text) == [("Vietnam", "mong muốn"), ("Vietnam", "nhấn mạnh")]
+
+
+def test_a_stance_word_after_co_is_a_noun():
+    # kind (round 7, from held-out 7): "có tuyên bố" (issued a statement) is a noun after the
+    # verb "có" (have), no declaration of its own: "On 6 June President Donald Trump issued a
+    # statement on the Gulf crisis" has no row
+    text = "Ngày 6-6, Tổng thống Donald Trump đã có tuyên bố về cuộc khủng hoảng ở vùng Vịnh."
+    assert actors(text) == []
