@@ -836,6 +836,9 @@ def _is_nominal(
     after = text[end:].split()[:1]
     if after and after[0] == "của":  # "cam kết của mình", its commitment
         return True
+    if re.match(r"\s+và\s+(?:[^\W\d_]+\s+){1,2}của\s", text[end:]):
+        return True  # "mong muốn và quyết tâm của lãnh đạo", the leaders' wish and resolve
+
     return any(b <= start and not text[b:start].strip() for _, b in verbs)
 
 

@@ -1091,3 +1091,17 @@ def test_a_stance_word_after_co_is_a_noun():
     # statement on the Gulf crisis" has no row
     text = "Ngày 6-6, Tổng thống Donald Trump đã có tuyên bố về cuộc khủng hoảng ở vùng Vịnh."
     assert actors(text) == []
+
+
+def test_stance_words_used_as_nouns_after_a_preposition_or_before_va_x_cua():
+    # kind (round 7, from held-out 7): a stance word that is a noun: after the preposition
+    # "đến" ("The UN High Commissioner is concerned about the demand that Qatar close
+    # Al-Jazeera"), or heading "X và Y của ..." ("conveyed to Belarus the wish and resolve of
+    # Vietnam's leaders"): no row
+    text = "Cao ủy Liên Hợp Quốc về nhân quyền rất quan tâm đến yêu cầu Qatar đóng cửa Al-Jazeera."
+    assert actors(text) == []
+    text = (
+        "Chủ tịch nước Trần Đại Quang chuyển đến lãnh đạo và nhân dân Belarus mong muốn và quyết "
+        "tâm của lãnh đạo Việt Nam trong việc tăng cường quan hệ hữu nghị với Belarus."
+    )
+    assert actors(text) == []
