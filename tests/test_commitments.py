@@ -1105,3 +1105,15 @@ def test_stance_words_used_as_nouns_after_a_preposition_or_before_va_x_cua():
         "tâm của lãnh đạo Việt Nam trong việc tăng cường quan hệ hữu nghị với Belarus."
     )
     assert actors(text) == []
+
+
+def test_a_text_reporting_a_visit_makes_two_named_parties_both():
+    # kind (round 7, from held-out 7): a report of a visit ("chuyến thăm") is a bilateral
+    # frame like "song phương" (conventions 25): "Vietnam and Singapore affirmed their readiness
+    # to cooperate against terrorism. This was a key topic of the Deputy PM's visit to
+    # Singapore" is one "both" row
+    text = (
+        "Việt Nam và Singapore khẳng định sẵn sàng hợp tác trong đấu tranh chống khủng bố. Đây là "
+        "nội dung quan trọng trong chuyến thăm của Phó Thủ tướng Trương Hòa Bình tại Singapore."
+    )
+    assert actors(text) == [("both", "khẳng định")]
