@@ -1117,3 +1117,13 @@ def test_a_text_reporting_a_visit_makes_two_named_parties_both():
         "nội dung quan trọng trong chuyến thăm của Phó Thủ tướng Trương Hòa Bình tại Singapore."
     )
     assert actors(text) == [("both", "khẳng định")]
+
+
+def test_share_concern_is_one_stance_span():
+    # kind (round 7, from held-out 7): "chia sẻ quan ngại" (share concern) is one span like
+    # "bày tỏ quan ngại" (conventions 27), not "quan ngại" alone
+    text = (
+        "Việt Nam và Singapore chia sẻ quan ngại về hoạt động khủng bố trên thế giới. Đây là nội "
+        "dung quan trọng trong chuyến thăm của Phó Thủ tướng Trương Hòa Bình tại Singapore."
+    )
+    assert actors(text) == [("both", "chia sẻ quan ngại")]
