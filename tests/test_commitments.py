@@ -1127,3 +1127,15 @@ def test_share_concern_is_one_stance_span():
         "dung quan trọng trong chuyến thăm của Phó Thủ tướng Trương Hòa Bình tại Singapore."
     )
     assert actors(text) == [("both", "chia sẻ quan ngại")]
+
+
+def test_an_adverb_of_manner_between_a_pronoun_and_its_verb_is_no_subject():
+    # kind (round 7, from held-out 7): "thẳng thắn" (frankly) before the verb, like "kiên
+    # quyết" (resolutely), leaves "ông" (he) the subject: "..., but he frankly affirmed that the
+    # subjective causes matter most" carries the Deputy PM over
+    text = (
+        "Phó Thủ tướng Vương Đình Huệ cam kết sẽ làm tốt hơn trong thời gian tới. Phó Thủ tướng "
+        "cho biết có cả nguyên nhân khách quan và chủ quan, nhưng ông thẳng thắn khẳng định "
+        "nguyên nhân chủ quan là quan trọng nhất."
+    )
+    assert actors(text) == [("Vietnam", "cam kết"), ("Vietnam", "khẳng định")]
