@@ -1344,17 +1344,20 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
     return rows
 
 
+def _reader(views: list[ParagraphView]) -> _Reader:
+    """A reader for consecutive paragraphs: bilateral when any of them names the parties
+    together ("hai bên", the two sides) or speaks of a bilateral frame ("song phương", a visit)."""
+    texts = [v.paragraph.text for v in views]
+    return _Reader(
+        bilateral=any(_pattern("joint").search(t) or _pattern("bilateral").search(t) for t in texts)
+    )
+
+
 def find_commitments(views: Iterable[ParagraphView]) -> list[Commitment]:
     """Commitments of consecutive paragraphs, read in order (an actor carries over from one
     paragraph to the next); :func:`helpers.analysis.analyse` calls this for the title and body."""
     views = list(views)
-    reader = _Reader(
-        bilateral=any(
-            _pattern("joint").search(v.paragraph.text)
-            or _pattern("bilateral").search(v.paragraph.text)
-            for v in views
-        )
-    )
+    reader = _reader(views)
     return [row for view in views for row in _paragraph_commitments(reader, view)]
 
 
