@@ -21,8 +21,9 @@ is the party the sentence subject stands for, found with the entity extractor:
   (``KCNA``) for its state, other press, cities, associations and companies for no party;
 - a joint phrase (``hai bên``, the two sides; ``Hai Bộ trưởng``, the two ministers) gives
   ``both``, and so do two parties named together (``Pakistan và Trung Quốc``) in a text that
-  speaks of its two parties together; elsewhere, and for three or more, each named party gets
-  its row; ``các bên`` (all the parties) gives ``all``;
+  speaks of its two parties together or of a bilateral frame (``song phương``, a visit); elsewhere, and for three or more, each named party gets
+  its row; ``các bên`` (all the parties), ``nhiều nước`` (many countries) and a meeting
+  (``Hội nghị nhất trí``, the meeting agreed) give ``all``;
 - a clause with no subject of its own (``..., đồng thời hoan nghênh ...``, and also welcomed)
   carries over the actor of the previous clause, within the paragraph or from the one before.
 
