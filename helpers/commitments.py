@@ -21,8 +21,9 @@ is the party the sentence subject stands for, found with the entity extractor:
   (``KCNA``) for its state, other press, cities, associations and companies for no party;
 - a joint phrase (``hai bên``, the two sides; ``Hai Bộ trưởng``, the two ministers) gives
   ``both``, and so do two parties named together (``Pakistan và Trung Quốc``) in a text that
-  speaks of its two parties together; elsewhere, and for three or more, each named party gets
-  its row; ``các bên`` (all the parties) gives ``all``;
+  speaks of its two parties together or of a bilateral frame (``song phương``, a visit); elsewhere, and for three or more, each named party gets
+  its row; ``các bên`` (all the parties), ``nhiều nước`` (many countries) and a meeting
+  (``Hội nghị nhất trí``, the meeting agreed) give ``all``;
 - a clause with no subject of its own (``..., đồng thời hoan nghênh ...``, and also welcomed)
   carries over the actor of the previous clause, within the paragraph or from the one before.
 
@@ -284,6 +285,9 @@ class _Reader:
 
     people: dict[str, str] = field(default_factory=dict)
     titles: dict[str, list[str]] = field(default_factory=dict)  # title (lower case) → parties
+    # the same for the paragraph being read, with where each holder is named in it
+    later_titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    officials: set[str] = field(default_factory=set)  # people named with an office, as written
     last_actor: tuple[str, ...] | None = None  # one actor, or one per party of a named list
     # Does the document speak of its two parties together ("hai bên", the two sides)? Then two
     # parties named together are "both"; outside such a bilateral frame, each is an actor.
@@ -292,6 +296,9 @@ class _Reader:
     def learn_people(self, entities: list[Entity], text: str) -> None:
         """Remember the country in each person's title ("Ngoại trưởng Nga Sergei Lavrov"), and
         the party of each titled person under the title ("Thủ tướng", for a later bare one)."""
+        for title, found in self.later_titles.items():  # the paragraph before is read
+            self.titles.setdefault(title, []).extend(party for _, party in found)
+        self.later_titles = {}
         for e in entities:
             if e.label != "PER":
                 continue
@@ -304,7 +311,21 @@ class _Reader:
             title = _title_before(text, e, entities)
             party = self.party(e)
             if title and party != UNKNOWN and title.lower() not in _cues()["pronoun"]:
-                self.titles.setdefault(title.lower(), []).append(party)
+                self.later_titles.setdefault(title.lower(), []).append((e.start, party))
+            if country or _office_before(text, e):
+                self.officials.add(_full_name(text, e))
+
+    def private_person(self, name: str) -> bool:
+        """Is ``name`` a Vietnamese name that the document never gave an office, nor a listed
+        holder's ("ông Phan Văn Trường", "ông Minh")? Such a person speaks for no party (a
+        voter, a resident, an investor: conventions "Real news" 2 and 3)."""
+        if not _is_vietnamese_name(name) or name in self.people or name in holders():
+            return False
+        words = _name_words(name)
+        return not any(
+            words == _name_words(known)[-len(words) :] or words == _name_words(known)[: len(words)]
+            for known in [*self.officials, *holders()]
+        )
 
     def party(self, entity: Entity) -> str | None:
         """The party an entity stands for, ``unknown`` for a person of no known party, or None
@@ -379,7 +400,7 @@ class _Reader:
     def foreign_title_party(self, title: str) -> str | None:
         """The one party other than the home state whose holder of ``title`` the document
         named ("Tổng Thư ký Interpol Jurgen Stock", then "Tổng Thư ký Jurgen Stock")."""
-        parties = set(self.titles.get(title.lower(), [])) - {HOME_COUNTRY}
+        parties = set(self._holders(title.lower(), None)) - {HOME_COUNTRY}
         return parties.pop() if len(parties) == 1 else None
 
     def context_country(self, entities: list[Entity]) -> str | None:
@@ -392,14 +413,22 @@ class _Reader:
                     found.add(party)
         return found.pop() if len(found) == 1 else None
 
-    def title_party(self, title: str) -> str | None:
+    def _holders(self, key: str, before: int | None) -> list[str]:
+        """The parties of the holders of a title named so far: in earlier paragraphs, and in
+        this one before ``before`` (all of this paragraph's when None)."""
+        here = self.later_titles.get(key, [])
+        return self.titles.get(key, []) + [p for at, p in here if before is None or at < before]
+
+    def title_party(self, title: str, before: int | None = None) -> str | None:
         """The party of a bare title ("Thủ tướng đề nghị ...", the Prime Minister proposed):
         the home country's when the document names its holder or no holder at all and the home
         state has the office; else the one party of the title's earlier holders."""
         key = title.lower()
         if key in _cues()["pronoun"]:
             return None  # "ông", "bà": the person of the previous clause
-        parties = set(self.titles.get(key, []))
+        # a holder named after the title is no referent of it ("Thủ tướng mong muốn ...",
+        # then "... Thủ tướng Nhật Bản S.Abe"): the home state's, as with no holder named
+        parties = set(self._holders(key, before))
         if key in home_offices() and (not parties or HOME_COUNTRY in parties):
             return HOME_COUNTRY
         return parties.pop() if len(parties) == 1 else UNKNOWN
@@ -553,7 +582,7 @@ def _parties_in(
             else:
                 # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state
                 # with no country named, the name too short to tell: the title's holder
-                party = reader.title_party(title) or UNKNOWN
+                party = reader.title_party(title, e.start) or UNKNOWN
         candidates.append((e, party))
     joint = [(m, BOTH) for m in _pattern("joint").finditer(window)]
     joint += [(m, ALL) for m in _pattern("all").finditer(window)]
@@ -664,7 +693,7 @@ def _bare_title(
             continue  # "Đại sứ" in "Đại sứ quán", the embassy
         if after_verb(m.start()) or any(m.end() <= e.start for e in inside):
             continue
-        party = reader.title_party(m.group())
+        party = reader.title_party(m.group(), m.start())
         if party:
             return [party], m.group()
     # a state body named by its head alone right before the verb ("Chính phủ cam kết ...", the
@@ -729,6 +758,7 @@ def _explicit_subject(text: str, clause: int, pos: int) -> bool:
     of its own, "Các chuyên gia đề nghị", the experts proposed), rather than none ("..., đồng
     thời hoan nghênh", and also welcomed; "Ông cũng ghi nhận", he also noted)?"""
     rest = _pattern("adverb").sub(" ", text[clause:pos])
+    rest = _pattern("demonstrative").sub(" ", rest)  # "Quốc gia này", this country: a pronoun
     pronouns = set(_cues()["pronoun"])
     return any(w.lower() not in pronouns for w in re.findall(r"\w+", rest))
 
@@ -751,6 +781,15 @@ def _title_before(text: str, person: Entity, entities: list[Entity]) -> str | No
         if all(w[:1].isupper() and w.isalpha() for w in gap) and len(gap) <= 8:
             found = m.group()
     return found
+
+
+def _office_before(text: str, person: Entity) -> bool:
+    """Does an office title stand before a person in the same phrase, with no punctuation
+    between ("Thứ trưởng Ngoại giao Đặng Hoàng Giang", "Phó Chủ tịch Tòng Thị Phóng")?"""
+    phrase = re.split(r"[,.;:()“”\"\n]", text[max(0, person.start - 60) : person.start])[-1]
+    return any(
+        m.group().lower() not in _cues()["pronoun"] for m in _title_pattern().finditer(phrase)
+    )
 
 
 def _adjacent(text: str, a: Entity, b: Entity) -> bool:
@@ -785,7 +824,12 @@ def _is_nominal(
     if text[start - 1 : start] in "\"“'‘" and start and text[end : end + 1] in ('"', "”", "'", "’"):
         return True  # 'Pháp đã chọn "hy vọng"', France chose "hope": a word quoted
     i = bisect_right(toks, start - 1, key=lambda t: t.end)
-    if previous == "và" and _noun_before_and(toks, i - 1) and not _complement_follows(toks, end):
+    if (
+        previous == "và"
+        and _noun_before_and(toks, i - 1)
+        and not _complement_follows(toks, end)
+        and not _listed_next(text, end, verbs)  # "... và ghi nhận, biểu dương ...": verbs
+    ):
         # "sự cảm thông và ủng hộ mà ...", sympathy and support; "sự hợp tác chặt chẽ và ủng hộ
         # lẫn nhau", close cooperation and mutual support: the noun "sự" heads both; but "sự
         # phát triển và nhất trí tăng cường ...", and agreed to strengthen: a verb of its own
@@ -793,6 +837,9 @@ def _is_nominal(
     after = text[end:].split()[:1]
     if after and after[0] == "của":  # "cam kết của mình", its commitment
         return True
+    if re.match(r"\s+và\s+(?:[^\W\d_]+\s+){1,2}của\s", text[end:]):
+        return True  # "mong muốn và quyết tâm của lãnh đạo", the leaders' wish and resolve
+
     return any(b <= start and not text[b:start].strip() for _, b in verbs)
 
 
@@ -1023,6 +1070,18 @@ def _opens_sentence(text: str, start: int, pos: int) -> bool:
     return bool(opener) and before.endswith(",") and before.count(",") == 1
 
 
+def _clause_complement(text: str, toks: list[Token], start: int, end: int) -> bool:
+    """Is the stance verb ending at ``end`` one that takes a clause (``clausal`` in
+    ``data/stance.tsv``: khẳng định, affirm; nhấn mạnh, stress ...), followed by a clause with a
+    subject of its own ("khẳng định Việt Nam ...", "khẳng định chính quyền mới ... tiếp tục")?"""
+    if text[start:end].lower() not in _cues()["clausal"]:
+        return False
+    i = bisect_right(toks, end - 1, key=lambda t: t.start)
+    while i < len(toks) and toks[i].text.lower() in ("rằng", ",", ":"):
+        i += 1
+    return i + 1 < len(toks) and toks[i].pos in ("N", "Np", "Nc", "P") and toks[i].is_word
+
+
 def _listed_next(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
     """Does another stance verb follow right after the comma ("ghi nhận, đánh giá cao", noted and
     appreciated): a list of the subject's verbs, not the start of a complement."""
@@ -1055,9 +1114,15 @@ def _sentence_commitments(
     no_party = False  # a stance verb of this sentence had a subject that is no party
     main_verb = sentence_start  # the main clause's verb after an opening participial clause
     nested = False  # the stance verb before was content of the one before it
+    clause_content = False  # the last row verb takes a clause with a subject of its own
     after_no_party = False  # the stance verb before had a subject that is no party
     for a, b in verbs:
         if chain and a < main_verb:
+            if re.fullmatch(r"\s+và\s+", text[previous_end:a]):
+                # "Ghi nhận và biểu dương ..., Thủ tướng ...", noting and commending: two verbs
+                # of the opening clause, one subject (conventions 13)
+                chain.append((a, b, chain[-1][2], ""))
+                previous_end = b
             continue  # inside the opening clause's object
         between = text[previous_end:a]
         joined = _coordinated().search(between)
@@ -1112,6 +1177,10 @@ def _sentence_commitments(
             if not parties and _first_person(text, clause, a) and _quoted(text, a):
                 # "“Tôi đề nghị ...”, Thủ tướng nói": I, inside a quotation, is its speaker
                 parties, subject = _quoted_speaker(reader, text, toks, a, entities)
+                if reader.private_person(subject):
+                    # '"Tôi đề nghị ...", ông Phan Văn Trường cho biết', Mr Truong said: a
+                    # speaker with no office gives a personal opinion, no party's position
+                    parties, subject = [], ""
             if not parties and not chain and _opens_sentence(text, sentence_start, a):
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
@@ -1146,8 +1215,23 @@ def _sentence_commitments(
                 continue
             else:
                 actor, subject = reader.last_actor, ""
+        if (
+            chain
+            and clause_content
+            and actor == chain[-1][2]
+            and subject
+            and not coordinated
+            and re.fullmatch(r"[^;:]*,[^;:]*", between)
+            and not _opens_sentence(text, sentence_start, chain[-1][0])
+        ):
+            # "khẳng định Việt Nam và Hoa Kỳ chia sẻ lợi ích chung ..., Việt Nam coi trọng và
+            # mong muốn ...", affirmed that Vietnam and the US share ..., that Vietnam values and
+            # wishes: a clause naming the same party after a comma is still the complement (§4)
+            nested = True
+            continue
         reader.last_actor = actor
         chain.append((a, b, actor, subject))
+        clause_content = _clause_complement(text, toks, a, b)
         previous_end = b
         if _opens_complement(text, b, verbs):
             break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content
@@ -1261,11 +1345,20 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
     return rows
 
 
+def _reader(views: list[ParagraphView]) -> _Reader:
+    """A reader for consecutive paragraphs: bilateral when any of them names the parties
+    together ("hai bên", the two sides) or speaks of a bilateral frame ("song phương", a visit)."""
+    texts = [v.paragraph.text for v in views]
+    return _Reader(
+        bilateral=any(_pattern("joint").search(t) or _pattern("bilateral").search(t) for t in texts)
+    )
+
+
 def find_commitments(views: Iterable[ParagraphView]) -> list[Commitment]:
     """Commitments of consecutive paragraphs, read in order (an actor carries over from one
     paragraph to the next); :func:`helpers.analysis.analyse` calls this for the title and body."""
     views = list(views)
-    reader = _Reader(bilateral=any(_pattern("joint").search(v.paragraph.text) for v in views))
+    reader = _reader(views)
     return [row for view in views for row in _paragraph_commitments(reader, view)]
 
 

@@ -61,6 +61,16 @@ def test_commitments_on_the_fifth_real_news_set():
     assert scores["precision"] >= 0.8 and scores["recall"] >= 0.75
 
 
+def test_commitments_on_the_sixth_and_seventh_real_news_sets():
+    # 80 archive excerpts each, two annotators per set, held out in round 6 (held-out 6: P
+    # 0.844, R 0.793 before it, 0.802, 0.802 after; held-out 7: 0.702, 0.617 and 0.701, 0.636),
+    # development data in round 7 (0.885, 0.862 and 0.811, 0.720 after it)
+    sixth = commitment_scores(PROJECT_ROOT / "tests/data/commitments-archive-heldout6.jsonl")
+    assert sixth["precision"] >= 0.85 and sixth["recall"] >= 0.85
+    seventh = commitment_scores(PROJECT_ROOT / "tests/data/commitments-archive-heldout7.jsonl")
+    assert seventh["precision"] >= 0.8 and seventh["recall"] >= 0.7
+
+
 def test_joint_subject_and_carried_over_clause():
     text = "Hai bên nhất trí tăng cường hợp tác an ninh, đồng thời hoan nghênh đầu tư mới."
     rows = commitments(text)
@@ -928,3 +938,214 @@ def test_describe_as_is_an_assessment_frame():
         "nhân mô tả đây là hành động giết người."
     )
     assert actors(text) == [("Yemen", "mô tả")]
+
+
+def test_a_doctor_written_out_is_an_expert_not_a_party():
+    # kind (round 7, from held-out 6): an expert's title written out, "Tiến sĩ" (Dr; "TS" was
+    # listed): "Dr Detlef valued Vietnam's efforts ... and expressed being impressed by the
+    # growth target": a personal view, no row for either verb (conventions "Real news" 2)
+    text = (
+        "Tiến sĩ Detlef đánh giá cao những nỗ lực phát triển kinh tế của Việt Nam, đồng thời "
+        "bày tỏ ấn tượng với mục tiêu tăng trưởng."
+    )
+    assert actors(text) == []
+
+
+def test_bay_to_and_approval_is_one_stance_verb():
+    # kind (round 7, from held-out 6): "bày tỏ tán thành" (express approval) is one span, like
+    # "bày tỏ" + the other nouns of attitude. "Premier Li Keqiang expressed approval of and
+    # valued President Tran Dai Quang's views"
+    text = (
+        "Thủ tướng Trung Quốc Lý Khắc Cường bày tỏ tán thành và đánh giá cao ý kiến của Chủ tịch "
+        "nước Trần Đại Quang."
+    )
+    assert actors(text) == [("China", "bày tỏ tán thành"), ("China", "đánh giá cao")]
+
+
+def test_a_quoted_speaker_with_no_office_gives_a_personal_opinion():
+    # kind (round 7, from held-out 6): "Tôi" (I) in a quotation is its speaker (conventions
+    # 11), but a Vietnamese name the document never gives an office is no party (conventions
+    # "Real news" 2, 3): '"I propose restudying the plan", Mr Phan Van Truong said' gives no row;
+    # with a minister as the speaker it is Vietnam's
+    quote = "“Tôi đề nghị nghiên cứu lại quy hoạch theo hướng phát triển du lịch sinh thái”, "
+    assert actors(quote + "ông Phan Văn Trường cho biết.") == []
+    assert actors(quote + "Bộ trưởng Nguyễn Chí Dũng cho biết.") == [("Vietnam", "đề nghị")]
+
+
+def test_a_demonstrative_subject_refers_back_like_a_pronoun():
+    # kind (round 7, from held-out 6): "Bộ này", "Quốc gia này", "Quan chức này" (this
+    # ministry, country, official) as a subject is the party of the previous clause, as "Ông"
+    # is (conventions §2, carried-over subjects): "Russia's Foreign Ministry welcomed the
+    # ceasefire. This ministry affirmed that Moscow supports dialogue"
+    text = "Bộ Ngoại giao Nga hoan nghênh thỏa thuận ngừng bắn. Bộ này khẳng định Moskva ủng hộ đối thoại."
+    assert actors(text) == [("Russia", "hoan nghênh"), ("Russia", "khẳng định")]
+
+
+def test_a_text_about_a_bilateral_body_makes_two_named_parties_both():
+    # kind (round 7, from held-out 6): "song phương" (bilateral) frames a text as bilateral,
+    # as "hai bên" (the two sides) does, so two parties named together are "both" (conventions
+    # §3): "The French and German economy ministers pledged to speed up European integration
+    # by setting up a bilateral committee"
+    text = (
+        "Bộ trưởng Kinh tế Pháp và Đức cam kết đẩy nhanh tiến trình hội nhập châu Âu thông qua "
+        "việc lập ủy ban song phương."
+    )
+    assert actors(text) == [("both", "cam kết")]
+
+
+def test_a_stance_word_after_sau_is_a_noun():
+    # kind (round 7, from held-out 6): "sau" (after) + a stance word is a noun phrase, the
+    # time of something else: "US-Cuba relations made long strides after the historic statement
+    # of Mr Obama and Cuban President Raul Castro" has no row
+    text = (
+        "Quan hệ Mỹ - Cuba đã có những bước tiến dài sau tuyên bố lịch sử của ông Obama và Chủ "
+        "tịch Cuba Raul Castro."
+    )
+    assert actors(text) == []
+
+
+def test_a_stance_verb_after_a_noun_and_va_that_lists_the_next_verb_is_a_verb():
+    # kind (round 7, from held-out 6): "và" (and) after a noun before a stance verb usually
+    # joins two nouns ("sự cảm thông và ủng hộ", sympathy and support), but a stance verb that
+    # a comma and another stance verb follow is one of a list of verbs (conventions 13): "The
+    # Deputy PM also shared the hardships and noted and commended the inspectors' efforts"
+    text = (
+        "Phó Thủ tướng cũng chia sẻ với những khó khăn vất vả và ghi nhận, biểu dương sự cố gắng "
+        "của ngành Thanh tra."
+    )
+    assert actors(text) == [("Vietnam", "ghi nhận"), ("Vietnam", "biểu dương")]
+
+
+def test_recognise_as_is_an_assessment_frame():
+    # kind (round 7, from held-out 6): "nhìn nhận … là" (recognise … as), a frame like "coi …
+    # là" (conventions 24): "Germany also sees Vietnam as a tourism market of great potential"
+    assert actors("Đức cũng nhìn nhận Việt Nam là thị trường du lịch đầy tiềm năng.") == [
+        ("Germany", "nhìn nhận")
+    ]
+
+
+def test_two_stance_verbs_joined_by_va_in_an_opening_clause_are_both_rows():
+    # kind (round 7, from held-out 6): an opening participial clause takes the main clause's
+    # subject (conventions 13), and so does a second stance verb joined to its first by "và":
+    # "Noting and commending the embassy staff ..., Prime Minister Nguyen Xuan Phuc wished ..."
+    text = (
+        "Ghi nhận và biểu dương tập thể cán bộ Đại sứ quán đã nỗ lực hoàn thành tốt nhiệm vụ, Thủ "
+        "tướng Nguyễn Xuân Phúc mong muốn Đại sứ quán tiếp tục làm tốt công tác."
+    )
+    assert actors(text) == [
+        ("Vietnam", "Ghi nhận"),
+        ("Vietnam", "biểu dương"),
+        ("Vietnam", "mong muốn"),
+    ]
+
+
+def test_recommend_and_accuse_are_stance_verbs():
+    # kind (round 7, from held-out 7): verbs the annotators count that the lexicon lacked
+    # (conventions 27): kiến nghị (recommend, like đề nghị) and cáo buộc (accuse, like tố cáo;
+    # it was read as a reporting frame). "Third, the Government recommends ..."; "Russian
+    # President Vladimir Putin accused the United States of violating the treaty"
+    text = "Thứ ba, Chính phủ kiến nghị góp vốn chủ sở hữu của các nhà đầu tư theo quy định."
+    assert actors(text) == [("Vietnam", "kiến nghị")]
+    text = "Tổng thống Nga Vladimir Putin cáo buộc Mỹ vi phạm hiệp ước."
+    assert actors(text) == [("Russia", "cáo buộc")]
+
+
+def test_unnamed_many_countries_and_member_economies_are_all():
+    # kind (round 7, from held-out 7): an unnamed multilateral subject is "all" (conventions
+    # 10): "Many countries continued to voice concern over the East Sea"; "at the meeting, the
+    # member economies all strongly supported APEC's role"
+    text = "Nhiều nước tiếp tục bày tỏ quan ngại về tình hình Biển Đông."
+    assert actors(text) == [("all", "bày tỏ quan ngại")]
+    text = "Tại Hội nghị, các nền kinh tế thành viên đều ủng hộ mạnh mẽ vai trò của APEC."
+    assert actors(text) == [("all", "ủng hộ")]
+
+
+def test_a_meeting_as_the_subject_stands_for_its_participants():
+    # kind (round 7, from held-out 7): "Hội nghị nhất trí" (the meeting agreed) is "all"
+    # (conventions 28), not a thing like "Văn bản" (the document); a meeting after a
+    # preposition is no subject: "Speaking at the meeting, the Prime Minister stressed"
+    text = "Hội nghị nhất trí tiếp tục thúc đẩy việc hoàn tất các Mục tiêu Bogor."
+    assert actors(text) == [("all", "nhất trí")]
+    text = "Phát biểu tại Hội nghị, Thủ tướng nhấn mạnh Việt Nam sẽ tiếp tục cải cách."
+    assert actors(text) == [("Vietnam", "nhấn mạnh")]
+
+
+def test_a_clause_of_the_same_party_after_a_comma_stays_in_the_complement():
+    # kind (round 7, from held-out 7): a stance verb that takes a clause (stance.tsv clausal)
+    # keeps the next comma-separated clause naming the same party as its content (conventions
+    # §4): "The two prime ministers affirmed that the talks ended well, the two sides agreeing
+    # on many issues" is one row
+    text = (
+        "Hai thủ tướng khẳng định cuộc hội đàm vừa kết thúc tốt đẹp, hai bên nhất trí với nhau "
+        "nhiều vấn đề cùng quan tâm."
+    )
+    assert actors(text) == [("both", "khẳng định")]
+
+
+def test_a_bare_title_does_not_refer_to_a_holder_named_after_it():
+    # kind (round 7, from held-out 7): a title alone stands for its holder named *earlier*
+    # (conventions §2); a foreign holder named later in the paragraph is not its referent: "The
+    # Prime Minister also wished JETRO to share its experience ... The Prime Minister stressed
+    # that, after the visit of Japanese Prime Minister Shinzo Abe, ..." is Vietnam's
+    text = (
+        "Thủ tướng cũng mong muốn JETRO chia sẻ những kinh nghiệm để tổ chức sự kiện thành công. "
+        "Thủ tướng nhấn mạnh, trên cơ sở thành công của chuyến thăm Việt Nam của Thủ tướng Nhật "
+        "Bản Shinzo Abe, Việt Nam sẽ đón Nhật hoàng."
+    )
+    assert actors(text) == [("Vietnam", "mong muốn"), ("Vietnam", "nhấn mạnh")]
+
+
+def test_a_stance_word_after_co_is_a_noun():
+    # kind (round 7, from held-out 7): "có tuyên bố" (issued a statement) is a noun after the
+    # verb "có" (have), no declaration of its own: "On 6 June President Donald Trump issued a
+    # statement on the Gulf crisis" has no row
+    text = "Ngày 6-6, Tổng thống Donald Trump đã có tuyên bố về cuộc khủng hoảng ở vùng Vịnh."
+    assert actors(text) == []
+
+
+def test_stance_words_used_as_nouns_after_a_preposition_or_before_va_x_cua():
+    # kind (round 7, from held-out 7): a stance word that is a noun: after the preposition
+    # "đến" ("The UN High Commissioner is concerned about the demand that Qatar close
+    # Al-Jazeera"), or heading "X và Y của ..." ("conveyed to Belarus the wish and resolve of
+    # Vietnam's leaders"): no row
+    text = "Cao ủy Liên Hợp Quốc về nhân quyền rất quan tâm đến yêu cầu Qatar đóng cửa Al-Jazeera."
+    assert actors(text) == []
+    text = (
+        "Chủ tịch nước Trần Đại Quang chuyển đến lãnh đạo và nhân dân Belarus mong muốn và quyết "
+        "tâm của lãnh đạo Việt Nam trong việc tăng cường quan hệ hữu nghị với Belarus."
+    )
+    assert actors(text) == []
+
+
+def test_a_text_reporting_a_visit_makes_two_named_parties_both():
+    # kind (round 7, from held-out 7): a report of a visit ("chuyến thăm") is a bilateral
+    # frame like "song phương" (conventions 25): "Vietnam and Singapore affirmed their readiness
+    # to cooperate against terrorism. This was a key topic of the Deputy PM's visit to
+    # Singapore" is one "both" row
+    text = (
+        "Việt Nam và Singapore khẳng định sẵn sàng hợp tác trong đấu tranh chống khủng bố. Đây là "
+        "nội dung quan trọng trong chuyến thăm của Phó Thủ tướng Trương Hòa Bình tại Singapore."
+    )
+    assert actors(text) == [("both", "khẳng định")]
+
+
+def test_share_concern_is_one_stance_span():
+    # kind (round 7, from held-out 7): "chia sẻ quan ngại" (share concern) is one span like
+    # "bày tỏ quan ngại" (conventions 27), not "quan ngại" alone
+    text = (
+        "Việt Nam và Singapore chia sẻ quan ngại về hoạt động khủng bố trên thế giới. Đây là nội "
+        "dung quan trọng trong chuyến thăm của Phó Thủ tướng Trương Hòa Bình tại Singapore."
+    )
+    assert actors(text) == [("both", "chia sẻ quan ngại")]
+
+
+def test_an_adverb_of_manner_between_a_pronoun_and_its_verb_is_no_subject():
+    # kind (round 7, from held-out 7): "thẳng thắn" (frankly) before the verb, like "kiên
+    # quyết" (resolutely), leaves "ông" (he) the subject: "..., but he frankly affirmed that the
+    # subjective causes matter most" carries the Deputy PM over
+    text = (
+        "Phó Thủ tướng Vương Đình Huệ cam kết sẽ làm tốt hơn trong thời gian tới. Phó Thủ tướng "
+        "cho biết có cả nguyên nhân khách quan và chủ quan, nhưng ông thẳng thắn khẳng định "
+        "nguyên nhân chủ quan là quan trọng nhất."
+    )
+    assert actors(text) == [("Vietnam", "cam kết"), ("Vietnam", "khẳng định")]

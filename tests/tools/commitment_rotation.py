@@ -8,7 +8,7 @@ Run from the project root with the project's environment:
 
 For every commitment development set of ``tests/data`` it prints precision and recall of the
 base revision's ``helpers`` (exported with ``git archive`` into a temporary folder and run in a
-child process) and of this checkout's, then the same pooled over the five archive sets (their
+child process) and of this checkout's, then the same pooled over the seven archive sets (their
 true and false pairs summed). A proposed change is judged on all the columns at once: a rule
 written from one set's examples tends to raise that set only.
 
@@ -43,7 +43,7 @@ import pandas as pd  # noqa: E402
 from helpers.evaluation import comparison_scores  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-# name → gold set, in the order of notebook 05; the five archive sets are pooled
+# name → gold set, in the order of notebook 05 (held-out 6 and 7 after it); the archive sets are pooled
 COMMITMENT_SETS = {
     "statement": DATA / "commitments-statement.jsonl",
     "news": DATA / "commitments-news.jsonl",
@@ -52,6 +52,8 @@ COMMITMENT_SETS = {
     "archive heldout3": DATA / "commitments-archive-heldout3.jsonl",
     "archive heldout4": DATA / "commitments-archive-heldout4.jsonl",
     "archive heldout5": DATA / "commitments-archive-heldout5.jsonl",
+    "archive heldout6": DATA / "commitments-archive-heldout6.jsonl",
+    "archive heldout7": DATA / "commitments-archive-heldout7.jsonl",
 }
 ARCHIVE_SETS = [name for name in COMMITMENT_SETS if name.startswith("archive")]
 

@@ -52,6 +52,7 @@ from helpers.commitments import (  # noqa: E402
     _pattern,
     _quoted,
     _Reader,
+    _reader,
     _stance_spans,
 )
 from helpers.entities import Entity  # noqa: E402
@@ -316,7 +317,7 @@ def readings(views: Iterable[ParagraphView]) -> tuple[list[Commitment], list[Can
     """The rules' rows (exactly ``helpers.commitments.find_commitments``) and the candidates of
     consecutive paragraphs, read in order with the rules' own reader."""
     views = list(views)
-    reader = _Reader(bilateral=any(_pattern("joint").search(v.paragraph.text) for v in views))
+    reader = _reader(views)
     rows: list[Commitment] = []
     found_candidates: list[Candidate] = []
     carried_rows: list[tuple[int, str]] = []  # (verb start, actor) of the rows so far
