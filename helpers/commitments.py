@@ -536,7 +536,7 @@ def _parties_in(
     if (
         frames
         and not _CLAUSE_BREAK.search(text, frames[-1], end)
-        and any(frames[-1] <= e.start and e.end <= end for e in entities)
+        and _reported_subject(text, toks, (frames[-1], end), entities)
     ):
         # "Tổng thống Trump nêu rõ người dân Palestine đã sẵn sàng ...", President Trump stated
         # that the Palestinian people are ready: the reported clause, up to the verb, names a
@@ -607,6 +607,25 @@ def _parties_in(
     return parties, " + ".join(e.text for e, _ in group)
 
 
+def _reported_subject(
+    text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
+) -> bool:
+    """Does the reported clause ``span`` (after "cho biết", said, up to the stance verb) name
+    a subject of its own: a name in subject position (a party or not: "người dân Palestine",
+    the Palestinian people), not behind a preposition or a verb of
+    the clause ("cho biết tại cuộc gặp với Tổng thống Nga Vladimir Putin ông đã nhất trí",
+    said that at the meeting with President Putin he had agreed; "cho biết trong chuyến thăm
+    Trung Quốc đã kêu gọi", said that during the visit to China he had called for)? A pronoun
+    there ("ông", he) or no subject refers back to the reporter."""
+    start, end = span
+    inside = [e for e in entities if start <= e.start and e.end <= end]
+    after_verb = _after_predicate(text, toks, span, inside)
+    return any(
+        not _in_prepositional_phrase(text, toks, e.start) and not after_verb(e.start)
+        for e in inside
+    )
+
+
 def _after_predicate(
     text: str, toks: list[Token], span: tuple[int, int], names: list[Entity]
 ) -> Callable[[int], bool]:
@@ -654,6 +673,20 @@ def _after_predicate(
         if any(w.is_word and clause <= w.start for w in toks[first:k]):
             verbs.append(t.start)
 
+    # a verb of meeting before a capitalised name ("Chủ tịch nước tiếp Lào, cam kết ...", the
+    # President received Laos and pledged), which the segmenter may glue into one word with
+    # the name ("tiếp Lào" read as a noun): a verb all the same, the name its object
+    for m in _pattern("meeting").finditer(text, start, end):
+        if not m.group().islower() or not re.match(r"\s+[^\W\d_]", text[m.end() :]):
+            continue
+        if not text[m.end() :].lstrip()[:1].isupper():
+            continue
+        if any(e.start <= m.start() < e.end for e in names):
+            continue
+        clause = opens[bisect_right(opens, m.start()) - 1]
+        if re.search(r"\w", text[clause : m.start()]):
+            verbs.append(m.start())
+
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
 
     def test(pos: int) -> bool:
@@ -691,8 +724,10 @@ def _bare_title(
     for m in reversed(list(_title_pattern().finditer(text, start, end))):
         if not _whole_words(toks, m.start(), m.end()):
             continue  # "Đại sứ" in "Đại sứ quán", the embassy
-        if after_verb(m.start()) or any(m.end() <= e.start for e in inside):
-            continue
+        if after_verb(m.start()) or any(
+            m.end() <= e.start and not after_verb(e.start) for e in inside
+        ):
+            continue  # a title before a name: the name is the subject, unless an object
         party = reader.title_party(m.group(), m.start())
         if party:
             return [party], m.group()

@@ -1149,3 +1149,40 @@ def test_an_adverb_of_manner_between_a_pronoun_and_its_verb_is_no_subject():
         "nguyên nhân chủ quan là quan trọng nhất."
     )
     assert actors(text) == [("Vietnam", "cam kết"), ("Vietnam", "khẳng định")]
+
+
+def test_a_name_after_a_verb_of_meeting_is_its_object_even_glued_to_it():
+    # kind (review finding 5): a name after "tiếp" (receive), "gặp" (meet), ... is the object,
+    # never the subject of a later coordinated verb, also where the segmenter glues the two into
+    # one word ("tiếp Lào"): "The State President received Laos and pledged to strengthen
+    # cooperation" is Vietnam's pledge (the bare title "Chủ tịch nước" is Vietnam's office)
+    text = "Chủ tịch nước tiếp Lào, cam kết tăng cường hợp tác."
+    assert actors(text) == [("Vietnam", "cam kết")]
+    # "The Prime Minister met Cambodia and affirmed ...": the same with "gặp"
+    text = "Thủ tướng gặp Campuchia, khẳng định ủng hộ hợp tác."
+    assert actors(text) == [("Vietnam", "khẳng định")]
+
+
+def test_a_name_behind_a_preposition_or_verb_in_a_reported_clause_is_no_subject_of_it():
+    # kind (review finding 1): the reported clause after "cho biết" (said) has a subject of its
+    # own only when a party stands in subject position, not behind a preposition ("Japanese PM
+    # Abe said that at his meeting with Russian President Putin he had agreed to push the
+    # talks") nor behind a verb of the clause ("US Secretary of State Tillerson said that during
+    # his visit to China he had called on Beijing ..."); a pronoun or no subject is the reporter
+    text = (
+        "Thủ tướng Nhật Bản Shinzo Abe cho biết tại cuộc gặp với Tổng thống Nga Vladimir Putin "
+        "ông đã nhất trí thúc đẩy đàm phán."
+    )
+    assert actors(text) == [("Japan", "nhất trí")]
+    text = (
+        "Ngoại trưởng Mỹ Rex Tillerson cho biết trong chuyến thăm Trung Quốc đã kêu gọi Bắc Kinh "
+        "gây sức ép lên Triều Tiên."
+    )
+    assert actors(text) == [("United States", "kêu gọi")]
+    # an explicit subject of the reported clause still wins ("the Kremlin spokesman said
+    # President Putin is ready to visit Vietnam", conventions §2)
+    text = (
+        "Người phát ngôn Điện Kremlin Dmitry Peskov cho biết Tổng thống Vladimir Putin sẵn sàng "
+        "thăm Việt Nam."
+    )
+    assert actors(text) == [("Russia", "sẵn sàng")]
