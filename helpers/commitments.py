@@ -413,6 +413,18 @@ class _Reader:
                     found.add(party)
         return found.pop() if len(found) == 1 else None
 
+    def office_country(self, entities: list[Entity], toks: list[Token]) -> str | None:
+        """The one country other than the home state that these entities name as a party (a
+        body of the country, "Hạ viện Hoa Kỳ", the US House; a title's country, "Trưởng Đại
+        diện Thương mại Hoa Kỳ", the US Trade Representative; a subject), never as a place
+        ("tại Bắc Kinh", in Beijing; "Tại Nga", in Russia; ``place`` in ``data/stance.tsv``)."""
+        places = set(_cues()["place"])
+        # (a country behind another preposition still counts towards more than one: "quan hệ
+        # của Trung Quốc" beside "Mỹ" leaves "ông Wang" unresolved)
+        return self.context_country(
+            [e for e in entities if _previous_word(toks, e.start) not in places]
+        )
+
     def _holders(self, key: str, before: int | None) -> list[str]:
         """The parties of the holders of a title named so far: in earlier paragraphs, and in
         this one before ``before`` (all of this paragraph's when None)."""
@@ -494,6 +506,18 @@ class _Reader:
         return None
 
 
+def _full_name_end(text: str, person: Entity) -> int:
+    """Where a person's name as written ends (the extractor may cut it: see ``_full_name``)."""
+    return text.find(_full_name(text, person), person.start) + len(_full_name(text, person))
+
+
+def _role_apposition(text: str, end: int) -> bool:
+    """Does an apposition after a name ending at ``end`` give a role that is no party's ("...,
+    một chuyên gia độc lập, ...", an independent expert; ``role`` in ``data/stance.tsv``)?"""
+    m = re.match(r"\s*,\s*(?:(?:một|là|nguyên)\s+)?", text[end:])
+    return bool(m) and bool(_pattern("role").match(text, end + m.end()))
+
+
 def _subject_group(
     text: str, candidates: list[tuple[Entity, str]], first: bool = False
 ) -> list[tuple[Entity, str]]:
@@ -566,9 +590,13 @@ def _parties_in(
                 # "Ông Robert Lighthizer khẳng định", Mr Lighthizer affirmed, after "Trưởng Đại
                 # diện Thương mại Hoa Kỳ": a foreigner the paragraph introduced with the one
                 # foreign country it named before him speaks for it
+                # (a country in a title or a body, not a place: "Tại Nga, ông Alexei Navalny
+                # kêu gọi ...", in Russia, Mr Navalny called for: no party), unless an
+                # apposition gives him a role that is no party's ("ông John Smith, một chuyên
+                # gia độc lập, ...", an independent expert)
                 earlier = [o for o in entities if o.end <= e.start]
-                party = reader.context_country(earlier)
-                if not party:
+                party = reader.office_country(earlier, toks)
+                if not party or _role_apposition(text, _full_name_end(text, e)):
                     continue
             elif not title or title.lower() in _cues()["pronoun"]:
                 continue  # no office: a personal opinion, no party's position

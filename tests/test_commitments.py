@@ -1186,3 +1186,27 @@ def test_a_name_behind_a_preposition_or_verb_in_a_reported_clause_is_no_subject_
         "thăm Việt Nam."
     )
     assert actors(text) == [("Russia", "sẵn sàng")]
+
+
+def test_a_foreigner_named_as_mr_takes_no_country_from_a_place_or_with_a_non_party_role():
+    # kind (review finding 2): "Ông/Bà" + a foreign name speaks for the one foreign country the
+    # paragraph named before him as a party (conventions 22), never for a place: "At a meeting
+    # in Beijing, Mr John Smith, an independent expert, called on the parties to show
+    # restraint" and "In Russia, Mr Navalny called on people to take to the streets" are no rows
+    text = "Tại cuộc họp ở Bắc Kinh, ông John Smith kêu gọi các bên kiềm chế."
+    assert actors(text) == []
+    text = "Tại Nga, ông Alexei Navalny kêu gọi người dân xuống đường biểu tình."
+    assert actors(text) == []
+    # a country named as a party before him counts, unless an apposition gives him a role that
+    # is no party's ("Russian Foreign Minister Lavrov came to Hanoi. Mr John Smith, a
+    # journalist, called on the parties ...")
+    text = (
+        "Bộ trưởng Ngoại giao Nga Sergei Lavrov đến Hà Nội. Ông John Smith kêu gọi các bên "
+        "kiềm chế."
+    )
+    assert actors(text) == [("Russia", "kêu gọi")]
+    text = (
+        "Bộ trưởng Ngoại giao Nga Sergei Lavrov đến Hà Nội. Ông John Smith, một nhà báo, kêu gọi "
+        "các bên kiềm chế."
+    )
+    assert actors(text) == []
