@@ -988,9 +988,10 @@ def _main_clause_subject(
     span: tuple[int, int],
     verbs: list[tuple[int, int]],
     entities: list[Entity],
-) -> tuple[list[str], str, int]:
+) -> tuple[list[str], str, int, int]:
     """The subject of the main clause after an opening participial clause ending at ``end``
-    (``span``: to the sentence's end), and where its verb starts: the first clause after a
+    (``span``: to the sentence's end), where its verb starts and where the opening clause ends
+    (the comma before the main clause: the end of the opening verb's object): the first clause after a
     comma whose subject is a person or a title ("Bày tỏ sự cảm ơn Đảng, Nhà nước ... đã luôn
     ủng hộ ..., Chủ tịch Quốc hội Heng Samrin chúc mừng": not "Nhà nước", inside the object),
     else the first with any party. The main verb may be any verb ("Bày tỏ vui mừng ..., Thủ
@@ -1013,21 +1014,29 @@ def _main_clause_subject(
         )
         if first is not None:
             starts.add(first)
-    found: list[tuple[bool, list[str], str, int]] = []
+    found: list[tuple[bool, list[str], str, int, int]] = []
     for a in sorted(starts):
         commas = [m.end() for m in _COMMA.finditer(text, end, a)]
         if a <= end or not commas:
             continue
-        parties, subject = _parties_in(reader, text, toks, (commas[-1], a), entities)
+        clause = commas[-1]
+        if re.search(r"\w", text[clause:a]) and not _explicit_subject(text, clause, a):
+            # "Bày tỏ vui mừng ..., ông ấy đi về nhà, còn Thủ tướng ... thì ở lại", he went
+            # home: a pronoun subject is the main clause's, the person of the clause before,
+            # never the subject of a later clause
+            if not any(f[0] for f in found):
+                return [], "", a, clause - 1
+            break
+        parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
         if parties:
             person = any(
-                commas[-1] <= e.start and e.end <= a and e.label == "PER" for e in entities
-            ) or bool(_title_pattern().match(text, commas[-1] + _lead(text, commas[-1])))
-            found.append((person, parties, subject, a))
+                clause <= e.start and e.end <= a and e.label == "PER" for e in entities
+            ) or bool(_title_pattern().match(text, clause + _lead(text, clause)))
+            found.append((person, parties, subject, a, clause - 1))
     if not found:
-        return [], "", end
-    _, parties, subject, at = next((f for f in found if f[0]), found[0])
-    return parties, subject, at
+        return [], "", end, span[1]
+    _, parties, subject, at, comma = next((f for f in found if f[0]), found[0])
+    return parties, subject, at, comma
 
 
 def _lead(text: str, pos: int) -> int:
@@ -1176,6 +1185,7 @@ def _sentence_commitments(
     previous_end = sentence_start
     no_party = False  # a stance verb of this sentence had a subject that is no party
     main_verb = sentence_start  # the main clause's verb after an opening participial clause
+    opening_end = sentence.end  # where that opening clause ends: its verbs' objects stop there
     nested = False  # the stance verb before was content of the one before it
     clause_content = False  # the last row verb takes a clause with a subject of its own
     after_no_party = False  # the stance verb before had a subject that is no party
@@ -1248,7 +1258,7 @@ def _sentence_commitments(
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
                 # subject, between the comma after it and the next verb
-                parties, subject, main_verb = _main_clause_subject(
+                parties, subject, main_verb, opening_end = _main_clause_subject(
                     reader, text, toks, (b, sentence.end), verbs, entities
                 )
             if not parties and not chain and not no_party and not explicit:
@@ -1307,9 +1317,16 @@ def _sentence_commitments(
             if limit == b:  # "hoan nghênh X và nhất trí Y": the object ends before "và"
                 joined = _coordinated().search(text, b, following)
                 limit = joined.start() if joined else following
+        if b <= opening_end:
+            # "Bày tỏ vui mừng về kết quả chuyến thăm, Thủ tướng ... thông báo ...": the object
+            # ends with the opening clause, not in the main clause
+            limit = min(limit, opening_end)
         if _pattern("anaphoric").match(text, b + _lead(text, b)):
             continue  # "nhất trí như vậy", agreed so: refers back, no content of its own
-        objects = _split_objects(text, b, _object_end(text, b, limit), toks) or [(b, b)]
+        objects = _split_objects(text, b, _object_end(text, b, limit), toks)
+        if b <= opening_end < sentence.end and not re.search(r"\w", text[b:opening_end]):
+            continue  # "Bày tỏ sự thất vọng, Bộ Ngoại giao Mỹ cho biết ...": no content given
+        objects = objects or [(b, b)]
         for actor, (s, e) in ((actor, span) for actor in actors for span in objects):
             rows.append(
                 Commitment(

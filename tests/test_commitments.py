@@ -1210,3 +1210,37 @@ def test_a_foreigner_named_as_mr_takes_no_country_from_a_place_or_with_a_non_par
         "các bên kiềm chế."
     )
     assert actors(text) == []
+
+
+def objects(text):
+    rows = commitments(text)
+    return list(zip(rows["actor"], rows["verb"], rows["object"], strict=True))
+
+
+def test_an_opening_participial_clause_keeps_its_object_and_the_first_main_subject():
+    # kind (review finding 3): the object of a stance verb opening the sentence ends with its
+    # clause, whatever the main verb ("Expressing pleasure at the visit's results, PM Phúc
+    # announced the two sides had signed 10 documents"), as when the verb follows its subject
+    text = (
+        "Bày tỏ vui mừng về kết quả chuyến thăm, Thủ tướng Nguyễn Xuân Phúc thông báo hai bên đã "
+        "ký 10 văn kiện."
+    )
+    assert objects(text) == [("Vietnam", "Bày tỏ vui mừng", "về kết quả chuyến thăm")]
+    assert objects("Thủ tướng bày tỏ vui mừng về kết quả chuyến thăm.") == [
+        ("Vietnam", "bày tỏ vui mừng", "về kết quả chuyến thăm")
+    ]
+    # no content given ("Expressing disappointment, the US State Department said it would
+    # look into it"): no row (conventions §1, the content must be in the text)
+    assert objects("Bày tỏ sự thất vọng, Bộ Ngoại giao Mỹ cho biết sẽ xem xét.") == []
+    # the subject is the first main clause's ("ông ấy", he: the person before, here Abe),
+    # never a later clause's ("..., while PM Phúc stayed")
+    text = (
+        "Thủ tướng Nhật Bản Shinzo Abe khẳng định ủng hộ hợp tác. Bày tỏ vui mừng về kết quả, "
+        "ông ấy đi về nhà, còn Thủ tướng Nguyễn Xuân Phúc thì ở lại."
+    )
+    assert objects(text) == [
+        ("Japan", "khẳng định", "ủng hộ hợp tác"),
+        ("Japan", "Bày tỏ vui mừng", "về kết quả"),
+    ]
+    text = "Bày tỏ vui mừng về kết quả, ông ấy đi về nhà, còn Thủ tướng Nguyễn Xuân Phúc thì ở lại."
+    assert "Vietnam" not in commitments(text)["actor"].tolist()
