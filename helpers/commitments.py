@@ -213,8 +213,21 @@ def _leading_body(name: str) -> str | None:
     for i in range(len(words) - 1, 0, -1):
         head = " ".join(words[:i])
         if head in listed:
+            if _names_country(words[i:]):
+                # "Hội đồng Bảo an Quốc gia Nga", Russia's Security Council: a national body
+                # that shares the international one's head, the country's, not the body's
+                return None
             return listed[head].party
     return None
+
+
+def _names_country(words: list[str]) -> bool:
+    """Do ``words`` end with a country's name ("Quốc gia Nga", national ... of Russia)?"""
+    for i in range(len(words)):
+        entry = gazetteer().get(" ".join(words[i:]))
+        if entry and entry.label == "LOC" and entry.canonical in _country_names():
+            return True
+    return False
 
 
 def _is_national_body(name: str) -> bool:

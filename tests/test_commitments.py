@@ -1244,3 +1244,15 @@ def test_an_opening_participial_clause_keeps_its_object_and_the_first_main_subje
     ]
     text = "Bày tỏ vui mừng về kết quả, ông ấy đi về nhà, còn Thủ tướng Nguyễn Xuân Phúc thì ở lại."
     assert "Vietnam" not in commitments(text)["actor"].tolist()
+
+
+def test_a_national_security_council_is_its_countrys_not_the_uns():
+    # kind (review finding 4): an international body's head followed by a country is that
+    # country's own body: "Russia's national Security Council agreed to strengthen defence" is
+    # Russia; the UN Council alone or with a spelling of Liên hợp quốc keeps one party name,
+    # the one the annotated sets use (conventions 23)
+    text = "Hội đồng Bảo an Quốc gia Nga nhất trí tăng cường phòng thủ."
+    assert actors(text) == [("Russia", "nhất trí")]
+    council = ("United Nations Security Council", "nhất trí")
+    for name in ["Hội đồng Bảo an", "Hội đồng Bảo an Liên hợp quốc", "Hội đồng Bảo an LHQ"]:
+        assert actors(f"{name} nhất trí mở rộng lệnh trừng phạt.") == [council]
