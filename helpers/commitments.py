@@ -213,8 +213,21 @@ def _leading_body(name: str) -> str | None:
     for i in range(len(words) - 1, 0, -1):
         head = " ".join(words[:i])
         if head in listed:
+            if _names_country(words[i:]):
+                # "Hội đồng Bảo an Quốc gia Nga", Russia's Security Council: a national body
+                # that shares the international one's head, the country's, not the body's
+                return None
             return listed[head].party
     return None
+
+
+def _names_country(words: list[str]) -> bool:
+    """Do ``words`` end with a country's name ("Quốc gia Nga", national ... of Russia)?"""
+    for i in range(len(words)):
+        entry = gazetteer().get(" ".join(words[i:]))
+        if entry and entry.label == "LOC" and entry.canonical in _country_names():
+            return True
+    return False
 
 
 def _is_national_body(name: str) -> bool:
@@ -413,6 +426,18 @@ class _Reader:
                     found.add(party)
         return found.pop() if len(found) == 1 else None
 
+    def office_country(self, entities: list[Entity], toks: list[Token]) -> str | None:
+        """The one country other than the home state that these entities name as a party (a
+        body of the country, "Hạ viện Hoa Kỳ", the US House; a title's country, "Trưởng Đại
+        diện Thương mại Hoa Kỳ", the US Trade Representative; a subject), never as a place
+        ("tại Bắc Kinh", in Beijing; "Tại Nga", in Russia; ``place`` in ``data/stance.tsv``)."""
+        places = set(_cues()["place"])
+        # (a country behind another preposition still counts towards more than one: "quan hệ
+        # của Trung Quốc" beside "Mỹ" leaves "ông Wang" unresolved)
+        return self.context_country(
+            [e for e in entities if _previous_word(toks, e.start) not in places]
+        )
+
     def _holders(self, key: str, before: int | None) -> list[str]:
         """The parties of the holders of a title named so far: in earlier paragraphs, and in
         this one before ``before`` (all of this paragraph's when None)."""
@@ -494,6 +519,18 @@ class _Reader:
         return None
 
 
+def _full_name_end(text: str, person: Entity) -> int:
+    """Where a person's name as written ends (the extractor may cut it: see ``_full_name``)."""
+    return text.find(_full_name(text, person), person.start) + len(_full_name(text, person))
+
+
+def _role_apposition(text: str, end: int) -> bool:
+    """Does an apposition after a name ending at ``end`` give a role that is no party's ("...,
+    một chuyên gia độc lập, ...", an independent expert; ``role`` in ``data/stance.tsv``)?"""
+    m = re.match(r"\s*,\s*(?:(?:một|là|nguyên)\s+)?", text[end:])
+    return bool(m) and bool(_pattern("role").match(text, end + m.end()))
+
+
 def _subject_group(
     text: str, candidates: list[tuple[Entity, str]], first: bool = False
 ) -> list[tuple[Entity, str]]:
@@ -536,7 +573,7 @@ def _parties_in(
     if (
         frames
         and not _CLAUSE_BREAK.search(text, frames[-1], end)
-        and any(frames[-1] <= e.start and e.end <= end for e in entities)
+        and _reported_subject(text, toks, (frames[-1], end), entities)
     ):
         # "Tổng thống Trump nêu rõ người dân Palestine đã sẵn sàng ...", President Trump stated
         # that the Palestinian people are ready: the reported clause, up to the verb, names a
@@ -566,9 +603,13 @@ def _parties_in(
                 # "Ông Robert Lighthizer khẳng định", Mr Lighthizer affirmed, after "Trưởng Đại
                 # diện Thương mại Hoa Kỳ": a foreigner the paragraph introduced with the one
                 # foreign country it named before him speaks for it
+                # (a country in a title or a body, not a place: "Tại Nga, ông Alexei Navalny
+                # kêu gọi ...", in Russia, Mr Navalny called for: no party), unless an
+                # apposition gives him a role that is no party's ("ông John Smith, một chuyên
+                # gia độc lập, ...", an independent expert)
                 earlier = [o for o in entities if o.end <= e.start]
-                party = reader.context_country(earlier)
-                if not party:
+                party = reader.office_country(earlier, toks)
+                if not party or _role_apposition(text, _full_name_end(text, e)):
                     continue
             elif not title or title.lower() in _cues()["pronoun"]:
                 continue  # no office: a personal opinion, no party's position
@@ -605,6 +646,25 @@ def _parties_in(
     group = _subject_group(text, candidates, first)
     parties = list(dict.fromkeys(party for _, party in group))
     return parties, " + ".join(e.text for e, _ in group)
+
+
+def _reported_subject(
+    text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
+) -> bool:
+    """Does the reported clause ``span`` (after "cho biết", said, up to the stance verb) name
+    a subject of its own: a name in subject position (a party or not: "người dân Palestine",
+    the Palestinian people), not behind a preposition or a verb of
+    the clause ("cho biết tại cuộc gặp với Tổng thống Nga Vladimir Putin ông đã nhất trí",
+    said that at the meeting with President Putin he had agreed; "cho biết trong chuyến thăm
+    Trung Quốc đã kêu gọi", said that during the visit to China he had called for)? A pronoun
+    there ("ông", he) or no subject refers back to the reporter."""
+    start, end = span
+    inside = [e for e in entities if start <= e.start and e.end <= end]
+    after_verb = _after_predicate(text, toks, span, inside)
+    return any(
+        not _in_prepositional_phrase(text, toks, e.start) and not after_verb(e.start)
+        for e in inside
+    )
 
 
 def _after_predicate(
@@ -654,6 +714,20 @@ def _after_predicate(
         if any(w.is_word and clause <= w.start for w in toks[first:k]):
             verbs.append(t.start)
 
+    # a verb of meeting before a capitalised name ("Chủ tịch nước tiếp Lào, cam kết ...", the
+    # President received Laos and pledged), which the segmenter may glue into one word with
+    # the name ("tiếp Lào" read as a noun): a verb all the same, the name its object
+    for m in _pattern("meeting").finditer(text, start, end):
+        if not m.group().islower() or not re.match(r"\s+[^\W\d_]", text[m.end() :]):
+            continue
+        if not text[m.end() :].lstrip()[:1].isupper():
+            continue
+        if any(e.start <= m.start() < e.end for e in names):
+            continue
+        clause = opens[bisect_right(opens, m.start()) - 1]
+        if re.search(r"\w", text[clause : m.start()]):
+            verbs.append(m.start())
+
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
 
     def test(pos: int) -> bool:
@@ -691,8 +765,10 @@ def _bare_title(
     for m in reversed(list(_title_pattern().finditer(text, start, end))):
         if not _whole_words(toks, m.start(), m.end()):
             continue  # "Đại sứ" in "Đại sứ quán", the embassy
-        if after_verb(m.start()) or any(m.end() <= e.start for e in inside):
-            continue
+        if after_verb(m.start()) or any(
+            m.end() <= e.start and not after_verb(e.start) for e in inside
+        ):
+            continue  # a title before a name: the name is the subject, unless an object
         party = reader.title_party(m.group(), m.start())
         if party:
             return [party], m.group()
@@ -925,9 +1001,10 @@ def _main_clause_subject(
     span: tuple[int, int],
     verbs: list[tuple[int, int]],
     entities: list[Entity],
-) -> tuple[list[str], str, int]:
+) -> tuple[list[str], str, int, int]:
     """The subject of the main clause after an opening participial clause ending at ``end``
-    (``span``: to the sentence's end), and where its verb starts: the first clause after a
+    (``span``: to the sentence's end), where its verb starts and where the opening clause ends
+    (the comma before the main clause: the end of the opening verb's object): the first clause after a
     comma whose subject is a person or a title ("Bày tỏ sự cảm ơn Đảng, Nhà nước ... đã luôn
     ủng hộ ..., Chủ tịch Quốc hội Heng Samrin chúc mừng": not "Nhà nước", inside the object),
     else the first with any party. The main verb may be any verb ("Bày tỏ vui mừng ..., Thủ
@@ -950,21 +1027,29 @@ def _main_clause_subject(
         )
         if first is not None:
             starts.add(first)
-    found: list[tuple[bool, list[str], str, int]] = []
+    found: list[tuple[bool, list[str], str, int, int]] = []
     for a in sorted(starts):
         commas = [m.end() for m in _COMMA.finditer(text, end, a)]
         if a <= end or not commas:
             continue
-        parties, subject = _parties_in(reader, text, toks, (commas[-1], a), entities)
+        clause = commas[-1]
+        if re.search(r"\w", text[clause:a]) and not _explicit_subject(text, clause, a):
+            # "Bày tỏ vui mừng ..., ông ấy đi về nhà, còn Thủ tướng ... thì ở lại", he went
+            # home: a pronoun subject is the main clause's, the person of the clause before,
+            # never the subject of a later clause
+            if not any(f[0] for f in found):
+                return [], "", a, clause - 1
+            break
+        parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
         if parties:
             person = any(
-                commas[-1] <= e.start and e.end <= a and e.label == "PER" for e in entities
-            ) or bool(_title_pattern().match(text, commas[-1] + _lead(text, commas[-1])))
-            found.append((person, parties, subject, a))
+                clause <= e.start and e.end <= a and e.label == "PER" for e in entities
+            ) or bool(_title_pattern().match(text, clause + _lead(text, clause)))
+            found.append((person, parties, subject, a, clause - 1))
     if not found:
-        return [], "", end
-    _, parties, subject, at = next((f for f in found if f[0]), found[0])
-    return parties, subject, at
+        return [], "", end, span[1]
+    _, parties, subject, at, comma = next((f for f in found if f[0]), found[0])
+    return parties, subject, at, comma
 
 
 def _lead(text: str, pos: int) -> int:
@@ -1113,6 +1198,7 @@ def _sentence_commitments(
     previous_end = sentence_start
     no_party = False  # a stance verb of this sentence had a subject that is no party
     main_verb = sentence_start  # the main clause's verb after an opening participial clause
+    opening_end = sentence.end  # where that opening clause ends: its verbs' objects stop there
     nested = False  # the stance verb before was content of the one before it
     clause_content = False  # the last row verb takes a clause with a subject of its own
     after_no_party = False  # the stance verb before had a subject that is no party
@@ -1185,7 +1271,7 @@ def _sentence_commitments(
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
                 # subject, between the comma after it and the next verb
-                parties, subject, main_verb = _main_clause_subject(
+                parties, subject, main_verb, opening_end = _main_clause_subject(
                     reader, text, toks, (b, sentence.end), verbs, entities
                 )
             if not parties and not chain and not no_party and not explicit:
@@ -1244,9 +1330,16 @@ def _sentence_commitments(
             if limit == b:  # "hoan nghênh X và nhất trí Y": the object ends before "và"
                 joined = _coordinated().search(text, b, following)
                 limit = joined.start() if joined else following
+        if b <= opening_end:
+            # "Bày tỏ vui mừng về kết quả chuyến thăm, Thủ tướng ... thông báo ...": the object
+            # ends with the opening clause, not in the main clause
+            limit = min(limit, opening_end)
         if _pattern("anaphoric").match(text, b + _lead(text, b)):
             continue  # "nhất trí như vậy", agreed so: refers back, no content of its own
-        objects = _split_objects(text, b, _object_end(text, b, limit), toks) or [(b, b)]
+        objects = _split_objects(text, b, _object_end(text, b, limit), toks)
+        if b <= opening_end < sentence.end and not re.search(r"\w", text[b:opening_end]):
+            continue  # "Bày tỏ sự thất vọng, Bộ Ngoại giao Mỹ cho biết ...": no content given
+        objects = objects or [(b, b)]
         for actor, (s, e) in ((actor, span) for actor in actors for span in objects):
             rows.append(
                 Commitment(

@@ -1149,3 +1149,110 @@ def test_an_adverb_of_manner_between_a_pronoun_and_its_verb_is_no_subject():
         "nguyên nhân chủ quan là quan trọng nhất."
     )
     assert actors(text) == [("Vietnam", "cam kết"), ("Vietnam", "khẳng định")]
+
+
+def test_a_name_after_a_verb_of_meeting_is_its_object_even_glued_to_it():
+    # kind (review finding 5): a name after "tiếp" (receive), "gặp" (meet), ... is the object,
+    # never the subject of a later coordinated verb, also where the segmenter glues the two into
+    # one word ("tiếp Lào"): "The State President received Laos and pledged to strengthen
+    # cooperation" is Vietnam's pledge (the bare title "Chủ tịch nước" is Vietnam's office)
+    text = "Chủ tịch nước tiếp Lào, cam kết tăng cường hợp tác."
+    assert actors(text) == [("Vietnam", "cam kết")]
+    # "The Prime Minister met Cambodia and affirmed ...": the same with "gặp"
+    text = "Thủ tướng gặp Campuchia, khẳng định ủng hộ hợp tác."
+    assert actors(text) == [("Vietnam", "khẳng định")]
+
+
+def test_a_name_behind_a_preposition_or_verb_in_a_reported_clause_is_no_subject_of_it():
+    # kind (review finding 1): the reported clause after "cho biết" (said) has a subject of its
+    # own only when a party stands in subject position, not behind a preposition ("Japanese PM
+    # Abe said that at his meeting with Russian President Putin he had agreed to push the
+    # talks") nor behind a verb of the clause ("US Secretary of State Tillerson said that during
+    # his visit to China he had called on Beijing ..."); a pronoun or no subject is the reporter
+    text = (
+        "Thủ tướng Nhật Bản Shinzo Abe cho biết tại cuộc gặp với Tổng thống Nga Vladimir Putin "
+        "ông đã nhất trí thúc đẩy đàm phán."
+    )
+    assert actors(text) == [("Japan", "nhất trí")]
+    text = (
+        "Ngoại trưởng Mỹ Rex Tillerson cho biết trong chuyến thăm Trung Quốc đã kêu gọi Bắc Kinh "
+        "gây sức ép lên Triều Tiên."
+    )
+    assert actors(text) == [("United States", "kêu gọi")]
+    # an explicit subject of the reported clause still wins ("the Kremlin spokesman said
+    # President Putin is ready to visit Vietnam", conventions §2)
+    text = (
+        "Người phát ngôn Điện Kremlin Dmitry Peskov cho biết Tổng thống Vladimir Putin sẵn sàng "
+        "thăm Việt Nam."
+    )
+    assert actors(text) == [("Russia", "sẵn sàng")]
+
+
+def test_a_foreigner_named_as_mr_takes_no_country_from_a_place_or_with_a_non_party_role():
+    # kind (review finding 2): "Ông/Bà" + a foreign name speaks for the one foreign country the
+    # paragraph named before him as a party (conventions 22), never for a place: "At a meeting
+    # in Beijing, Mr John Smith, an independent expert, called on the parties to show
+    # restraint" and "In Russia, Mr Navalny called on people to take to the streets" are no rows
+    text = "Tại cuộc họp ở Bắc Kinh, ông John Smith kêu gọi các bên kiềm chế."
+    assert actors(text) == []
+    text = "Tại Nga, ông Alexei Navalny kêu gọi người dân xuống đường biểu tình."
+    assert actors(text) == []
+    # a country named as a party before him counts, unless an apposition gives him a role that
+    # is no party's ("Russian Foreign Minister Lavrov came to Hanoi. Mr John Smith, a
+    # journalist, called on the parties ...")
+    text = (
+        "Bộ trưởng Ngoại giao Nga Sergei Lavrov đến Hà Nội. Ông John Smith kêu gọi các bên "
+        "kiềm chế."
+    )
+    assert actors(text) == [("Russia", "kêu gọi")]
+    text = (
+        "Bộ trưởng Ngoại giao Nga Sergei Lavrov đến Hà Nội. Ông John Smith, một nhà báo, kêu gọi "
+        "các bên kiềm chế."
+    )
+    assert actors(text) == []
+
+
+def objects(text):
+    rows = commitments(text)
+    return list(zip(rows["actor"], rows["verb"], rows["object"], strict=True))
+
+
+def test_an_opening_participial_clause_keeps_its_object_and_the_first_main_subject():
+    # kind (review finding 3): the object of a stance verb opening the sentence ends with its
+    # clause, whatever the main verb ("Expressing pleasure at the visit's results, PM Phúc
+    # announced the two sides had signed 10 documents"), as when the verb follows its subject
+    text = (
+        "Bày tỏ vui mừng về kết quả chuyến thăm, Thủ tướng Nguyễn Xuân Phúc thông báo hai bên đã "
+        "ký 10 văn kiện."
+    )
+    assert objects(text) == [("Vietnam", "Bày tỏ vui mừng", "về kết quả chuyến thăm")]
+    assert objects("Thủ tướng bày tỏ vui mừng về kết quả chuyến thăm.") == [
+        ("Vietnam", "bày tỏ vui mừng", "về kết quả chuyến thăm")
+    ]
+    # no content given ("Expressing disappointment, the US State Department said it would
+    # look into it"): no row (conventions §1, the content must be in the text)
+    assert objects("Bày tỏ sự thất vọng, Bộ Ngoại giao Mỹ cho biết sẽ xem xét.") == []
+    # the subject is the first main clause's ("ông ấy", he: the person before, here Abe),
+    # never a later clause's ("..., while PM Phúc stayed")
+    text = (
+        "Thủ tướng Nhật Bản Shinzo Abe khẳng định ủng hộ hợp tác. Bày tỏ vui mừng về kết quả, "
+        "ông ấy đi về nhà, còn Thủ tướng Nguyễn Xuân Phúc thì ở lại."
+    )
+    assert objects(text) == [
+        ("Japan", "khẳng định", "ủng hộ hợp tác"),
+        ("Japan", "Bày tỏ vui mừng", "về kết quả"),
+    ]
+    text = "Bày tỏ vui mừng về kết quả, ông ấy đi về nhà, còn Thủ tướng Nguyễn Xuân Phúc thì ở lại."
+    assert "Vietnam" not in commitments(text)["actor"].tolist()
+
+
+def test_a_national_security_council_is_its_countrys_not_the_uns():
+    # kind (review finding 4): an international body's head followed by a country is that
+    # country's own body: "Russia's national Security Council agreed to strengthen defence" is
+    # Russia; the UN Council alone or with a spelling of Liên hợp quốc keeps one party name,
+    # the one the annotated sets use (conventions 23)
+    text = "Hội đồng Bảo an Quốc gia Nga nhất trí tăng cường phòng thủ."
+    assert actors(text) == [("Russia", "nhất trí")]
+    council = ("United Nations Security Council", "nhất trí")
+    for name in ["Hội đồng Bảo an", "Hội đồng Bảo an Liên hợp quốc", "Hội đồng Bảo an LHQ"]:
+        assert actors(f"{name} nhất trí mở rộng lệnh trừng phạt.") == [council]
