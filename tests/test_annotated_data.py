@@ -82,5 +82,7 @@ def test_heldout_records_add_up(record, gold_file, count):
             if count == "mentions":
                 gold = sum(len(r["entities"]) for r in records)
             else:
-                gold = sum(len({(c["actor"], c["start"]) for c in r["commitments"]}) for r in records)
+                gold = sum(
+                    len({(c["actor"], c["start"]) for c in r["commitments"]}) for r in records
+                )
             assert gold == getattr(row, count), (row, gold)

@@ -812,3 +812,43 @@ def test_a_country_with_a_qualifier_in_brackets_is_listed_without_it():
     only the CRF fallback found, and a retrained model dropped it at a sentence's start."""
     assert gazetteer()["Myanmar"].label == "LOC"
     assert _spans("Myanmar cam kết thúc đẩy hòa giải dân tộc.") == [("Myanmar", "LOC")]
+
+
+def test_a_company_name_ends_before_a_verb():
+    """Review of round 7: the company rule ran over verbs into the object's name ("Công ty TNHH
+    mua Samsung Galaxy", the limited company bought Samsung Galaxy; "Công ty CP kiện Samsung",
+    the joint-stock company sued Samsung; "Công ty TNHH Hà Nội thuê Vietjet", the Hanoi limited
+    company hired Vietjet). A verb directly after the legal form, or a lower-case verb after a
+    capitalised word, ends the name; the heads come from the data ("Tổng Công ty", any case)."""
+    from helpers.entities.rules import company_layer
+    from helpers.tokens import tokens
+
+    def rule_spans(text):
+        return [text[c.start : c.end] for c in company_layer(text, tokens(text))]
+
+    assert rule_spans("Công ty TNHH mua Samsung Galaxy.") == []
+    assert rule_spans("Công ty CP kiện Samsung ra tòa.") == []
+    assert rule_spans("Công ty TNHH Hà Nội thuê Vietjet.") == ["Công ty TNHH Hà Nội"]
+    assert rule_spans("Tổng Công ty CP Bia Sài Gòn cho biết.") == ["Tổng Công ty CP Bia Sài Gòn"]
+    for text in ("Công ty TNHH mua Samsung Galaxy.", "Công ty CP kiện Samsung ra tòa."):
+        assert not any("mua" in s or "kiện" in s for s, _ in _spans(text))
+
+
+def test_a_competition_word_needs_competition_evidence():
+    """Review of round 7: a name ending in Cup, League, Games, Open, Masters was MISC even after
+    a title or a company's head ("Ông John Masters cho biết", Mr John Masters said; "Hãng Epic
+    Games phát hành Fortnite", Epic Games released Fortnite; "Arab League", a body). It needs an
+    age group of the data (U15-U23, not U10), a listed competition or a cue before it."""
+    from helpers.entities.rules import competition_layer
+
+    def rule_spans(text):
+        return [text[c.start : c.end] for c in competition_layer(text)]
+
+    assert ("John Masters", "PER") in _spans("Ông John Masters cho biết.")
+    assert rule_spans("Hôm qua bà Ann Open nói.") == []
+    assert ("Epic Games", "ORG") in _spans("Hãng Epic Games phát hành Fortnite.")
+    assert ("Công ty Rockstar Games", "ORG") in _spans("Công ty Rockstar Games đã ra mắt.")
+    assert rule_spans("Các nước Arab League họp.") == []
+    assert rule_spans("Đội tuyển dự VCK U20 World Cup.") == ["U20 World Cup"]
+    assert rule_spans("Giải U10 Cup và U99 Cup") == []
+    assert rule_spans("Họ vào chung kết Hyundai Cup.") == ["Hyundai Cup"]

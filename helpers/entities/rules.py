@@ -858,12 +858,19 @@ def school_layer(text: str) -> list[Candidate]:
     return out
 
 
-_COMPANY_HEAD = re.compile(r"(?<![\w])(?:Công ty|Tổng công ty|Tổng Công ty) ")
 _WORD_AFTER_SPACE = re.compile(r" ([^\W\d_]+)")
 # Word classes that end a company's name: adverbs (đã, sẽ), prepositions, pronouns, punctuation
 # (underthesea's tags of business words are too unsteady for a list of allowed ones: "vàng bạc",
 # gold and silver, is tagged a verb).
 _COMPANY_NAME_STOPS = frozenset({"R", "E", "P", "X", "CH"})
+
+
+def _company_heads() -> re.Pattern[str]:
+    """The capitalised ``company_intro`` cues (Công ty, Tổng công ty, ...) before a legal form;
+    after their first letter in any case ("Tổng Công ty")."""
+    heads = sorted((c for c in cues().get("company_intro", []) if c[:1].isupper()), key=len)
+    alternatives = "|".join(f"{re.escape(h[0])}(?i:{re.escape(h[1:])})" for h in reversed(heads))
+    return re.compile(rf"(?<![\w])(?:{alternatives}) ")
 
 
 def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
@@ -872,19 +879,21 @@ def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
     Gòn" (Saigon Jewelry Company Limited), "Công ty Cổ phần vàng bạc đá quý Phú Nhuận" (Phu Nhuan
     Jewelry JSC); the head rule stopped at the first lower-case word and left the place as the
     name. At most eight words; a word that ends sentence-case names (``cho``, ``của``, ``tại``)
-    or an adverb or preposition ends it, and so does another body's head; it ends with its last
-    capitalised word."""
+    or an adverb or preposition ends it, and so does another body's head; so does a verb directly
+    after the legal form ("Công ty TNHH mua Samsung", the company bought Samsung) or a lower-case
+    verb after a capitalised word ("Công ty TNHH Hà Nội thuê Vietjet", ... hired Vietjet); it ends
+    with its last capitalised word."""
     forms = sorted(cues().get("legal_form", []), key=len, reverse=True)
     stops = set(cues().get("name_end", []))
     heads = cues().get("org_head", [])
     pos_at = {t.start: t.pos for t in toks}
     out = []
-    for m in _COMPANY_HEAD.finditer(text):
+    for m in _company_heads().finditer(text):
         form = next((f for f in forms if starts_phrase(text, m.end(), [f])), None)
         if form is None:
             continue
         pos, end = m.end() + len(form), 0
-        for _ in range(8):
+        for k in range(8):
             word = _WORD_AFTER_SPACE.match(text, pos)
             if (
                 not word
@@ -892,6 +901,9 @@ def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
                 or pos_at.get(word.start(1)) in _COMPANY_NAME_STOPS
                 or starts_phrase(text, word.start(1), heads)  # "... và Tập đoàn Hòa Phát"
             ):
+                break
+            verb = pos_at.get(word.start(1)) == "V" and not word.group(1)[0].isupper()
+            if verb and (k == 0 or end):
                 break
             if word.group(1)[0].isupper():
                 end = word.end()
@@ -901,18 +913,37 @@ def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
     return out
 
 
+def _ends_phrase(text: str, pos: int, phrases: list[str]) -> bool:
+    """True when one of ``phrases`` (in any case) is the last word or words before ``pos``."""
+    before = text[:pos].rstrip().lower()
+    return any(
+        before.endswith(p.lower()) and not before[-len(p) - 1 : -len(p)].isalnum() for p in phrases
+    )
+
+
 def competition_layer(text: str) -> list[Candidate]:
     """A capitalised name ending in a tournament word (data: ``competition_end`` cues: Cup,
     League, Games ...) is a competition, MISC, with an age group or a capitalised word before
     it and its edition number out: "bán kết Champions League" (the Champions League
     semi-final), "SEA Games 29", "U20 World Cup"; it was read as a person, a place or an
-    organisation."""
+    organisation. The word alone is no evidence ("Ông John Masters", Mr John Masters; "Hãng Epic
+    Games", the company; "Arab League", a body): it needs an age group, a listed competition
+    or a ``competition_intro`` before it (giải, bán kết, VCK, tại ...), and never follows a
+    title or a company's head. A common noun's acronym before it stays out of this rule's span
+    ("VCK U20 World Cup", the finals; the model may still draw it in)."""
     ends = "|".join(re.escape(e) for e in cues().get("competition_end", []))
-    if not ends:
+    ages = "|".join(re.escape(a[1:]) for a in cues().get("age_group", []))
+    if not ends or not ages:
         return []
-    pattern = rf"(?<![\w.-])(?:U[.-]?\d\d |{UPPER}[\w'.-]* ){{1,3}}(?:{ends})(?![\w-])"
+    age = rf"U[.-]?(?:{ages})"
+    pattern = rf"(?<![\w.-])(?:{age} |(?!U[.-]?\d){UPPER}[\w'.-]* ){{1,3}}(?:{ends})(?![\w-])"
+    intros = cues().get("competition_intro", [])
+    not_before = cues().get("title", []) + cues().get("company_intro", [])
+    listed = cues().get("competition", [])
     out = []
     for m in re.finditer(pattern, text):
+        if _ends_phrase(text, m.start(), not_before):
+            continue  # "Ông John Masters", "Công ty Rockstar Games"
         start = m.start()
         # a common noun's acronym or a capital from position opens no name: "VCK U20 World Cup"
         # (VCK, the finals), "HCV SEA Games" (gold medal), "Tại SEA Games" (at ...)
@@ -926,7 +957,13 @@ def competition_layer(text: str) -> list[Candidate]:
             )
         ):
             start += len(word.group(1)) + 1
-        if " " in text[start : m.end()]:
+        evidence = (
+            re.match(age, text[start : m.end()])
+            or any(text[start : m.end()].endswith(c) for c in listed)
+            or _ends_phrase(text, m.start(), intros)
+            or _ends_phrase(text, start, intros)
+        )
+        if evidence and " " in text[start : m.end()]:
             # the word that ends it outweighs a preposition of place before it ("tại VCK U20
             # World Cup" is no place)
             out.append(Candidate(start, m.end(), "MISC", RULE + 0.5, "rule:competition"))
