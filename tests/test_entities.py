@@ -852,3 +852,26 @@ def test_a_competition_word_needs_competition_evidence():
     assert rule_spans("Đội tuyển dự VCK U20 World Cup.") == ["U20 World Cup"]
     assert rule_spans("Giải U10 Cup và U99 Cup") == []
     assert rule_spans("Họ vào chung kết Hyundai Cup.") == ["Hyundai Cup"]
+
+
+def test_a_school_head_is_the_word_truong_alone():
+    """Review of round 7: the school rule fired on ``trường`` inside a compound ("Môi trường
+    Tiểu học Việt Nam rất tốt", the environment of Vietnam's primary schools is very good: Việt
+    Nam was lost; "Lập trường THCS Nguyễn Du không đổi", the stance of Nguyen Du lower secondary
+    school is unchanged), cut the word "Quốc gia" (national) to "THPT Quốc", and split a name in
+    sentence case that the head rule kept whole ("Trường Phổ thông Dân tộc nội trú tỉnh Lào
+    Cai", Lao Cai province's ethnic boarding school)."""
+    from helpers.entities.rules import school_layer
+
+    def rule_spans(text):
+        return [text[c.start : c.end] for c in school_layer(text)]
+
+    assert rule_spans("Môi trường Tiểu học Việt Nam rất tốt.") == []
+    assert ("Việt Nam", "LOC") in _spans("Môi trường Tiểu học Việt Nam rất tốt.")
+    assert rule_spans("Lập trường THCS Nguyễn Du không đổi.") == []
+    assert rule_spans("Em học trường THPT Quốc gia Chu Văn An.") == []
+    assert rule_spans("Em học trường THPT Chu Văn An Quốc gia.") == ["THPT Chu Văn An"]
+    text = "Học sinh Trường Phổ thông Dân tộc nội trú tỉnh Lào Cai đạt giải."
+    assert rule_spans(text) == []
+    assert ("Trường Phổ thông Dân tộc nội trú tỉnh Lào Cai", "ORG") in _spans(text)
+    assert rule_spans("học sinh trường THCS Đức Trí đạt giải.") == ["THCS Đức Trí"]

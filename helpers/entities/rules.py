@@ -836,24 +836,43 @@ _YEAR_AFTER = re.compile(r"(?:năm )?(?:19|20)\d\d(?!\w)")
 
 
 _SCHOOL_NAME = re.compile(rf" {UPPER}[^\W\d_]*(?: {UPPER}[^\W\d_]*){{0,4}}")
+_SCHOOL_HEAD = re.compile(r"(?<![\w])[Tt]rường ")
 
 
-def school_layer(text: str) -> list[Candidate]:
+def school_layer(text: str, toks: list[Token] | None = None) -> list[Candidate]:
     """A school, ``trường`` + its level + a capitalised name, is one ORG with the level in; a
     capitalised ``Trường`` is in too, a lower-case one out ("học sinh trường THCS Đức Trí", pupils
     of Duc Tri lower secondary school; "Trường THPT Phan Đình Phùng"). The name's words would
-    otherwise be read as a place (``Đức``, Germany) or a person (``Mai Động``). A national exam
-    ("kỳ thi THPT Quốc gia") has no ``trường`` before it."""
+    otherwise be read as a place (``Đức``, Germany) or a person (``Mai Động``). ``trường`` must
+    be a word of its own, not the end of a ``truong_compound`` ("Môi trường Tiểu học Việt Nam",
+    the environment of Vietnam's primary schools; "lập trường", stance); a national exam ("kỳ thi
+    THPT Quốc gia", any case) is no school; the name never ends inside a word, and a name of
+    common words only ("Trường Phổ thông Dân tộc nội trú", ethnic boarding school) is left to
+    the head rules, which read it in sentence case."""
+    toks = tokens(text) if toks is None else toks
+    word_spans = [(t.start, t.start + len(t.text)) for t in toks]
+    word_starts = {start for start, _ in word_spans}
+    compounds = cues().get("truong_compound", [])
     out = []
     levels = sorted(cues().get("school_level", []), key=len, reverse=True)
-    for m in re.finditer(r"(?<![\w])[Tt]rường ", text):
+    for m in _SCHOOL_HEAD.finditer(text):
+        if m.start() not in word_starts or _ends_phrase(text, m.end() - 1, compounds):
+            continue
         for level in levels:
             if not starts_phrase(text, m.end(), [level]):
                 continue
-            name = _SCHOOL_NAME.match(text, m.end() + len(level))
-            if name and not name.group().strip().lower().startswith("quốc gia"):
+            after_level = m.end() + len(level)
+            name = _SCHOOL_NAME.match(text, after_level)
+            if not name or text[after_level:].lower().startswith(" quốc gia"):
+                break
+            end = name.end()
+            inside = next((s for s, e in word_spans if s < end < e), None)
+            if inside is not None:
+                end = len(text[:inside].rstrip())  # "THPT Quốc" would cut "Quốc gia"
+            words = text[after_level:end].split()
+            if words and not all(is_common_word(w) for w in words):
                 start = m.start() if text[m.start()].isupper() else m.end()
-                out.append(Candidate(start, name.end(), "ORG", RULE, "rule:school"))
+                out.append(Candidate(start, end, "ORG", RULE, "rule:school"))
             break
     return out
 
