@@ -875,3 +875,38 @@ def test_a_school_head_is_the_word_truong_alone():
     assert rule_spans(text) == []
     assert ("Trường Phổ thông Dân tộc nội trú tỉnh Lào Cai", "ORG") in _spans(text)
     assert rule_spans("học sinh trường THCS Đức Trí đạt giải.") == ["THCS Đức Trí"]
+
+
+def test_a_ward_or_district_number_is_no_final_initial():
+    """Review of round 7: "Văn phòng ở 25 Lý Thường Kiệt P.7 Q.10 đóng cửa" (the office at 25
+    Ly Thuong Kiet, ward 7, district 10, closed) gave the person "Lý Thường Kiệt P.7": a capital
+    and a dot before a number is a ward or district, no initial. A kin honorific opening the
+    sentence before a name with an initial is no place ("Anh Trần Văn Th. trú tại ...", Mr Tran
+    Van Th., residing in ...: "Anh" was England)."""
+    from helpers.entities.candidates import vietnamese_name_end
+    from helpers.entities.rules import vietnamese_name_layer
+
+    text = "Văn phòng ở 25 Lý Thường Kiệt P.7 Q.10 đóng cửa."
+    assert not any("P.7" in s or "P" == s[-1:] for s, _ in _spans(text))
+    assert all(text[c.start : c.end] != "Lý Thường Kiệt P" for c in vietnamese_name_layer(text))
+    assert vietnamese_name_end(text, text.index("Lý")) in (text.index("Lý"), text.index(" P.7"))
+    assert _spans("Anh Trần Văn Th. trú tại Hà Nội.") == [("Trần Văn Th", "PER"), ("Hà Nội", "LOC")]
+    assert ("Nguyễn Văn S", "PER") in _spans("Ông Nguyễn Văn S. bị bắt.")
+
+
+def test_a_byline_is_made_of_name_syllables():
+    """Review of round 7: any title-case tail after the last sentence was a reporter ("Cuộc họp
+    kết thúc lúc 11 giờ. Hôm Nay", the meeting ended at 11. Today; "Xin Cảm Ơn", thank you;
+    "Sông Lam", a football club; "... HẮN. MINH SƠN" in capitals). Every syllable must be a listed
+    family or given name's, and text in capitals has no byline."""
+    from helpers.entities.rules import byline_layer
+
+    for text in (
+        "Cuộc họp kết thúc lúc 11 giờ. Hôm Nay",
+        'Ông nói: "Chúng tôi sẽ thắng." Xin Cảm Ơn',
+        "Trận đấu kết thúc với chiến thắng. Sông Lam",
+        "CẢNH SÁT ĐÃ BẮT GIỮ HẮN. MINH SƠN",
+    ):
+        assert byline_layer(text) == [], text
+    text = "Vụ việc đang được điều tra, làm rõ. Minh Sơn"
+    assert [text[c.start : c.end] for c in byline_layer(text)] == ["Minh Sơn"]

@@ -20,7 +20,6 @@ from .archive import (
     positional_capital,
 )
 from .candidates import (
-    FINAL_INITIAL,
     GAZETTEER,
     NAME_PATTERN,
     RULE,
@@ -29,6 +28,7 @@ from .candidates import (
     capitalised,
     continues_name,
     cues,
+    final_initial_at,
     name_run,
     name_starters,
     phrase_at,
@@ -48,6 +48,7 @@ from .gazetteers import (
     place_starts_at,
     title_countries,
     vietnamese_family_names,
+    vietnamese_given_names,
 )
 
 
@@ -689,7 +690,9 @@ def vietnamese_name_layer(text: str) -> list[Candidate]:
         while i < len(sylls):
             _, first = sylls[i]
             previous_capitalised = i > 0 and sylls[i - 1][1][:1].isupper()
-            if first in vietnamese_family_names() and not previous_capitalised:
+            # "Anh Trần Văn Th." (Mr Tran Van Th.): a kin honorific opening the sentence
+            after_honorific = i == 1 and sylls[0][1] in cues().get("kin_honorific", [])
+            if first in vietnamese_family_names() and (not previous_capitalised or after_honorific):
                 j = i + 1
                 while (
                     j < len(sylls)
@@ -701,10 +704,20 @@ def vietnamese_name_layer(text: str) -> list[Candidate]:
                 if (
                     2 <= j - i <= 3
                     and j < len(sylls)
-                    and FINAL_INITIAL.fullmatch(sylls[j][1])
+                    and final_initial_at(
+                        text, m.start() + sylls[j][0], m.start() + sylls[j][0] + len(sylls[j][1])
+                    )
                     and (j + 1 == len(sylls) or not sylls[j + 1][1][:1].isupper())
                 ):
                     j += 1  # "Nguyễn Văn S.", "Phạm Thái D": an anonymised name ends at its initial
+                initialled = j > i and final_initial_at(
+                    text,
+                    m.start() + sylls[j - 1][0],
+                    m.start() + sylls[j - 1][0] + len(sylls[j - 1][1]),
+                )
+                if previous_capitalised and not initialled:
+                    i += 1
+                    continue
                 if j - i >= 2 and (
                     j == len(sylls) or not continues_name(sylls[j - 1][1], sylls[j][1])
                 ):
@@ -994,20 +1007,24 @@ _BYLINE = re.compile(rf"(?<=[.!?…”\"])\s+({UPPER}[^\W\d_]*(?: {UPPER}[^\W\d_
 
 
 def byline_layer(text: str) -> list[Candidate]:
-    """The byline that ends an article, one to four capitalised Vietnamese syllables after its
-    last sentence, is the reporter (PER), also one syllable ("Đỗ"): 10,038 of the 35,424 archive
-    articles end so, nearly all with a reporter's name (Hiểu Nguyệt 123, Minh Anh 83, Phương Thảo
-    81), against 157 with a listed place, which keeps its reading, and 959 with ``Theo`` and an
-    outlet (according to VnExpress)."""
+    """The byline that ends an article, two to four capitalised Vietnamese syllables after its
+    last sentence (or a family name alone, "Đỗ"), is the reporter (PER): 10,038 of the 35,424 archive articles end so, nearly
+    all with a reporter's name (Hiểu Nguyệt 123, Minh Anh 83, Phương Thảo 81), against 157 with
+    a listed place, which keeps its reading, and 959 with ``Theo`` and an outlet (according to
+    VnExpress). Every syllable must be a family or given name's (data lists), so that a
+    closing formula or a club is no byline ("Hôm Nay", today; "Xin Cảm Ơn", thank you; "Sông
+    Lam"), and text in capitals has none ("... HẮN. MINH SƠN")."""
     m = _BYLINE.search(text)
     if not m:
         return []
     name = m.group(1)
     syllables = name.split(" ")
+    names = vietnamese_family_names() | vietnamese_given_names()
     entry = gazetteer().get(name)
     if (
         starts_phrase(text, m.start(1), cues().get("org_intro", []))
-        or not all(is_native_syllable(s) for s in syllables)
+        or not all(is_native_syllable(s) and s in names for s in syllables)
+        or (len(syllables) == 1 and name not in vietnamese_family_names())
         or (entry and entry.label != "PER")
         or name_types().get(name) in ("ORG", "MISC")
     ):
