@@ -910,3 +910,7 @@ def test_a_byline_is_made_of_name_syllables():
         assert byline_layer(text) == [], text
     text = "Vụ việc đang được điều tra, làm rõ. Minh Sơn"
     assert [text[c.start : c.end] for c in byline_layer(text)] == ["Minh Sơn"]
+    # a byline in capitals after sentence case stays one ("... cống hiến 2017. QUẢNG TIẾN";
+    # archive dev, baomoi)
+    text = "và được vinh danh là ca sĩ của năm của giải âm nhạc cống hiến 2017. QUẢNG TIẾN "
+    assert [text[c.start : c.end] for c in byline_layer(text)] == ["QUẢNG TIẾN"]

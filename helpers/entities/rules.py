@@ -911,14 +911,15 @@ def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
     Gòn" (Saigon Jewelry Company Limited), "Công ty Cổ phần vàng bạc đá quý Phú Nhuận" (Phu Nhuan
     Jewelry JSC); the head rule stopped at the first lower-case word and left the place as the
     name. At most eight words; a word that ends sentence-case names (``cho``, ``của``, ``tại``)
-    or an adverb or preposition ends it, and so does another body's head; so does a verb directly
-    after the legal form ("Công ty TNHH mua Samsung", the company bought Samsung) or a lower-case
-    verb after a capitalised word ("Công ty TNHH Hà Nội thuê Vietjet", ... hired Vietjet); it ends
-    with its last capitalised word."""
+    or an adverb or preposition ends it, and so does another body's head; so does a verb before a
+    capitalised word, its object, directly after the legal form ("Công ty TNHH mua Samsung", the
+    company bought Samsung) or after a capitalised word ("Công ty TNHH Hà Nội thuê Vietjet", ...
+    hired Vietjet); it ends with its last capitalised word."""
     forms = sorted(cues().get("legal_form", []), key=len, reverse=True)
     stops = set(cues().get("name_end", []))
     heads = cues().get("org_head", [])
     pos_at = {t.start: t.pos for t in toks}
+    text_at = {t.start: t.text for t in toks}  # "quý Sài Gòn" (precious, Saigon) is no verb
     out = []
     for m in _company_heads().finditer(text):
         form = next((f for f in forms if starts_phrase(text, m.end(), [f])), None)
@@ -934,8 +935,11 @@ def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
                 or starts_phrase(text, word.start(1), heads)  # "... và Tập đoàn Hòa Phát"
             ):
                 break
-            verb = pos_at.get(word.start(1)) == "V" and not word.group(1)[0].isupper()
-            if verb and (k == 0 or end):
+            # a verb and its object ("mua Samsung", bought Samsung); the tagger is too unsteady
+            # on business words ("vàng bạc") to stop at a verb that no name follows
+            verb = pos_at.get(word.start(1)) == "V" and text_at.get(word.start(1), "").islower()
+            next_word = _WORD_AFTER_SPACE.match(text, word.end())
+            if verb and (k == 0 or end) and next_word and next_word.group(1)[0].isupper():
                 break
             if word.group(1)[0].isupper():
                 end = word.end()
@@ -953,6 +957,15 @@ def _ends_phrase(text: str, pos: int, phrases: list[str]) -> bool:
     )
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(p, 0, pos) for p in ".!?;:\n") + 1
+
+
+def _mentions_phrase(text: str, phrases: list[str]) -> bool:
+    """True when one of ``phrases`` is a whole word or words of ``text``."""
+    return any(re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", text) for p in phrases)
+
+
 def competition_layer(text: str) -> list[Candidate]:
     """A capitalised name ending in a tournament word (data: ``competition_end`` cues: Cup,
     League, Games ...) is a competition, MISC, with an age group or a capitalised word before
@@ -960,7 +973,8 @@ def competition_layer(text: str) -> list[Candidate]:
     semi-final), "SEA Games 29", "U20 World Cup"; it was read as a person, a place or an
     organisation. The word alone is no evidence ("Ông John Masters", Mr John Masters; "Hãng Epic
     Games", the company; "Arab League", a body): it needs an age group, a listed competition
-    or a ``competition_intro`` before it (giải, bán kết, VCK, tại ...), and never follows a
+    or a ``competition_intro`` before it in its sentence (giải, vòng loại, tại ...: "giải giao
+    hữu Audi Cup", the friendly Audi Cup tournament), and never follows a
     title or a company's head. A common noun's acronym before it stays out of this rule's span
     ("VCK U20 World Cup", the finals; the model may still draw it in)."""
     ends = "|".join(re.escape(e) for e in cues().get("competition_end", []))
@@ -992,8 +1006,7 @@ def competition_layer(text: str) -> list[Candidate]:
         evidence = (
             re.match(age, text[start : m.end()])
             or any(text[start : m.end()].endswith(c) for c in listed)
-            or _ends_phrase(text, m.start(), intros)
-            or _ends_phrase(text, start, intros)
+            or _mentions_phrase(text[_sentence_start(text, m.start()) : m.start()], intros)
         )
         if evidence and " " in text[start : m.end()]:
             # the word that ends it outweighs a preposition of place before it ("tại VCK U20
@@ -1013,7 +1026,8 @@ def byline_layer(text: str) -> list[Candidate]:
     a listed place, which keeps its reading, and 959 with ``Theo`` and an outlet (according to
     VnExpress). Every syllable must be a family or given name's (data lists), so that a
     closing formula or a club is no byline ("Hôm Nay", today; "Xin Cảm Ơn", thank you; "Sông
-    Lam"), and text in capitals has none ("... HẮN. MINH SƠN")."""
+    Lam"), and text in capitals has none ("... HẮN. MINH SƠN"); a byline in capitals after
+    sentence case is one ("... năm 2017. QUẢNG TIẾN")."""
     m = _BYLINE.search(text)
     if not m:
         return []
@@ -1023,7 +1037,12 @@ def byline_layer(text: str) -> list[Candidate]:
     entry = gazetteer().get(name)
     if (
         starts_phrase(text, m.start(1), cues().get("org_intro", []))
-        or not all(is_native_syllable(s) and s in names for s in syllables)
+        or not all(is_native_syllable(s) and s.capitalize() in names for s in syllables)
+        # a byline in capitals after text in capitals is no byline, after sentence case it is
+        or (
+            name.isupper()
+            and not any(c.islower() for c in text[max(0, m.start() - 80) : m.start()])
+        )
         or (len(syllables) == 1 and name not in vietnamese_family_names())
         or (entry and entry.label != "PER")
         or name_types().get(name) in ("ORG", "MISC")
