@@ -858,9 +858,9 @@ def test_a_school_head_is_the_word_truong_alone():
     """Review of round 7: the school rule fired on ``trường`` inside a compound ("Môi trường
     Tiểu học Việt Nam rất tốt", the environment of Vietnam's primary schools is very good: Việt
     Nam was lost; "Lập trường THCS Nguyễn Du không đổi", the stance of Nguyen Du lower secondary
-    school is unchanged), cut the word "Quốc gia" (national) to "THPT Quốc", and split a name in
-    sentence case that the head rule kept whole ("Trường Phổ thông Dân tộc nội trú tỉnh Lào
-    Cai", Lao Cai province's ethnic boarding school)."""
+    school is unchanged), cut the word "Quốc gia" (national) to "THPT Quốc", and read a name in
+    sentence case ("Trường Phổ thông Dân tộc nội trú tỉnh Lào Cai", Lao Cai province's ethnic
+    boarding school) as a school named "Dân tộc"."""
     from helpers.entities.rules import school_layer
 
     def rule_spans(text):
@@ -872,8 +872,7 @@ def test_a_school_head_is_the_word_truong_alone():
     assert rule_spans("Em học trường THPT Quốc gia Chu Văn An.") == []
     assert rule_spans("Em học trường THPT Chu Văn An Quốc gia.") == ["THPT Chu Văn An"]
     text = "Học sinh Trường Phổ thông Dân tộc nội trú tỉnh Lào Cai đạt giải."
-    assert rule_spans(text) == []
-    assert ("Trường Phổ thông Dân tộc nội trú tỉnh Lào Cai", "ORG") in _spans(text)
+    assert rule_spans(text) == []  # the head rule reads the rest (helpers.entities.rules)
     assert rule_spans("học sinh trường THCS Đức Trí đạt giải.") == ["THCS Đức Trí"]
 
 
