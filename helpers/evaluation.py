@@ -78,8 +78,8 @@ COMMITMENTS_HELDOUT_MEASUREMENTS = DATA / "commitments-heldout-measurements.csv"
 Span = tuple[int, int, str]
 
 # The annotated sets the entity model (helpers/entities/model.py) is trained on, in its fixed
-# training order; never the held-back split (ENTITY_HELDBACK_SPLIT). The rotation leaves out each set in turn, trains
-# on all the others and scores the left-out set.
+# training order; never the held-back split (ENTITY_HELDBACK_SPLIT). The rotation leaves out
+# each set in turn, trains on all the others and scores the left-out set.
 MODEL_ROTATION_SETS = (
     ("archive dev", ENTITY_ARCHIVE_DEV),
     ("archive dev 2 (heldback)", ENTITY_ARCHIVE_DEV2),

@@ -264,8 +264,22 @@ def continues_name(previous: str, word: str) -> bool:
 # The initial that ends an anonymised person's name in crime and court reports ("Nguyễn Văn S.",
 # "Trần Thị Ph.", "Phạm Thái D (SN 1987)"): a capital, or a capital and the h or g of a
 # Vietnamese initial consonant (Ph, Th, Ch, Kh, Nh, Ng); in the 2017 archive a family name and
-# one or two given names end so about 1,100 times in 640 articles.
+# one or two given names end so about 1,200 times in 650 articles
+# (tests/tools/vietnamese_given_names.py).
 FINAL_INITIAL = re.compile(r"[A-ZĐ][hg]?")
+# A capital and a dot before a number is a ward's or district's number, no initial ("Lý Thường
+# Kiệt P.7 Q.10", ward 7, district 10; about 100 times in the 2017 archive after a capitalised
+# name).
+_NUMBERED_UNIT_AFTER = re.compile(r"\.?\d")
+
+
+def final_initial_at(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is an initial that ends an anonymised person's name."""
+    return bool(FINAL_INITIAL.fullmatch(text[start:end])) and not _NUMBERED_UNIT_AFTER.match(
+        text, end
+    )
+
+
 # Its dot stays outside the name (shared/eval/CONVENTIONS.md: "bà Phạm Thị Thanh H.").
 FINAL_INITIAL_DOT = re.compile(r"(?:^|(?<=[ .]))[A-ZĐ][hg]?\.$")
 
@@ -293,7 +307,7 @@ def vietnamese_name_end(text: str, start: int) -> int:
     k = 1
     while k < min(len(sylls), 4) and continues_name(sylls[k - 1].group(), sylls[k].group()):
         if not is_native_syllable(sylls[k].group()):
-            if k < 2 or not FINAL_INITIAL.fullmatch(sylls[k].group()):
+            if k < 2 or not final_initial_at(text, sylls[k].start(), sylls[k].end()):
                 return start
             k += 1  # "Nguyễn Văn S": an anonymised name ends at its initial
             break

@@ -233,6 +233,12 @@ def vietnamese_family_names() -> frozenset[str]:
     return frozenset(read_data_lines("vietnamese_family_names.txt"))
 
 
+@cache
+def vietnamese_given_names() -> frozenset[str]:
+    """Syllables of Vietnamese given names (``data/vietnamese_given_names.txt``)."""
+    return frozenset(read_data_lines("vietnamese_given_names.txt"))
+
+
 def is_religion(name: str) -> bool:
     """A religion's name: not tagged (``shared/eval/CONVENTIONS.md``)."""
     return name in cues().get("religion", [])

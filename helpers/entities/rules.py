@@ -20,7 +20,6 @@ from .archive import (
     positional_capital,
 )
 from .candidates import (
-    FINAL_INITIAL,
     GAZETTEER,
     NAME_PATTERN,
     RULE,
@@ -29,6 +28,7 @@ from .candidates import (
     capitalised,
     continues_name,
     cues,
+    final_initial_at,
     name_run,
     name_starters,
     phrase_at,
@@ -48,6 +48,7 @@ from .gazetteers import (
     place_starts_at,
     title_countries,
     vietnamese_family_names,
+    vietnamese_given_names,
 )
 
 
@@ -689,7 +690,9 @@ def vietnamese_name_layer(text: str) -> list[Candidate]:
         while i < len(sylls):
             _, first = sylls[i]
             previous_capitalised = i > 0 and sylls[i - 1][1][:1].isupper()
-            if first in vietnamese_family_names() and not previous_capitalised:
+            # "Anh Trần Văn Th." (Mr Tran Van Th.): a kin honorific opening the sentence
+            after_honorific = i == 1 and sylls[0][1] in cues().get("kin_honorific", [])
+            if first in vietnamese_family_names() and (not previous_capitalised or after_honorific):
                 j = i + 1
                 while (
                     j < len(sylls)
@@ -701,10 +704,20 @@ def vietnamese_name_layer(text: str) -> list[Candidate]:
                 if (
                     2 <= j - i <= 3
                     and j < len(sylls)
-                    and FINAL_INITIAL.fullmatch(sylls[j][1])
+                    and final_initial_at(
+                        text, m.start() + sylls[j][0], m.start() + sylls[j][0] + len(sylls[j][1])
+                    )
                     and (j + 1 == len(sylls) or not sylls[j + 1][1][:1].isupper())
                 ):
                     j += 1  # "Nguyễn Văn S.", "Phạm Thái D": an anonymised name ends at its initial
+                initialled = j > i and final_initial_at(
+                    text,
+                    m.start() + sylls[j - 1][0],
+                    m.start() + sylls[j - 1][0] + len(sylls[j - 1][1]),
+                )
+                if previous_capitalised and not initialled:
+                    i += 1
+                    continue
                 if j - i >= 2 and (
                     j == len(sylls) or not continues_name(sylls[j - 1][1], sylls[j][1])
                 ):
@@ -836,34 +849,60 @@ _YEAR_AFTER = re.compile(r"(?:năm )?(?:19|20)\d\d(?!\w)")
 
 
 _SCHOOL_NAME = re.compile(rf" {UPPER}[^\W\d_]*(?: {UPPER}[^\W\d_]*){{0,4}}")
+_SCHOOL_HEAD = re.compile(r"(?<![\w])[Tt]rường ")
 
 
-def school_layer(text: str) -> list[Candidate]:
+def school_layer(text: str, toks: list[Token] | None = None) -> list[Candidate]:
     """A school, ``trường`` + its level + a capitalised name, is one ORG with the level in; a
     capitalised ``Trường`` is in too, a lower-case one out ("học sinh trường THCS Đức Trí", pupils
     of Duc Tri lower secondary school; "Trường THPT Phan Đình Phùng"). The name's words would
-    otherwise be read as a place (``Đức``, Germany) or a person (``Mai Động``). A national exam
-    ("kỳ thi THPT Quốc gia") has no ``trường`` before it."""
+    otherwise be read as a place (``Đức``, Germany) or a person (``Mai Động``). ``trường`` must
+    be a word of its own, not the end of a ``truong_compound`` ("Môi trường Tiểu học Việt Nam",
+    the environment of Vietnam's primary schools; "lập trường", stance); a national exam ("kỳ thi
+    THPT Quốc gia", any case) is no school; the name never ends inside a word, and a name of
+    common words only ("Trường Phổ thông Dân tộc nội trú", ethnic boarding school) is left to
+    the head rules, which read it in sentence case."""
+    toks = tokens(text) if toks is None else toks
+    word_spans = [(t.start, t.start + len(t.text)) for t in toks]
+    word_starts = {start for start, _ in word_spans}
+    compounds = cues().get("truong_compound", [])
     out = []
     levels = sorted(cues().get("school_level", []), key=len, reverse=True)
-    for m in re.finditer(r"(?<![\w])[Tt]rường ", text):
+    for m in _SCHOOL_HEAD.finditer(text):
+        if m.start() not in word_starts or _ends_phrase(text, m.end() - 1, compounds):
+            continue
         for level in levels:
             if not starts_phrase(text, m.end(), [level]):
                 continue
-            name = _SCHOOL_NAME.match(text, m.end() + len(level))
-            if name and not name.group().strip().lower().startswith("quốc gia"):
+            after_level = m.end() + len(level)
+            name = _SCHOOL_NAME.match(text, after_level)
+            if not name or text[after_level:].lower().startswith(" quốc gia"):
+                break
+            end = name.end()
+            inside = next((s for s, e in word_spans if s < end < e), None)
+            if inside is not None:
+                end = len(text[:inside].rstrip())  # "THPT Quốc" would cut "Quốc gia"
+            words = text[after_level:end].split()
+            if words and not all(is_common_word(w) for w in words):
                 start = m.start() if text[m.start()].isupper() else m.end()
-                out.append(Candidate(start, name.end(), "ORG", RULE, "rule:school"))
+                out.append(Candidate(start, end, "ORG", RULE, "rule:school"))
             break
     return out
 
 
-_COMPANY_HEAD = re.compile(r"(?<![\w])(?:Công ty|Tổng công ty|Tổng Công ty) ")
 _WORD_AFTER_SPACE = re.compile(r" ([^\W\d_]+)")
 # Word classes that end a company's name: adverbs (đã, sẽ), prepositions, pronouns, punctuation
 # (underthesea's tags of business words are too unsteady for a list of allowed ones: "vàng bạc",
 # gold and silver, is tagged a verb).
 _COMPANY_NAME_STOPS = frozenset({"R", "E", "P", "X", "CH"})
+
+
+def _company_heads() -> re.Pattern[str]:
+    """The capitalised ``company_intro`` cues (Công ty, Tổng công ty, ...) before a legal form;
+    after their first letter in any case ("Tổng Công ty")."""
+    heads = sorted((c for c in cues().get("company_intro", []) if c[:1].isupper()), key=len)
+    alternatives = "|".join(f"{re.escape(h[0])}(?i:{re.escape(h[1:])})" for h in reversed(heads))
+    return re.compile(rf"(?<![\w])(?:{alternatives}) ")
 
 
 def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
@@ -872,19 +911,22 @@ def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
     Gòn" (Saigon Jewelry Company Limited), "Công ty Cổ phần vàng bạc đá quý Phú Nhuận" (Phu Nhuan
     Jewelry JSC); the head rule stopped at the first lower-case word and left the place as the
     name. At most eight words; a word that ends sentence-case names (``cho``, ``của``, ``tại``)
-    or an adverb or preposition ends it, and so does another body's head; it ends with its last
-    capitalised word."""
+    or an adverb or preposition ends it, and so does another body's head; so does a verb before a
+    capitalised word, its object, directly after the legal form ("Công ty TNHH mua Samsung", the
+    company bought Samsung) or after a capitalised word ("Công ty TNHH Hà Nội thuê Vietjet", ...
+    hired Vietjet); it ends with its last capitalised word."""
     forms = sorted(cues().get("legal_form", []), key=len, reverse=True)
     stops = set(cues().get("name_end", []))
     heads = cues().get("org_head", [])
     pos_at = {t.start: t.pos for t in toks}
+    text_at = {t.start: t.text for t in toks}  # "quý Sài Gòn" (precious, Saigon) is no verb
     out = []
-    for m in _COMPANY_HEAD.finditer(text):
+    for m in _company_heads().finditer(text):
         form = next((f for f in forms if starts_phrase(text, m.end(), [f])), None)
         if form is None:
             continue
         pos, end = m.end() + len(form), 0
-        for _ in range(8):
+        for k in range(8):
             word = _WORD_AFTER_SPACE.match(text, pos)
             if (
                 not word
@@ -892,6 +934,12 @@ def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
                 or pos_at.get(word.start(1)) in _COMPANY_NAME_STOPS
                 or starts_phrase(text, word.start(1), heads)  # "... và Tập đoàn Hòa Phát"
             ):
+                break
+            # a verb and its object ("mua Samsung", bought Samsung); the tagger is too unsteady
+            # on business words ("vàng bạc") to stop at a verb that no name follows
+            verb = pos_at.get(word.start(1)) == "V" and text_at.get(word.start(1), "").islower()
+            next_word = _WORD_AFTER_SPACE.match(text, word.end())
+            if verb and (k == 0 or end) and next_word and next_word.group(1)[0].isupper():
                 break
             if word.group(1)[0].isupper():
                 end = word.end()
@@ -901,18 +949,47 @@ def company_layer(text: str, toks: list[Token]) -> list[Candidate]:
     return out
 
 
+def _ends_phrase(text: str, pos: int, phrases: list[str]) -> bool:
+    """True when one of ``phrases`` (in any case) is the last word or words before ``pos``."""
+    before = text[:pos].rstrip().lower()
+    return any(
+        before.endswith(p.lower()) and not before[-len(p) - 1 : -len(p)].isalnum() for p in phrases
+    )
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(p, 0, pos) for p in ".!?;:\n") + 1
+
+
+def _mentions_phrase(text: str, phrases: list[str]) -> bool:
+    """True when one of ``phrases`` is a whole word or words of ``text``."""
+    return any(re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", text) for p in phrases)
+
+
 def competition_layer(text: str) -> list[Candidate]:
     """A capitalised name ending in a tournament word (data: ``competition_end`` cues: Cup,
     League, Games ...) is a competition, MISC, with an age group or a capitalised word before
     it and its edition number out: "bán kết Champions League" (the Champions League
     semi-final), "SEA Games 29", "U20 World Cup"; it was read as a person, a place or an
-    organisation."""
+    organisation. The word alone is no evidence ("Ông John Masters", Mr John Masters; "Hãng Epic
+    Games", the company; "Arab League", a body): it needs an age group, a listed competition
+    or a ``competition_intro`` before it in its sentence (giải, vòng loại, tại ...: "giải giao
+    hữu Audi Cup", the friendly Audi Cup tournament), and never follows a
+    title or a company's head. A common noun's acronym before it stays out of this rule's span
+    ("VCK U20 World Cup", the finals; the model may still draw it in)."""
     ends = "|".join(re.escape(e) for e in cues().get("competition_end", []))
-    if not ends:
+    ages = "|".join(re.escape(a[1:]) for a in cues().get("age_group", []))
+    if not ends or not ages:
         return []
-    pattern = rf"(?<![\w.-])(?:U[.-]?\d\d |{UPPER}[\w'.-]* ){{1,3}}(?:{ends})(?![\w-])"
+    age = rf"U[.-]?(?:{ages})"
+    pattern = rf"(?<![\w.-])(?:{age} |(?!U[.-]?\d){UPPER}[\w'.-]* ){{1,3}}(?:{ends})(?![\w-])"
+    intros = cues().get("competition_intro", [])
+    not_before = cues().get("title", []) + cues().get("company_intro", [])
+    listed = cues().get("competition", [])
     out = []
     for m in re.finditer(pattern, text):
+        if _ends_phrase(text, m.start(), not_before):
+            continue  # "Ông John Masters", "Công ty Rockstar Games"
         start = m.start()
         # a common noun's acronym or a capital from position opens no name: "VCK U20 World Cup"
         # (VCK, the finals), "HCV SEA Games" (gold medal), "Tại SEA Games" (at ...)
@@ -926,7 +1003,12 @@ def competition_layer(text: str) -> list[Candidate]:
             )
         ):
             start += len(word.group(1)) + 1
-        if " " in text[start : m.end()]:
+        evidence = (
+            re.match(age, text[start : m.end()])
+            or any(text[start : m.end()].endswith(c) for c in listed)
+            or _mentions_phrase(text[_sentence_start(text, m.start()) : m.start()], intros)
+        )
+        if evidence and " " in text[start : m.end()]:
             # the word that ends it outweighs a preposition of place before it ("tại VCK U20
             # World Cup" is no place)
             out.append(Candidate(start, m.end(), "MISC", RULE + 0.5, "rule:competition"))
@@ -938,20 +1020,30 @@ _BYLINE = re.compile(rf"(?<=[.!?…”\"])\s+({UPPER}[^\W\d_]*(?: {UPPER}[^\W\d_
 
 
 def byline_layer(text: str) -> list[Candidate]:
-    """The byline that ends an article, one to four capitalised Vietnamese syllables after its
-    last sentence, is the reporter (PER), also one syllable ("Đỗ"): 10,038 of the 35,424 archive
-    articles end so, nearly all with a reporter's name (Hiểu Nguyệt 123, Minh Anh 83, Phương Thảo
-    81), against 157 with a listed place, which keeps its reading, and 959 with ``Theo`` and an
-    outlet (according to VnExpress)."""
+    """The byline that ends an article, two to four capitalised Vietnamese syllables after its
+    last sentence (or a family name alone, "Đỗ"), is the reporter (PER): 10,038 of the 35,424 archive articles end so, nearly
+    all with a reporter's name (Hiểu Nguyệt 123, Minh Anh 83, Phương Thảo 81), against 157 with
+    a listed place, which keeps its reading, and 959 with ``Theo`` and an outlet (according to
+    VnExpress). Every syllable must be a family or given name's (data lists), so that a
+    closing formula or a club is no byline ("Hôm Nay", today; "Xin Cảm Ơn", thank you; "Sông
+    Lam"), and text in capitals has none ("... HẮN. MINH SƠN"); a byline in capitals after
+    sentence case is one ("... năm 2017. QUẢNG TIẾN")."""
     m = _BYLINE.search(text)
     if not m:
         return []
     name = m.group(1)
     syllables = name.split(" ")
+    names = vietnamese_family_names() | vietnamese_given_names()
     entry = gazetteer().get(name)
     if (
         starts_phrase(text, m.start(1), cues().get("org_intro", []))
-        or not all(is_native_syllable(s) for s in syllables)
+        or not all(is_native_syllable(s) and s.capitalize() in names for s in syllables)
+        # a byline in capitals after text in capitals is no byline, after sentence case it is
+        or (
+            name.isupper()
+            and not any(c.islower() for c in text[max(0, m.start() - 80) : m.start()])
+        )
+        or (len(syllables) == 1 and name not in vietnamese_family_names())
         or (entry and entry.label != "PER")
         or name_types().get(name) in ("ORG", "MISC")
     ):
