@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ast
 import json
+import logging
 import os
 import re
 import sys
@@ -72,6 +73,15 @@ KEY_SUFFIX = ".key"  # reports/collection/NN-name.key: what a project-wide page 
 EVALUATION_DATA_DIR = PROJECT_ROOT / "tests" / "data"  # the annotated sets 05 scores
 
 
+# papermill hands nbclient its "papermill" logger, and importing underthesea configures the root
+# logger to print on stderr (its classification module calls logging.basicConfig), so nbclient's
+# "Kernel died while waiting for execute reply." would appear beside the one line a failed run
+# prints. What these messages say reaches the user as a RenderError.
+_PAPERMILL_LOG = logging.getLogger("papermill")
+_PAPERMILL_LOG.addHandler(logging.NullHandler())
+_PAPERMILL_LOG.propagate = False
+
+
 class RenderError(Exception):
     """A notebook failed: the message names the notebook, the cell and the error."""
 
@@ -90,6 +100,31 @@ def _stop_if_asked(**_) -> None:
     stop = getattr(_RUN, "stop", None)
     if stop is not None and stop.is_set():
         raise _Stopped
+
+
+def _kernel_manager(log):
+    """A kernel manager whose kernel writes its own stderr to ``log``, not to the terminal.
+
+    What a cell prints comes back through the notebook either way; outside cells a kernel writes
+    start-up notices and, now and then, a libzmq assertion as it shuts down: noise after the one
+    line a run prints. The file is kept to say why a kernel died.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class KernelManager(AsyncKernelManager):
+        async def _async_pre_start_kernel(self, **kw):
+            kw["stderr"] = log
+            return await super()._async_pre_start_kernel(**kw)
+
+    return KernelManager
+
+
+def _last_words(log) -> str:
+    """The last line the kernel wrote to its stderr, if any (shortened)."""
+    log.seek(0)
+    lines = [line.strip() for line in log.read().decode("utf-8", "replace").splitlines()]
+    last = next((line for line in reversed(lines) if line), "")
+    return last if len(last) <= 200 else last[:197] + "..."
 
 
 def notebook_parameters(path: Path) -> dict[str, str]:
@@ -115,35 +150,71 @@ def execute_notebook(path: Path, parameters: dict | None = None, timeout: int = 
 
     papermill injects a cell tagged ``injected-parameters`` after the ``parameters`` cell, so the
     rendered page shows both the default and the value used. Returns the executed notebook; a
-    failing cell raises :class:`RenderError` naming the notebook and the cell.
+    failing cell, a cell running longer than ``timeout`` seconds or a kernel that dies raises
+    :class:`RenderError` naming the notebook and the cell.
     """
+    import tempfile
+
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    try:
-        nb = papermill.execute_notebook(
-            str(path),
-            None,  # nothing written by papermill: we write the result atomically
-            parameters=parameters or None,
-            kernel_name="python3",
-            # The kernel starts in notebooks/ (nbclient's resources path). Not papermill's cwd=,
-            # which changes the whole process's directory: notebooks run in threads at once.
-            resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
-            progress_bar=False,
-            execution_timeout=timeout,
-            # The kernel's own log (a TCP notice at start, an interrupt at shutdown) is noise on
-            # the terminal; cell errors still come back through the notebook.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-            on_cell_start=_stop_if_asked,
+    given = ", ".join(f"{k}={v!r}" for k, v in (parameters or {}).items())
+    where = f"{display_path(path)}{f' ({given})' if given else ''}"
+    running = {}  # the cell being run, to name it if the kernel dies or the cell times out
+
+    def cell_starts(cell, cell_index, **_):
+        _stop_if_asked()
+        first_line = next((line for line in cell.source.splitlines() if line.strip()), "")
+        running.update(index=cell_index, first_line=first_line.strip())
+
+    def in_cell() -> str:
+        if not running:
+            return "before its first cell"
+        return (
+            f"in cell {running['index'] + 1} of the executed notebook "
+            f"(starting {running['first_line']!r})"
         )
-    except PapermillExecutionError as err:
-        first_line = next((line for line in err.source.splitlines() if line.strip()), "")
-        given = ", ".join(f"{k}={v!r}" for k, v in (parameters or {}).items())
-        raise RenderError(
-            f"{display_path(path)}{f' ({given})' if given else ''}: cell In [{err.exec_count}] "
-            f"(cell {err.cell_index + 1} of the executed notebook, starting "
-            f"{first_line.strip()!r}) failed: {err.ename}: {err.evalue}"
-        ) from None
+
+    with tempfile.TemporaryFile() as log:
+        try:
+            nb = papermill.execute_notebook(
+                str(path),
+                None,  # nothing written by papermill: we write the result atomically
+                parameters=parameters or None,
+                kernel_name="python3",
+                # The kernel starts in notebooks/ (nbclient's resources path). Not papermill's
+                # cwd=, which changes the whole process's directory: notebooks run in threads.
+                resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+                progress_bar=False,
+                execution_timeout=timeout,
+                # The kernel's own log (a TCP notice at start, an interrupt at shutdown) is
+                # noise; cell errors still come back through the notebook.
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+                kernel_manager_class=_kernel_manager(log),
+                on_cell_start=cell_starts,
+            )
+        except PapermillExecutionError as err:
+            first_line = next((line for line in err.source.splitlines() if line.strip()), "")
+            raise RenderError(
+                f"{where}: cell In [{err.exec_count}] "
+                f"(cell {err.cell_index + 1} of the executed notebook, starting "
+                f"{first_line.strip()!r}) failed: {err.ename}: {err.evalue}"
+            ) from None
+        except CellTimeoutError:
+            raise RenderError(
+                f"{where}: stopped {in_cell()}, which ran longer than {timeout} s"
+            ) from None
+        except (DeadKernelError, RuntimeError) as err:
+            # nbclient says "Kernel died", "Kernel didn't respond ...", "Kernel died before ..."
+            if not str(err).startswith("Kernel"):
+                raise
+            said = _last_words(log)
+            raise RenderError(
+                f"{where}: the notebook's kernel (the Python process running its cells) died "
+                f"{in_cell()}, for instance out of memory or killed"
+                + (f"; it last wrote: {said}" if said else "")
+            ) from None
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"  # papermill's is random: the same page every run

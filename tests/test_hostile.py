@@ -521,6 +521,39 @@ def test_6_ctrl_c_in_report_is_one_line_exit_130_and_keeps_the_old_folder(tmp_pa
     assert after == before and _hidden(tmp_path / "reports") == []
 
 
+def test_6_what_a_kernel_writes_to_its_own_stderr_stays_off_the_terminal(tmp_path):
+    # A kernel writes outside its cells now and then (a libzmq assertion as it shuts down after
+    # Ctrl-C failed CI once); after a run the terminal shows the run's own lines only.
+    body = (
+        "import atexit, os\n"
+        "atexit.register(lambda: os.write(2, b'kernel noise at exit\\n'))\n"
+        "print(DOC_ID)"
+    )
+    notebook = _stub_notebook(tmp_path / "01-stub.ipynb", body)
+    argv = ["report", "wiki-karakoram", "--no-collection"]
+    code, out, err = _finish(_harness(tmp_path, argv, notebooks=[notebook]))
+    assert code == 0, err
+    assert [line for line in err.splitlines() if not line.startswith("changes=")] == []
+    assert "01-stub.ipynb ... done" in out
+
+
+def test_6_a_kernel_that_dies_is_one_line_naming_the_notebook_and_cell(tmp_path):
+    quick = _stub_notebook(tmp_path / "01-stub.ipynb", "print(DOC_ID)")
+    argv = ["report", "wiki-karakoram", "--no-collection"]
+    assert _finish(_harness(tmp_path, argv, notebooks=[quick]))[0] == 0
+    before = sorted(p.name for p in (tmp_path / "reports" / "wiki-karakoram").iterdir())
+    body = "import os, sys\nos.write(2, b'out of luck\\n')\nos._exit(3)"
+    dies = _stub_notebook(tmp_path / "02-dies.ipynb", body)
+    code, out, err = _finish(_harness(tmp_path, argv, notebooks=[quick, dies]))
+    lines = [line for line in err.splitlines() if not line.startswith("changes=")]
+    assert code == 1 and len(lines) == 1 and "Traceback" not in err, err
+    assert lines[0].startswith("error: ") and "02-dies.ipynb (DOC_ID='wiki-karakoram')" in lines[0]
+    assert "kernel" in lines[0] and "died in cell 3 of the executed notebook" in lines[0]
+    assert "starting 'import os, sys'" in lines[0]
+    after = sorted(p.name for p in (tmp_path / "reports" / "wiki-karakoram").iterdir())
+    assert after == before and _hidden(tmp_path / "reports") == []
+
+
 # ---------------------------------------------------------------------------- 7. tracebacks
 
 
