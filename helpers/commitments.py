@@ -43,7 +43,7 @@ import pandas as pd
 
 from .entities import Entity, cues, gazetteer, vietnamese_family_names
 from .matching import term_pattern
-from .offices import bodies, holders, home_offices, press, seats
+from .offices import bodies, holders, home_offices, mined_holders, press, seats
 from .orthography import is_native_syllable
 from .paths import read_data_lines
 from .themes import dominant_theme, theme_labels
@@ -283,6 +283,43 @@ def _state_heads() -> tuple[str, ...]:
     return tuple(sorted(cues().get("state_head", []), key=len, reverse=True))
 
 
+@cache
+def _curated_parties() -> dict[str, str]:
+    return {name: office.party for name, office in holders().items()}
+
+
+@cache
+def _mined_parties() -> dict[str, str]:
+    """The mined foreign holders. A Vietnamese name already stands for Vietnam, and the press
+    shortens it to the given name ("ông Nghĩa"), which many listed holders share: the mined
+    Vietnamese holders serve only to tell an official from a private person, by full name."""
+    return {
+        name: holder.country
+        for name, holder in mined_holders().items()
+        if holder.country != HOME_COUNTRY
+    }
+
+
+def _listed_party(name: str, listed_holders: dict[str, str]) -> str | None:
+    """The party of a listed holder named ``name``, or of the one listed party whose holders a
+    shorter mention fits ("ông Mattis" for Jim Mattis), else None."""
+    if name in listed_holders:
+        return listed_holders[name]
+    words = name.split()
+    listed = {
+        party
+        for known, party in listed_holders.items()
+        if words == known.split()[: len(words)]
+        or words[-len(known.split()) :] == known.split()
+        or words == known.split()[-len(words) :]
+    }
+    if not listed and "." in name:
+        # an initial for a given name ("D.Trump", "V.Putin": each 6 times under a bare title
+        # before a stance verb in the 2017 archive)
+        listed = {party for known, party in listed_holders.items() if _initialled(name, known)}
+    return listed.pop() if len(listed) == 1 else None
+
+
 def _is_vietnamese_name(name: str) -> bool:
     parts = name.split()
     return (
@@ -333,6 +370,8 @@ class _Reader:
         holder's ("ông Phan Văn Trường", "ông Minh")? Such a person speaks for no party (a
         voter, a resident, an investor: conventions "Real news" 2 and 3)."""
         if not _is_vietnamese_name(name) or name in self.people or name in holders():
+            return False
+        if name in mined_holders():  # "ông Vương Đình Huệ": named with an office elsewhere
             return False
         words = _name_words(name)
         return not any(
@@ -391,23 +430,12 @@ class _Reader:
         }
         if len(earlier) == 1:
             return earlier.pop()
-        office = holders().get(name)
-        if office:
-            return office.party
-        # a shorter mention of a listed holder ("ông Mattis" for Jim Mattis), when only one fits
-        listed = {
-            o.party
-            for known, o in holders().items()
-            if words == known.split()[: len(words)]
-            or words[-len(known.split()) :] == known.split()
-            or words == known.split()[-len(words) :]
-        }
-        if not listed and "." in name:
-            # an initial for a given name ("D.Trump", "V.Putin": each 6 times under a bare title
-            # before a stance verb in the 2017 archive)
-            listed = {o.party for known, o in holders().items() if _initialled(name, known)}
-        if len(listed) == 1:
-            return listed.pop()
+        # the curated holders first, then those mined from the news archive ("Thượng nghị sỹ
+        # John McCain", named elsewhere as "Thượng nghị sỹ Mỹ John McCain": conventions 22)
+        for listed_holders in (_curated_parties(), _mined_parties()):
+            party = _listed_party(name, listed_holders)
+            if party:
+                return party
         return HOME_COUNTRY if _is_vietnamese_name(name) else UNKNOWN
 
     def foreign_title_party(self, title: str) -> str | None:

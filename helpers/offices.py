@@ -71,3 +71,36 @@ def press() -> dict[str, Office]:
     """A news agency or newspaper as the press names it → the state it speaks for, party
     ``none`` for the rest ("KCNA", North Korea's state agency: North Korea; "Reuters": none)."""
     return {o.surface: o for o in _rows() if o.kind == "press"}
+
+
+MINED_FILE = "office_holders.tsv"
+
+
+@dataclass(frozen=True)
+class MinedHolder:
+    """A person the 2017 news archive names with an office of ``country`` in ``articles`` of the
+    ``all_articles`` that name them with an office and a country (``data/office_holders.tsv``,
+    made by ``tests/tools/office_holders.py``)."""
+
+    name: str
+    country: str
+    articles: int
+    all_articles: int
+
+
+@cache
+def mined_holders() -> dict[str, MinedHolder]:
+    """Name as the press writes it → the mined holder. A damaged file raises ``ValueError``
+    naming the file and the line."""
+    found = {}
+    for line in read_data_lines(MINED_FILE)[1:]:
+        fields = line.split("\t")
+        try:
+            name, country, articles, all_articles = fields
+            holder = MinedHolder(name, country, int(articles), int(all_articles))
+        except ValueError:
+            raise ValueError(f"helpers/data/{MINED_FILE}: malformed row {line!r}") from None
+        if not (name and country) or not 0 < holder.articles <= holder.all_articles:
+            raise ValueError(f"helpers/data/{MINED_FILE}: malformed row {line!r}")
+        found[name] = holder
+    return found
