@@ -928,6 +928,8 @@ def _is_nominal(
     previous = _previous_word(toks, start)
     if previous in _cues()["nominaliser"] or _after_phrase(text, start):
         return True
+    if _inability().search(text, max(0, start - 20), start):
+        return True  # "không thể khẳng định", cannot affirm: no stance stated
     glued = previous.split()
     if len(glued) >= 3 and glued[-1] in _cues()["nominaliser"]:
         return True  # "chấp nhận lời đề nghị", the segmenter's "chấp nhận lời": accepted the offer
@@ -951,6 +953,13 @@ def _is_nominal(
         return True  # "mong muốn và quyết tâm của lãnh đạo", the leaders' wish and resolve
 
     return any(b <= start and not text[b:start].strip() for _, b in verbs)
+
+
+@cache
+def _inability() -> re.Pattern[str]:
+    """A word of inability right before a stance verb (``inability`` in data/stance.tsv)."""
+    words = "|".join(re.escape(w) for w in _cues()["inability"])
+    return re.compile(rf"(?<!\w)(?:{words})\s+$", re.IGNORECASE)
 
 
 def _noun_before_and(toks: list[Token], and_index: int) -> bool:
