@@ -581,7 +581,9 @@ def test_a_foreign_name_takes_no_country_named_after_it():
     assert actors("Thủ tướng Ahmed Karzai cảnh báo Nga sẽ phải trả giá.") == [
         ("unknown", "cảnh báo")
     ]
-    assert actors("Bộ trưởng Jean-Yves Le Drian cam kết hỗ trợ Iraq chống khủng bố.") == [
+    # (a minister the archive never names with his country; Jean-Yves Le Drian, who stood here
+    # before round 10, is France's in data/office_holders.tsv)
+    assert actors("Bộ trưởng Jean-Marc Dupontel cam kết hỗ trợ Iraq chống khủng bố.") == [
         ("unknown", "cam kết")
     ]
 
@@ -872,7 +874,12 @@ def test_a_foreigner_as_mr_speaks_for_the_one_foreign_country_named_before():
         "định hội đồng là một cơ chế quan trọng."
     )
     assert actors(text) == [("United States", "đánh giá cao"), ("United States", "khẳng định")]
-    assert actors("Ông Robert Lighthizer khẳng định hội đồng là một cơ chế quan trọng.") == []
+    # alone: no row for a foreigner the archive never names with an office; since round 10 the
+    # archive's office holders give Mr Lighthizer his country (conventions 22)
+    assert actors("Ông Robert Hammondson khẳng định hội đồng là một cơ chế quan trọng.") == []
+    assert actors("Ông Robert Lighthizer khẳng định hội đồng là một cơ chế quan trọng.") == [
+        ("United States", "khẳng định")
+    ]
 
 
 def test_a_subordinate_clause_in_a_complement_has_its_own_subject():
