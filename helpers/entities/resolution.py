@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..tokens import tokens
 from .candidates import CRF, RULE, Candidate
@@ -128,22 +128,31 @@ def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
     }
     if not names:
         return chosen
+    # chosen spans never overlap and are sorted by start, so their ends are sorted too: the
+    # spans a match overlaps are found by bisection, not by a scan of every span (one long
+    # paragraph repeats many names many times)
+    starts = [c.start for c in chosen]
+    ends = [c.end for c in chosen]
+    removed: set[int] = set()
     extra = []
     for name in sorted(names):
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            inside = [c for c in chosen if c.start < m.end() and m.start() < c.end]
+            first, last = bisect_right(ends, m.start()), bisect_left(starts, m.end())
+            inside = [i for i in range(first, last) if i not in removed]
             # only shorter spans inside give way ("Nga" in "Phương Nga"); the same words read
             # as a place or a body ("thành phố Hồ Chí Minh", "đường Phạm Văn Đồng") keep that
             # reading, which their own context gave them
-            if inside != [] and all(
-                m.start() <= c.start
-                and c.end <= m.end()
-                and c.label != "PER"
-                and (c.start, c.end) != (m.start(), m.end())
-                for c in inside
+            if inside and all(
+                m.start() <= chosen[i].start
+                and chosen[i].end <= m.end()
+                and chosen[i].label != "PER"
+                and (chosen[i].start, chosen[i].end) != (m.start(), m.end())
+                for i in inside
             ):
-                chosen = [c for c in chosen if c not in inside]
+                removed.update(inside)
                 extra.append(Candidate(m.start(), m.end(), "PER", RULE, "rule:repeated-mention"))
             elif not inside:
                 extra.append(Candidate(m.start(), m.end(), "PER", CRF, "rule:repeated-mention"))
-    return resolve(chosen + extra) if extra else chosen
+    if not extra:
+        return chosen
+    return resolve([c for i, c in enumerate(chosen) if i not in removed] + extra)
