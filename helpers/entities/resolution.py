@@ -135,24 +135,59 @@ def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
     ends = [c.end for c in chosen]
     removed: set[int] = set()
     extra = []
+    found = _whole_word_occurrences(names, text)
     for name in sorted(names):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            first, last = bisect_right(ends, m.start()), bisect_left(starts, m.end())
+        for m_start, m_end in found[name]:
+            first, last = bisect_right(ends, m_start), bisect_left(starts, m_end)
             inside = [i for i in range(first, last) if i not in removed]
             # only shorter spans inside give way ("Nga" in "Phương Nga"); the same words read
             # as a place or a body ("thành phố Hồ Chí Minh", "đường Phạm Văn Đồng") keep that
             # reading, which their own context gave them
             if inside and all(
-                m.start() <= chosen[i].start
-                and chosen[i].end <= m.end()
+                m_start <= chosen[i].start
+                and chosen[i].end <= m_end
                 and chosen[i].label != "PER"
-                and (chosen[i].start, chosen[i].end) != (m.start(), m.end())
+                and (chosen[i].start, chosen[i].end) != (m_start, m_end)
                 for i in inside
             ):
                 removed.update(inside)
-                extra.append(Candidate(m.start(), m.end(), "PER", RULE, "rule:repeated-mention"))
+                extra.append(Candidate(m_start, m_end, "PER", RULE, "rule:repeated-mention"))
             elif not inside:
-                extra.append(Candidate(m.start(), m.end(), "PER", CRF, "rule:repeated-mention"))
+                extra.append(Candidate(m_start, m_end, "PER", CRF, "rule:repeated-mention"))
     if not extra:
         return chosen
     return resolve([c for i, c in enumerate(chosen) if i not in removed] + extra)
+
+
+_WORD = re.compile(r"\w+")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _whole_word_occurrences(names: set[str], text: str) -> dict[str, list[tuple[int, int]]]:
+    """Each name's occurrences as whole words, where ``re.finditer`` of
+    ``(?<![\\w-])name(?![\\w-])`` finds them, in one pass over the text rather than one pass
+    per name (a long paragraph names many people)."""
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+    by_first_word: dict[str, list[str]] = {}
+    for name in names:
+        first = _WORD.match(name)
+        if first:
+            by_first_word.setdefault(first.group(), []).append(name)
+        else:  # a name that does not start with a word character: its own search
+            pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+            found[name] = [m.span() for m in re.finditer(pattern, text)]
+    if not by_first_word:
+        return found
+    # one search for every first word (a whole word, not after a hyphen), then the names that
+    # begin with it are compared where it stands
+    firsts = "|".join(map(re.escape, sorted(by_first_word, key=len, reverse=True)))
+    for word in re.finditer(rf"(?<![\w-])(?:{firsts})(?!\w)", text):
+        start = word.start()
+        for name in by_first_word[word.group()]:
+            end = start + len(name)
+            if not text.startswith(name, start) or _WORD_OR_HYPHEN.match(text, end):
+                continue
+            spans = found[name]
+            if not spans or spans[-1][1] <= start:  # finditer's matches never overlap
+                spans.append((start, end))
+    return found
