@@ -9,21 +9,14 @@ import pytest
 
 import helpers.entities as entities
 from helpers.entities.candidates import CRF, RULE, Candidate
-from helpers.entities.resolution import _WEAK_SOURCES, link_mentions, resolve
+from helpers.entities.resolution import link_mentions, repeatable_names, resolve
 
 DATA = Path(__file__).parent / "data"
 
 
 def link_mentions_by_scan(chosen: list[Candidate], text: str) -> list[Candidate]:
     """The earlier link_mentions: every match compared with every chosen span."""
-    names = {
-        text[c.start : c.end]
-        for c in chosen
-        if c.label == "PER"
-        and " " in text[c.start : c.end]
-        and c.source.startswith("rule:")
-        and c.source not in _WEAK_SOURCES
-    }
+    names = repeatable_names(chosen, text)
     if not names:
         return chosen
     extra = []

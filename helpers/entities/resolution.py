@@ -111,14 +111,10 @@ def link_initials(chosen: list[Candidate], text: str) -> list[Candidate]:
 _WEAK_SOURCES = frozenset({"rule:archive-context"})
 
 
-def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
-    """A person's name of two or more words found once is the same person wherever else the
-    text repeats it (``hoa hậu Phương Nga`` ... ``Phương Nga đã gửi đơn``; ``Ngoại trưởng Choe
-    Son Hui`` ... ``Choe Son Hui``): a repeated mention, where no title or context is written
-    again, takes the label of the first, if a rule read it (a title, a family name, a foreign
-    name's shape; not the CRF or the archive's votes). It wins over shorter spans inside it
-    (``Nga`` read as Russia) and never over a span reaching outside it."""
-    names = {
+def repeatable_names(chosen: list[Candidate], text: str) -> set[str]:
+    """The people's names of two or more words a rule read (not the CRF or the archive's
+    votes): the names that ``link_mentions`` looks for again."""
+    return {
         text[c.start : c.end]
         for c in chosen
         if c.label == "PER"
@@ -126,6 +122,16 @@ def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
         and c.source.startswith("rule:")
         and c.source not in _WEAK_SOURCES
     }
+
+
+def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
+    """A person's name of two or more words found once is the same person wherever else the
+    text repeats it (``hoa hậu Phương Nga`` ... ``Phương Nga đã gửi đơn``; ``Ngoại trưởng Choe
+    Son Hui`` ... ``Choe Son Hui``): a repeated mention, where no title or context is written
+    again, takes the label of the first, if a rule read it (a title, a family name, a foreign
+    name's shape; not the CRF or the archive's votes). It wins over shorter spans inside it
+    (``Nga`` read as Russia) and never over a span reaching outside it."""
+    names = repeatable_names(chosen, text)
     if not names:
         return chosen
     # chosen spans never overlap and are sorted by start, so their ends are sorted too: the
