@@ -18,11 +18,10 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
-import tempfile
 from collections import Counter
-from io import BytesIO
 from pathlib import Path
+
+from revision import helpers_of
 
 SETS = sorted((Path(__file__).resolve().parents[1] / "data").glob("entities-*.jsonl"))
 _LITTLE_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "de"})
@@ -75,13 +74,7 @@ def count() -> dict:
 
 def base_count(base: str) -> dict:
     """``count()`` with ``base``'s helpers (code and data files) in a child process."""
-    root = Path(__file__).resolve().parents[2]
-    archive = subprocess.run(
-        ["git", "archive", base, "helpers"], cwd=root, capture_output=True, check=True
-    ).stdout
-    with tempfile.TemporaryDirectory() as folder:
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(folder, filter="data")
+    with helpers_of(base) as folder:
         out = subprocess.run(
             [sys.executable, __file__, "--json"],
             env={**os.environ, "PYTHONPATH": folder},
