@@ -130,7 +130,7 @@ def main() -> None:
         for results in sides.values():
             r = results[name]
             cells.append(
-                f"{r['peak_mb']:,.0f}, +{r['peak_mb'] - r['before_mb']:,.0f}, {r['seconds']}"
+                f"{r['peak_mb']:,.0f}, +{max(0.0, r['peak_mb'] - r['before_mb']):,.0f}, {r['seconds']}"
             )
         print(f"| {name} | " + " | ".join(cells) + " |")
 
