@@ -9,6 +9,15 @@ glossed in ``data/name_glossary.tsv``. A name with any part that is neither list
 (a Vietnamese word the glossary lacks) keeps its Vietnamese form: a translation is never guessed.
 People keep their names as written.
 
+Listed names are looked up whatever the capitalisation after their first letter: the press
+writes ``Liên hợp quốc`` and ``Liên Hợp Quốc``, ``Hội đồng bảo an`` and ``Hội đồng Bảo an``. A
+name listed whole is never composed (``Hội đồng Bảo an Liên hợp quốc`` is the UN Security
+Council, not the United Nations plus a council), and a listed name inside a composed one is left
+out where the head's English already says it, in words or as an acronym (``Hội đồng Bảo an
+LHQ``: "UN Security Council", not "United Nations UN Security Council"). A place the gazetteer
+names in Vietnamese letters (``Yên Bái``) is written without its diacritics inside an English
+name, and an acronym in Vietnamese letters (``KHĐT``) is not taken for an English word.
+
 The layer of entities, below it: the gazetteer lookup is passed in, so that this module never
 imports ``helpers.entities``.
 """
@@ -16,12 +25,12 @@ imports ``helpers.entities``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from .orthography import is_native_syllable
+from .orthography import ascii_fold, is_native_syllable
 from .paths import read_data_lines
 
 
@@ -80,8 +89,64 @@ def english_name(text: str, label: str, listed: str | None, lookup: Lookup) -> E
         return EnglishName(listed)
     if label == "PER":
         return EnglishName(None)
+    lookup = _tolerant(lookup)
+    entry = lookup(text)
+    if entry and entry.canonical and _same_kind(entry.label, label):
+        return EnglishName(entry.canonical)  # listed in another capitalisation or as ORG/MISC
     composed = _compose(text, lookup)
     return EnglishName(composed, composed is not None)
+
+
+def _same_kind(listed_label: str, label: str) -> bool:
+    # an organisation tagged as a name of another kind (an event, a programme) or the other
+    # way round is still the listed body: "Quỹ Tiền tệ Quốc tế" is the IMF either way
+    return listed_label == label or {listed_label, label} <= {"ORG", "MISC"}
+
+
+def _fold(name: str) -> str:
+    """The key under which capitalisations of one name meet: the first letter as written (a
+    capital starts a name, a lower-case word does not), the rest in lower case."""
+    return name[:1] + " ".join(name[1:].split()).casefold()
+
+
+# the folded index of the last mapping seen (the gazetteer), and that mapping
+_FOLDED: list[tuple[Mapping, dict[str, Listed]]] = []
+
+
+def _folded_index(names: Mapping) -> dict[str, Listed]:
+    """Listed names of two or more words by their folded form; a form two different entries
+    fold to is left out (no guessing between them)."""
+    if not _FOLDED or _FOLDED[0][0] is not names:
+        index: dict[str, Listed] = {}
+        clashes = set()
+        for surface, entry in names.items():
+            if " " not in surface:
+                continue
+            key = _fold(surface)
+            other = index.setdefault(key, entry)
+            if (other.label, other.canonical) != (entry.label, entry.canonical):
+                clashes.add(key)
+        for key in clashes:
+            del index[key]
+        _FOLDED[:] = [(names, index)]
+    return _FOLDED[0][1]
+
+
+def _tolerant(lookup: Lookup) -> Lookup:
+    """``lookup``, and where it finds nothing, the listed name written with other capitals
+    after its first letter (possible when ``lookup`` is a mapping's ``get``, the gazetteer's)."""
+    names = getattr(lookup, "__self__", None)
+    if not isinstance(names, Mapping):
+        return lookup
+    folded = _folded_index(names)
+
+    def find(name: str) -> Listed | None:
+        entry = lookup(name)
+        if entry is None and " " in name:
+            entry = folded.get(_fold(name))
+        return entry
+
+    return find
 
 
 def _compose(text: str, lookup: Lookup) -> str | None:
@@ -110,7 +175,24 @@ def _compose(text: str, lookup: Lookup) -> str | None:
     if ("{}" in pattern) != bool(glossed):
         return None  # words where the pattern takes none, or none where it needs them
     name = pattern.replace("{}", glossed)
+    # the head's English may already hold the listed name: "UN Security Council" + Liên hợp quốc
+    if _already_in(before, name):
+        before = ""
+    if _already_in(after.removeprefix(" of ").removeprefix(" in ").removeprefix("the "), name):
+        after = ""
     return ordinal + " ".join(part for part in (before, name) if part) + after
+
+
+def _already_in(part: str, name: str) -> bool:
+    """Whether ``name`` already says ``part``: its words in a row, or the acronym they make
+    (``United Nations`` in "UN Security Council")."""
+    if not part:
+        return False
+    words, inside = part.split(), name.split()
+    if any(inside[i : i + len(words)] == words for i in range(len(inside))):
+        return True
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return len(initials) > 1 and initials in inside
 
 
 def _head(words: list[str], lookup: Lookup) -> tuple[str, list[str]] | None:
@@ -147,14 +229,27 @@ def _trailing_names(words: list[str], lookup: Lookup) -> tuple[str, str, list[st
         entry = lookup(tail)
         if entry and entry.canonical and entry.label in ("LOC", "ORG"):
             if entry.label == "ORG":
-                return entry.canonical, "", words[:n]  # "ASEAN Summit"
-            return "", " of " + _with_the(entry.canonical), words[:n]
+                return _in_english(entry.canonical), "", words[:n]  # "ASEAN Summit"
+            return "", " of " + _with_the(_in_english(entry.canonical)), words[:n]
     return "", "", words
 
 
 def _listed(name: str, lookup: Lookup, labels: tuple[str, ...]) -> str | None:
     entry = lookup(name)
-    return entry.canonical if entry and entry.canonical and entry.label in labels else None
+    return (
+        _in_english(entry.canonical)
+        if entry and entry.canonical and entry.label in labels
+        else None
+    )
+
+
+def _in_english(name: str) -> str:
+    """A listed name as it stands in an English one: a place GeoNames names in Vietnamese
+    letters (``Yên Bái``) without its diacritics, as the English-language press writes it."""
+    syllables = re.findall(r"[^\W\d_]+", name)
+    if not name.isascii() and syllables and all(map(is_native_syllable, syllables)):
+        return ascii_fold(name)
+    return name
 
 
 def _gloss(words: list[str], of_form: bool, lookup: Lookup) -> str | None:
@@ -186,7 +281,10 @@ def _gloss(words: list[str], of_form: bool, lookup: Lookup) -> str | None:
 def _foreign(word: str) -> bool:
     """A word written as in English: an acronym, or a name that is no Vietnamese syllable."""
     parts = re.findall(r"[^\W\d_]+", word)
-    return bool(parts) and (word.isupper() or not all(map(is_native_syllable, parts)))
+    # an acronym in Vietnamese letters ("KHĐT", Kế hoạch và Đầu tư) is no English word
+    if word.isupper():
+        return bool(parts) and word.isascii()
+    return bool(parts) and not all(map(is_native_syllable, parts))
 
 
 def _with_the(name: str) -> str:

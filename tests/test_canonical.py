@@ -75,3 +75,55 @@ def test_the_entity_table_shows_english_and_vietnamese(statement):
     row = counts.loc["Ministry of Foreign Affairs of Pakistan"]
     assert (row["vietnamese forms"], row["english"]) == ("Bộ Ngoại giao Pakistan", "composed")
     assert counts.loc["Pakistan", "english"] == "listed"
+
+
+def english(text, label="ORG"):
+    """The English name of ``text`` as the extractor names a span the gazetteer gave none."""
+    entry = gazetteer().get(text)
+    listed = entry.canonical if entry and entry.label == label else None
+    return english_name(text, label, listed, gazetteer().get).english
+
+
+def test_a_listed_body_inside_the_head_is_not_named_twice():
+    # "Hội đồng Bảo an LHQ": the UN Security Council (LHQ, the United Nations, is already the
+    # "UN" of the head's English), never "United Nations UN Security Council"
+    assert english("Hội đồng Bảo an LHQ") == "UN Security Council"
+    # a body the head does not name still goes first: the UN Human Rights Council
+    assert english("Hội đồng Nhân quyền LHQ") == "United Nations Human Rights Council"
+
+
+def test_listed_names_are_found_whatever_the_capitals_after_the_first_letter():
+    # the press writes Liên hợp quốc and Liên Hợp Quốc, Bảo an and bảo an (the Security Council,
+    # the UN General Assembly, the Vietnam News Agency)
+    for text in (
+        "Hội đồng Bảo an Liên hợp quốc",
+        "Hội đồng bảo an Liên hợp quốc",
+        "Hội đồng Bảo an Liên Hợp Quốc",
+    ):
+        assert english(text) == "UN Security Council", text
+    assert english("Đại hội đồng Liên hợp quốc") == "UN General Assembly"
+    assert english("Thông tấn xã Việt nam") == "Vietnam News Agency"
+    # a lower-case word is no name: the capital that starts a name must be there
+    assert gazetteer().get("Liên hợp quốc") and english("liên hợp quốc") is None
+
+
+def test_a_listed_organisation_tagged_misc_keeps_its_listed_name():
+    # "Quỹ Tiền tệ Quốc tế", the International Monetary Fund, composed word by word was
+    # "Monetary International Fund"
+    assert english("Quỹ Tiền tệ Quốc tế", "MISC") == "International Monetary Fund"
+    assert english("Hội đồng Bảo an Liên Hợp Quốc", "MISC") == "UN Security Council"
+
+
+def test_an_english_name_holds_no_vietnamese_letters():
+    # "Vịnh Hạ Long", Ha Long Bay: GeoNames names the city in Vietnamese letters
+    assert english("Vịnh Hạ Long", "LOC") == "Ha Long Bay"
+    # "Sở KHĐT", the Department of Planning and Investment: a Vietnamese acronym is no English
+    # word, so the name keeps its Vietnamese form
+    assert english("Sở KHĐT") is None
+
+
+def test_the_gazetteer_finds_the_lower_case_spelling_in_a_text():
+    # "Hội đồng Bảo an Liên hợp quốc họp khẩn": the UN Security Council holds an urgent meeting
+    assert names("Hội đồng Bảo an Liên hợp quốc họp khẩn.") == [
+        ("Hội đồng Bảo an Liên hợp quốc", "UN Security Council", False)
+    ]

@@ -147,10 +147,11 @@ def test_the_model_adds_no_person_without_a_name():
     assert not model._may_add("Mỹ American Airlines", (3, 20, "PER"), rules)
 
 
-def test_retraining_gives_the_same_predictions(tmp_path):
+def test_retraining_gives_the_same_predictions(tmp_path, monkeypatch):
     """The tool trains the shipped model deterministically: retrained, it tags a sample of
     every set as the committed file does (the file's bytes may differ in the last digits of its
     weights, which the trainer sums in no fixed order)."""
+    monkeypatch.syspath_prepend(ROOT / "tests" / "tools")  # the tools import checkout.py
     spec = importlib.util.spec_from_file_location(
         "train_entity_model", ROOT / "tests" / "tools" / "train_entity_model.py"
     )

@@ -20,6 +20,9 @@ output among its features and corrects their spans where it is sure, mostly thei
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import replace
+
 from ..canonical import english_name
 from ..tokens import text_cache, tokens
 from . import model
@@ -67,9 +70,41 @@ __all__ = [
 def extract(text: str) -> list[Entity]:
     """Named entities in ``text``, sorted by position, never overlapping.
 
-    Offsets index ``text``; ``text[e.start:e.end] == e.text`` always holds.
+    Offsets index ``text``; ``text[e.start:e.end] == e.text`` always holds. ``text`` may be in
+    any Unicode normalisation: the rules, gazetteers and models read composed (NFC) letters, so
+    decomposed input (``Quốc`` as ``Quo`` + two combining marks, as some Mac and web sources
+    give) is composed first and every offset mapped back to ``text``.
     """
-    return list(_extract(text))
+    if unicodedata.is_normalized("NFC", text):  # the corpus's texts: a quick check, no copy
+        return list(_extract(text))
+    composed, starts, ends = _composed_with_offsets(text)
+    return [
+        replace(e, start=starts[e.start], end=ends[e.end], text=text[starts[e.start] : ends[e.end]])
+        for e in _extract(composed)
+    ]
+
+
+def _composed_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
+    """``text`` composed letter by letter (a letter and the combining marks after it), with the
+    offset in ``text`` where each composed position's letter starts (``starts``) and where the
+    letter before it ends (``ends``), so that a span of the composed text maps to whole letters."""
+    pieces, starts, ends = [], [], [0]
+    begin = 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and _continues_letter(text[i]):
+            continue
+        piece = unicodedata.normalize("NFC", text[begin:i])
+        pieces.append(piece)
+        starts.extend([begin] * len(piece))
+        ends.extend([i] * len(piece))
+        begin = i
+    starts.append(len(text))
+    return "".join(pieces), starts, ends
+
+
+def _continues_letter(ch: str) -> bool:
+    # combining marks, and the Hangul vowel and final jamo that compose with the jamo before them
+    return unicodedata.combining(ch) != 0 or "\u1160" <= ch <= "\u11ff"
 
 
 def rule_entities(text: str) -> list[Entity]:

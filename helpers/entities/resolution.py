@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..tokens import tokens
 from .candidates import CRF, RULE, Candidate
@@ -111,14 +111,10 @@ def link_initials(chosen: list[Candidate], text: str) -> list[Candidate]:
 _WEAK_SOURCES = frozenset({"rule:archive-context"})
 
 
-def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
-    """A person's name of two or more words found once is the same person wherever else the
-    text repeats it (``hoa hậu Phương Nga`` ... ``Phương Nga đã gửi đơn``; ``Ngoại trưởng Choe
-    Son Hui`` ... ``Choe Son Hui``): a repeated mention, where no title or context is written
-    again, takes the label of the first, if a rule read it (a title, a family name, a foreign
-    name's shape; not the CRF or the archive's votes). It wins over shorter spans inside it
-    (``Nga`` read as Russia) and never over a span reaching outside it."""
-    names = {
+def repeatable_names(chosen: list[Candidate], text: str) -> set[str]:
+    """The people's names of two or more words a rule read (not the CRF or the archive's
+    votes): the names that ``link_mentions`` looks for again."""
+    return {
         text[c.start : c.end]
         for c in chosen
         if c.label == "PER"
@@ -126,24 +122,78 @@ def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
         and c.source.startswith("rule:")
         and c.source not in _WEAK_SOURCES
     }
+
+
+def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
+    """A person's name of two or more words found once is the same person wherever else the
+    text repeats it (``hoa hậu Phương Nga`` ... ``Phương Nga đã gửi đơn``; ``Ngoại trưởng Choe
+    Son Hui`` ... ``Choe Son Hui``): a repeated mention, where no title or context is written
+    again, takes the label of the first, if a rule read it (a title, a family name, a foreign
+    name's shape; not the CRF or the archive's votes). It wins over shorter spans inside it
+    (``Nga`` read as Russia) and never over a span reaching outside it."""
+    names = repeatable_names(chosen, text)
     if not names:
         return chosen
+    # chosen spans never overlap and are sorted by start, so their ends are sorted too: the
+    # spans a match overlaps are found by bisection, not by a scan of every span (one long
+    # paragraph repeats many names many times)
+    starts = [c.start for c in chosen]
+    ends = [c.end for c in chosen]
+    removed: set[int] = set()
     extra = []
+    found = _whole_word_occurrences(names, text)
     for name in sorted(names):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            inside = [c for c in chosen if c.start < m.end() and m.start() < c.end]
+        for m_start, m_end in found[name]:
+            first, last = bisect_right(ends, m_start), bisect_left(starts, m_end)
+            inside = [i for i in range(first, last) if i not in removed]
             # only shorter spans inside give way ("Nga" in "Phương Nga"); the same words read
             # as a place or a body ("thành phố Hồ Chí Minh", "đường Phạm Văn Đồng") keep that
             # reading, which their own context gave them
-            if inside != [] and all(
-                m.start() <= c.start
-                and c.end <= m.end()
-                and c.label != "PER"
-                and (c.start, c.end) != (m.start(), m.end())
-                for c in inside
+            if inside and all(
+                m_start <= chosen[i].start
+                and chosen[i].end <= m_end
+                and chosen[i].label != "PER"
+                and (chosen[i].start, chosen[i].end) != (m_start, m_end)
+                for i in inside
             ):
-                chosen = [c for c in chosen if c not in inside]
-                extra.append(Candidate(m.start(), m.end(), "PER", RULE, "rule:repeated-mention"))
+                removed.update(inside)
+                extra.append(Candidate(m_start, m_end, "PER", RULE, "rule:repeated-mention"))
             elif not inside:
-                extra.append(Candidate(m.start(), m.end(), "PER", CRF, "rule:repeated-mention"))
-    return resolve(chosen + extra) if extra else chosen
+                extra.append(Candidate(m_start, m_end, "PER", CRF, "rule:repeated-mention"))
+    if not extra:
+        return chosen
+    return resolve([c for i, c in enumerate(chosen) if i not in removed] + extra)
+
+
+_WORD = re.compile(r"\w+")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _whole_word_occurrences(names: set[str], text: str) -> dict[str, list[tuple[int, int]]]:
+    """Each name's occurrences as whole words, where ``re.finditer`` of
+    ``(?<![\\w-])name(?![\\w-])`` finds them, in one pass over the text rather than one pass
+    per name (a long paragraph names many people)."""
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+    by_first_word: dict[str, list[str]] = {}
+    for name in names:
+        first = _WORD.match(name)
+        if first:
+            by_first_word.setdefault(first.group(), []).append(name)
+        else:  # a name that does not start with a word character: its own search
+            pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+            found[name] = [m.span() for m in re.finditer(pattern, text)]
+    if not by_first_word:
+        return found
+    # one search for every first word (a whole word, not after a hyphen), then the names that
+    # begin with it are compared where it stands
+    firsts = "|".join(map(re.escape, sorted(by_first_word, key=len, reverse=True)))
+    for word in re.finditer(rf"(?<![\w-])(?:{firsts})(?!\w)", text):
+        start = word.start()
+        for name in by_first_word[word.group()]:
+            end = start + len(name)
+            if not text.startswith(name, start) or _WORD_OR_HYPHEN.match(text, end):
+                continue
+            spans = found[name]
+            if not spans or spans[-1][1] <= start:  # finditer's matches never overlap
+                spans.append((start, end))
+    return found

@@ -53,12 +53,11 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+import checkout  # noqa: F401  (puts this checkout's helpers first on sys.path)
 
-from helpers.entities.gazetteers import cues, gazetteer, vietnamese_family_names  # noqa: E402
-from helpers.paths import PROJECT_ROOT  # noqa: E402
-from helpers.tokens import is_native_syllable  # noqa: E402
+from helpers.entities.gazetteers import cues, gazetteer, vietnamese_family_names
+from helpers.paths import PROJECT_ROOT
+from helpers.tokens import is_native_syllable
 
 DATA = PROJECT_ROOT / "helpers" / "data"
 DEFAULT_ARCHIVE = PROJECT_ROOT.parent / "shared" / "news-archive" / "baomoi-2017.jsonl.xz"

@@ -35,13 +35,10 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "tools"))  # commitment_scorer
+import pandas as pd
+from checkout import ROOT  # also puts this checkout's helpers first on sys.path
 
-import pandas as pd  # noqa: E402
-
-from helpers.evaluation import comparison_scores  # noqa: E402
+from helpers.evaluation import comparison_scores
 
 DATA = ROOT / "tests" / "data"
 # name → gold set, in the order of notebook 05 (held-out 6 and 7 after it); the archive sets are pooled

@@ -22,22 +22,19 @@ model learns to correct the rules as they are.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+import checkout  # noqa: F401  (puts this checkout's helpers first on sys.path)
+import pandas as pd
 
-import pandas as pd  # noqa: E402
-
-from helpers.entities import model  # noqa: E402
-from helpers.evaluation import (  # noqa: E402
+from helpers.entities import model
+from helpers.evaluation import (
     ENTITY_MODEL_ROTATION,
     MODEL_TRAINING_SETS,
     model_rotation,
     read_jsonl,
 )
-from helpers.paths import display_path  # noqa: E402
+from helpers.paths import display_path
 
 
 def train_shipped(path: Path = model.MODEL_PATH) -> None:

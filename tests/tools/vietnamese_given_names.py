@@ -20,13 +20,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+import checkout  # noqa: F401  (puts this checkout's helpers first on sys.path)
 
-from helpers.entities.candidates import final_initial_at  # noqa: E402
-from helpers.entities.gazetteers import vietnamese_family_names  # noqa: E402
-from helpers.paths import PROJECT_ROOT  # noqa: E402
-from helpers.tokens import is_native_syllable  # noqa: E402
+from helpers.entities.candidates import final_initial_at
+from helpers.entities.gazetteers import vietnamese_family_names
+from helpers.paths import PROJECT_ROOT
+from helpers.tokens import is_native_syllable
 
 DEFAULT_ARCHIVE = PROJECT_ROOT.parent / "shared" / "news-archive" / "baomoi-2017.jsonl.xz"
 TARGET = PROJECT_ROOT / "helpers" / "data" / "vietnamese_given_names.txt"
