@@ -913,35 +913,3 @@ def test_a_byline_is_made_of_name_syllables():
     # archive dev, baomoi)
     text = "và được vinh danh là ca sĩ của năm của giải âm nhạc cống hiến 2017. QUẢNG TIẾN "
     assert [text[c.start : c.end] for c in byline_layer(text)] == ["QUẢNG TIẾN"]
-
-
-def test_a_capitalised_name_with_a_model_number_is_a_product():
-    """Round 8 (economy news): no person's name holds a number, so a name the CRF reads as a
-    person but that carries a model number is a product, MISC, brand and model in ("Mẫu MPV mới
-    Citroen C3 Picasso được thị trường châu Âu chờ đón", Europe awaits the new Citroen C3 Picasso
-    MPV; archive train 7, baomoi-21494465): ``Citroen C3 Picasso`` was a PER, and so was
-    ``Galaxy S8`` (the 2017 archive names Galaxy, iPhone, iPad and other device lines 3,351 times
-    in 483 articles)."""
-    text = "Mẫu MPV mới Citroen C3 Picasso được thị trường châu Âu chờ đón."
-    assert ("Citroen C3 Picasso", "MISC") in _spans(text)
-    text = "Samsung vừa ra mắt Galaxy S8 tại New York."
-    assert ("Galaxy S8", "MISC") in _spans(text)
-    # a person's name without a number stays a person
-    assert ("Nguyễn Văn An", "PER") in _spans("Ông Nguyễn Văn An cho biết.")
-
-
-def test_a_club_is_its_name_after_clb():
-    """Round 8 (sports news): ``CLB`` (club) stays outside the club's name, also a club named
-    after its city ("CLB Gangwon sẽ sang Việt Nam trong trận đấu giao hữu với CLB TP.HCM", the
-    Gangwon club will come to Vietnam for a friendly with the Ho Chi Minh City club; archive
-    train 7, baomoi-22401281): ``CLB`` was inside the ORG, as every ``Câu lạc bộ`` head, and
-    ``TP.HCM`` a place. ``CLB`` alone is no club. Unseen by the model: "Tiền vệ của CLB Hà Nội
-    cho biết", the Hanoi club's midfielder said (archive, baomoi-21472482), was ``CLB Hà Nội``."""
-    spans = _spans("Tiền vệ của CLB Hà Nội cho biết: “Malaysia là đội mạnh trong khu vực.”")
-    assert ("Hà Nội", "ORG") in spans
-    text = "CLB Gangwon sẽ sang Việt Nam trong trận đấu giao hữu với CLB TP.HCM vào ngày 9.6 tới."
-    spans = _spans(text)
-    assert ("Gangwon", "ORG") in spans
-    assert ("TP.HCM", "ORG") in spans
-    assert not any(span.startswith("CLB") for span, _ in spans)
-    assert _spans("Anh rời CLB sau mùa giải.") == []
