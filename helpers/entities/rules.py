@@ -4,6 +4,7 @@ Vietnamese personal names, and the gazetteer's own matches."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..orthography import LOWER, UPPER, is_native_syllable
 from ..tokens import Token, tokens
@@ -849,13 +850,20 @@ _YEAR_AFTER = re.compile(r"(?:năm )?(?:19|20)\d\d(?!\w)")
 
 
 _SCHOOL_NAME = re.compile(rf" {UPPER}[^\W\d_]*(?: {UPPER}[^\W\d_]*){{0,4}}")
-_SCHOOL_HEAD = re.compile(r"(?<![\w])[Tt]rường ")
+
+
+@cache
+def _school_heads() -> re.Pattern[str]:
+    """The school heads of the cue data (``school_head``), each a word of its own and followed by
+    a space."""
+    heads = "|".join(re.escape(h) for h in cues().get("school_head", []))
+    return re.compile(rf"(?<![\w])(?:{heads}) ")
 
 
 def school_layer(text: str, toks: list[Token] | None = None) -> list[Candidate]:
-    """A school, ``trường`` + its level + a capitalised name, is one ORG with the level in; a
-    capitalised ``Trường`` is in too, a lower-case one out ("học sinh trường THCS Đức Trí", pupils
-    of Duc Tri lower secondary school; "Trường THPT Phan Đình Phùng"). The name's words would
+    """A school, a ``school_head`` cue (``trường``) + its level + a capitalised name, is one ORG
+    with the level in; a capitalised ``Trường`` is in too, a lower-case one out ("học sinh trường
+    THCS Đức Trí", pupils of Duc Tri lower secondary school; "Trường THPT Phan Đình Phùng"). The name's words would
     otherwise be read as a place (``Đức``, Germany) or a person (``Mai Động``). ``trường`` must
     be a word of its own, not the end of a ``truong_compound`` ("Môi trường Tiểu học Việt Nam",
     the environment of Vietnam's primary schools; "lập trường", stance); a national exam ("kỳ thi
@@ -868,7 +876,7 @@ def school_layer(text: str, toks: list[Token] | None = None) -> list[Candidate]:
     compounds = cues().get("truong_compound", [])
     out = []
     levels = sorted(cues().get("school_level", []), key=len, reverse=True)
-    for m in _SCHOOL_HEAD.finditer(text):
+    for m in _school_heads().finditer(text):
         if m.start() not in word_starts or _ends_phrase(text, m.end() - 1, compounds):
             continue
         for level in levels:
