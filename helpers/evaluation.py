@@ -52,11 +52,11 @@ ENTITY_ARCHIVE_TRAIN10 = DATA / "entities-archive-train10.jsonl"
 # Archive development set 7: the held-back split 6 (0.840 before round 7 of issue 10, 0.871
 # after); measured twice, development and training data since round 8.
 ENTITY_ARCHIVE_DEV7 = DATA / "entities-archive-heldback6.jsonl"
-# The next held-back split (7): kept outside the project by the lead until the merge adds its file
-# under this name; the entity model is never trained on it (tests/test_entity_model.py checks the
-# name now and the articles once the file exists).
+# The held-back split 7: measured before round 8 of issue 10 and after it (aggregate scores only);
+# the entity model is never trained on it (tests/test_entity_model.py checks it).
 ENTITY_HELDBACK_SPLIT = DATA / "entities-archive-heldback7.jsonl"
 HELDBACK6_FIRST_MEASUREMENT = DATA / "heldback6-first-measurement.json"
+HELDBACK7_FIRST_MEASUREMENT = DATA / "heldback7-first-measurement.json"
 # Every held-back entity split's first and final measurement (the final one of the current
 # split is computed live in notebook 05).
 HELDBACK_MEASUREMENTS = DATA / "heldback-measurements.csv"
@@ -74,8 +74,12 @@ COMMITMENTS_HELDOUT5_FIRST_MEASUREMENT = DATA / "commitments-heldout5-first-meas
 # Held out during round 6 (measured before and after it), development data since.
 COMMITMENTS_ARCHIVE_DEV6 = DATA / "commitments-archive-heldout6.jsonl"
 COMMITMENTS_ARCHIVE_DEV7 = DATA / "commitments-archive-heldout7.jsonl"
-# Held out during round 7: scored only as aggregates, first (recorded) and finally live.
-COMMITMENTS_HELDOUT8 = DATA / "commitments-archive-heldout8.jsonl"
+# Held out during round 7 (measured before and after it); in round 8 the engineer's inner check,
+# read as aggregate scores only; development data since.
+COMMITMENTS_ARCHIVE_DEV8 = DATA / "commitments-archive-heldout8.jsonl"
+# Held out during round 8: scored only as aggregates, first (recorded) and finally live.
+COMMITMENTS_HELDOUT9 = DATA / "commitments-archive-heldout9.jsonl"
+COMMITMENTS_HELDOUT9_FIRST_MEASUREMENT = DATA / "commitments-heldout9-first-measurement.json"
 # Every held-out commitments set's first and final measurement.
 COMMITMENTS_HELDOUT_MEASUREMENTS = DATA / "commitments-heldout-measurements.csv"
 
