@@ -30,15 +30,13 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
-import tempfile
-from io import BytesIO
 from pathlib import Path
 
 import pandas as pd
 from checkout import ROOT  # also puts this checkout's helpers first on sys.path
 
 from helpers.evaluation import comparison_scores
+from tests.benchmarks.revision import helpers_of
 
 DATA = ROOT / "tests" / "data"
 # name → gold set, in the order of notebook 05; the archive sets are pooled
@@ -85,12 +83,7 @@ def _comparisons() -> dict[str, list[dict]]:
 
 def _base_comparisons(base: str) -> dict[str, list[dict]]:
     """The comparison tables of ``base``'s helpers (its code and data files, these gold sets)."""
-    archive = subprocess.run(
-        ["git", "archive", base, "helpers"], cwd=ROOT, capture_output=True, check=True
-    ).stdout
-    with tempfile.TemporaryDirectory() as folder:
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(folder, filter="data")
+    with helpers_of(base) as folder:
         # the gold sets are this checkout's: the base's helpers are scored on the same data
         sets = json.dumps({n: str(p) for n, p in (COMMITMENT_SETS | AGGREGATE_ONLY).items()})
         env = {**os.environ, "PYTHONPATH": folder}
