@@ -837,9 +837,9 @@ def _non_party_head(text: str, entity: Entity) -> bool:
 
     def listed(m: re.Match[str]) -> bool:  # capitalised cues as written, others in any case
         word = m.group()
-        if word in cues_ and word[:1].isupper() and " " not in word:
-            # a capitalised head of one syllable begins a name ("Hội Nông dân", the Farmers'
-            # Association), not a word of its own ("Hội nghị", conference; "Báo cáo", report)
+        if word in _cues()["name_head"]:
+            # a head that is also a syllable of common words begins a name only before a capital
+            # ("Hội Nông dân", the Farmers' Association; not "Hội nghị", conference)
             return bool(re.match(r" [^\W\d_]", m.string[m.end() :])) and (
                 m.string[m.end() + 1 : m.end() + 2].isupper()
             )

@@ -16,7 +16,10 @@ their office belongs to, from two patterns:
 and, for Vietnam, a title with no country before a Vietnamese name ("Phó Thủ tướng Vương Đình
 Huệ": Vietnamese reporting names the country only for foreign officials). A name is kept when it
 was seen in at least ``MIN_ARTICLES`` articles and one country has at least ``MIN_SHARE`` of
-them; the file records the articles of that country and of all countries, so a reader can judge.
+them, and the name has two or more words (one word, "Khalid", fits too many people) and is not
+read as a place or a body by ``helpers.entities``; an office held in another country ("Đại sứ
+Nga tại Mỹ Sergei Kislyak", Russia's ambassador to the United States) gives no country. The file
+records the articles of that country and of all countries, so a reader can judge.
 """
 
 from __future__ import annotations
@@ -25,14 +28,12 @@ import argparse
 import json
 import lzma
 import re
-import sys
 import unicodedata
 from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from checkout import ROOT  # also puts this checkout's helpers first on sys.path
 
 ARCHIVE = ROOT.parent / "shared" / "news-archive" / "baomoi-2017.jsonl.xz"
 OUTPUT = ROOT / "helpers" / "data" / "office_holders.tsv"
@@ -48,8 +49,9 @@ HEADER = """\
 # of the office the press names them with elsewhere (conventions 22). Source: the 35,424
 # articles of shared/news-archive/baomoi-2017.jsonl.xz (baomoi.com, 2017), patterns "<title>
 # <country> <Name>", "<Name>, <title> <country>" and, for Vietnam, "<title> <Vietnamese name>",
-# titles from data/state_titles.tsv. Kept: at least {min_articles} articles, one country at least
-# {share:.0%} of them.
+# titles from data/state_titles.tsv; an office held in another country ("Đại sứ Nga tại Mỹ") is not
+# read. Kept: names of two or more words that helpers.entities does not read as a place or a body,
+# seen in at least {min_articles} articles, one country at least {share:.0%} of them.
 # Columns: name, country (CLDR English short name), articles (naming the name with an office of
 # that country), all_articles (with an office of any country).
 name\tcountry\tarticles\tall_articles
@@ -117,7 +119,7 @@ def patterns(titles: list[str], countries: dict[str, str]) -> tuple[re.Pattern, 
     country = _alternation(countries)
     # a portfolio or body between ("Quốc phòng", "Hạ viện"): words, no punctuation, the last
     # one in lower case ("Phó Thủ tướng Vũ Đức Đam" is no minister of Germany, Đức)
-    between = rf"(?:(?:{_WORD} ){{0,{_MAX_BETWEEN - 1}}}(?!{_CAP})[\w-]+ )?"
+    between = rf"(?P<between>(?:{_WORD} ){{0,{_MAX_BETWEEN - 1}}}(?!{_CAP})[\w-]+ )?"
     before = re.compile(
         rf"(?<![\w-])(?:{title}) {between}(?P<country>{country})(?: [-–])? {_HONORIFIC}(?P<name>{_NAME})(?![\w-])"
     )
@@ -140,6 +142,28 @@ def _vietnamese(name: str) -> bool:
     )
 
 
+def _hosted(between: str, countries: dict[str, str]) -> bool:
+    """Does the text between a title and its country hold another country or "tại" (in)? Then the
+    country read is where the office is held ("Đại sứ Nga tại Mỹ", Russia's ambassador to the
+    United States), not whose it is."""
+    words = between.split()
+    return "tại" in words or any(
+        " ".join(words[i:j]) in countries
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+    )
+
+
+def _read_as_no_person(name: str) -> bool:
+    """Does the project's extractor read ``name``, as the subject of a plain sentence ("X nói
+    rằng ...", X said that ...), as a place, a body or a work? Drops what the gazetteer lacks
+    ("Hong Kong", "Fox News", "Báo Nhân Dân"); a foreign name it cannot type is kept."""
+    from helpers.entities import extract
+
+    text = f"{name} nói rằng hai bên sẽ hợp tác."
+    return any(e.label != "PER" and e.start < len(name) for e in extract(text))
+
+
 def article_holders(text: str, compiled, countries: dict[str, str]) -> set[tuple[str, str]]:
     """The (name, country) pairs one article gives."""
     before, after, bare = compiled
@@ -150,6 +174,8 @@ def article_holders(text: str, compiled, countries: dict[str, str]) -> set[tuple
             first = name.split()[0]
             if first in countries or f"{m.group('country')} {first}" in countries:
                 continue  # "Việt Nam - Nga Nguyễn ...", a pair; "Hàn" + "Quốc", one country
+            if _hosted(m.group("between") or "", countries):
+                continue  # "Đại sứ Nga tại Mỹ Sergei Kislyak": the country after "tại" hosts
             if _plausible(name):
                 found.add((name, countries[m.group("country")]))
     for m in bare.finditer(text):
@@ -175,6 +201,14 @@ def mine(archive: Path) -> list[tuple[str, str, int, int]]:
         country, n = max(by_country.items(), key=lambda kv: (kv[1], kv[0]))
         if n >= MIN_ARTICLES and n / total >= MIN_SHARE and name not in countries:
             rows.append((name, country, n, total))
+    # a one-word name ("Khalid", "Warmbier") or a cut one ("Donald J") fits too many people
+    rows = [
+        row
+        for row in rows
+        if len(row[0].split()) >= 2
+        and len(row[0].split()[-1]) > 1
+        and not _read_as_no_person(row[0])
+    ]
     return sorted(rows)
 
 
