@@ -1107,15 +1107,24 @@ _CLOSING_QUOTE = re.compile(_TAG_OPENER)
 
 
 def _quoted(text: str, pos: int) -> bool:
-    """Is ``pos`` inside a quotation of its paragraph (“ opens, ” closes, " toggles), or of
-    one begun in an earlier paragraph (no mark before ``pos``, a closing ” after it)?"""
-    marks = re.findall(r"[“”\"]", text[:pos])
+    """Is ``pos`` inside a quotation of its paragraph (“ opens, ” closes, " opens after a space
+    and closes after a word: '... Việt Nam". Thủ tướng đáp từ: "Tôi ...', where the first mark
+    ends a quotation begun in an earlier paragraph), or of one begun in an earlier paragraph
+    (no mark before ``pos``, a closing mark after it)?"""
+    marks = [(m.group(), m.start()) for m in re.finditer(r"[“”\"]", text[:pos])]
     if not marks:
+        # (a straight mark closes it when a speech tag follows: '... bệnh nhân" - bộ trưởng
+        # nhấn mạnh', the minister stressed)
         after = re.search(r"[“”\"]", text[pos:])
-        return bool(after) and after.group() == "”"
+        return bool(after) and (
+            after.group() == "”" or bool(_CLOSING_QUOTE.match(text, pos + after.start()))
+        )
     inside = False
-    for mark in marks:
-        inside = mark == "“" or (mark == '"' and not inside)
+    for mark, at in marks:
+        if mark == '"':
+            inside = at == 0 or text[at - 1].isspace() or text[at - 1] in "([:–—-"
+        else:
+            inside = mark == "“"
     return inside
 
 
@@ -1143,9 +1152,12 @@ def _speech_tag(text: str, clause: int, end: int) -> bool:
 
 
 def _first_person(text: str, clause: int, pos: int) -> bool:
-    """Is the clause's subject "tôi" or "chúng tôi" (I, we) alone?"""
-    rest = _pattern("adverb").sub(" ", text[clause:pos]).strip(" “”\"'")
-    return bool(rest) and rest.lower() in _cues()["first_person"]
+    """Is the clause's subject "tôi" or "chúng tôi" (I, we) alone, at most with
+    adverbs or a word that keeps the stance the speaker's ("Tôi muốn khẳng định", I want to
+    affirm; "Tôi chân thành cảm ơn", I sincerely thank; ``first_person_modal``)?"""
+    rest = _pattern("adverb").sub(" ", text[clause:pos])
+    rest = _pattern("first_person_modal").sub(" ", rest).strip(" “”\"'")
+    return bool(rest) and " ".join(rest.lower().split()) in _cues()["first_person"]
 
 
 def _quoted_speaker(

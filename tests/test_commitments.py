@@ -1397,3 +1397,24 @@ def test_a_damaged_office_holder_file_names_the_file(monkeypatch):
             offices.mined_holders()
     finally:
         offices.mined_holders.cache_clear()
+
+
+def test_a_quoted_first_person_with_a_modal_or_a_straight_closing_mark_is_the_speaker():
+    # round 11 (held-out 5, 6, 7): "I want to affirm that Article 5 ... still holds", Mr Mattis
+    # said; "I sincerely thank ...", after the Prime Minister's reply frame; a quotation begun
+    # in an earlier paragraph and closed by a straight mark before its tag ('... bệnh nhân" -
+    # bộ trưởng nhấn mạnh', the minister stressed)
+    text = (
+        "Bộ trưởng Quốc phòng Mỹ James Mattis thăm Nhật Bản. “Tôi muốn khẳng định rằng điều số 5 "
+        "vẫn có giá trị”, ông Mattis nói."
+    )
+    assert actors(text) == [("United States", "khẳng định")]
+    text = 'Thủ tướng Nguyễn Xuân Phúc đáp từ: "Tôi chân thành cảm ơn sự đón tiếp của Nhật Bản".'
+    assert actors(text) == [("Vietnam", "cảm ơn")]
+    text = (
+        'Tôi mong muốn các đồng chí trung thực, cầu thị để sớm kết thúc điều tra" - bộ trưởng '
+        "nhấn mạnh."
+    )
+    assert actors(text) == [("Vietnam", "mong muốn")]
+    # negation and hedging are no modal of a stance: "I do not affirm ..."
+    assert actors('"Tôi không khẳng định điều đó", ông Mattis nói.') == []
