@@ -339,6 +339,9 @@ class _Reader:
     later_titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     officials: set[str] = field(default_factory=set)  # people named with an office, as written
     last_actor: tuple[str, ...] | None = None  # one actor, or one per party of a named list
+    # the parties of a list of two or more the sentence before named as a subject, with any
+    # verb ("A, B và C cắt đứt quan hệ ...", A, B and C cut ties): "Họ" (they) next refers to them
+    named_list: tuple[str, ...] | None = None
     # Does the document speak of its two parties together ("hai bên", the two sides)? Then two
     # parties named together are "both"; outside such a bilateral frame, each is an actor.
     bilateral: bool = True
@@ -567,10 +570,7 @@ def _subject_group(
     Vương Nghị")."""
 
     def coordinated(left: Entity, right: Entity) -> bool:
-        gap = text[left.end : right.start]
-        words = gap.split()
-        joined = "và" in words or "cùng" in words or gap.strip() in (",", "-", "–")
-        return joined and len(words) <= 8
+        return _coordinated_names(text, left, right)
 
     walk = candidates if first else candidates[::-1]
     group = [walk[0]]
@@ -580,6 +580,45 @@ def _subject_group(
             break
         group.append(item)
     return sorted(group, key=lambda c: c[0].start)
+
+
+def _coordinated_names(text: str, left: Entity, right: Entity, brackets: bool = False) -> bool:
+    """Are two names joined as one list ("Pakistan và Trung Quốc"; "Ai Cập, Bahrain")? With
+    ``brackets``, an acronym in brackets after its name is joined to both ("Các Tiểu vương quốc
+    Ả Rập Thống nhất (UAE), Ai Cập")."""
+    gap = text[left.end : right.start]
+    if brackets:
+        gap = re.sub(r"[()]", " ", gap)
+        if not gap.strip():
+            return True
+    words = gap.split()
+    joined = "và" in words or "cùng" in words or gap.strip() in (",", "-", "–")
+    return joined and len(words) <= 8
+
+
+def _subject_list(
+    reader: _Reader, text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
+) -> tuple[str, ...] | None:
+    """The parties of the last list of two or more parties in ``span`` that is a subject: its
+    names joined by commas or "và", not behind a preposition, a predicate right after it ("Ả Rập
+    Saudi, UAE, Ai Cập, Bahrain, Yemen và đảo quốc Maldives cắt đứt ...", cut ties)."""
+    named = [
+        (e, reader.party(e))
+        for e in entities
+        if span[0] <= e.start and e.end <= span[1]
+        and not _in_prepositional_phrase(text, toks, e.start)
+    ]
+    named = [(e, party) for e, party in named if party and party != UNKNOWN]
+    found, run = None, named[:1]
+    for item in [*named[1:], None]:
+        if item and _coordinated_names(text, run[-1][0], item[0], brackets=True):
+            run.append(item)
+            continue
+        parties = tuple(dict.fromkeys(party for _, party in run))
+        if len(parties) >= 2 and _predicate_at(toks, _full_name_end(text, run[-1][0])):
+            found = parties
+        run = [item] if item else []
+    return found
 
 
 def _parties_in(
@@ -1160,6 +1199,12 @@ def _first_person(text: str, clause: int, pos: int) -> bool:
     return bool(rest) and " ".join(rest.lower().split()) in _cues()["first_person"]
 
 
+def _plural_pronoun(text: str, clause: int, pos: int) -> bool:
+    """Is the clause's subject "họ" (they) alone, at most with adverbs?"""
+    rest = _pattern("adverb").sub(" ", text[clause:pos]).strip()
+    return " ".join(rest.lower().split()) in _cues()["plural_pronoun"]
+
+
 def _quoted_speaker(
     reader: _Reader, text: str, toks: list[Token], pos: int, entities: list[Entity]
 ) -> tuple[list[str], str]:
@@ -1256,6 +1301,7 @@ def _sentence_commitments(
     opening_end = sentence.end  # where that opening clause ends: its verbs' objects stop there
     nested = False  # the stance verb before was content of the one before it
     clause_content = False  # the last row verb takes a clause with a subject of its own
+    content_party = None  # the party that clause's subject names first
     after_no_party = False  # the stance verb before had a subject that is no party
     for a, b in verbs:
         if chain and a < main_verb:
@@ -1295,6 +1341,17 @@ def _sentence_commitments(
             # "kế hoạch do Washington đề xuất", the plan proposed by Washington; "việc Tổng
             # thống mong muốn ...", the President's wishing: a description, no position
             continue
+        if (
+            chain
+            and clause_content
+            and content_party not in (None, *chain[-1][2])
+            and re.fullmatch(r"[^;:]*,\s*", between)
+        ):
+            # "Họ cáo buộc Qatar thân thiện với Iran, ủng hộ các tổ chức khủng bố", they accused
+            # Qatar of being friendly with Iran, supporting terrorist groups: after a comma, a
+            # verb with no subject goes on with the complement clause of another party (§4)
+            nested = True
+            continue
         if chain and coordinated:
             # "..., đồng thời hoan nghênh", and also welcomed: the same subject.
             actor, subject = chain[-1][2], ""
@@ -1322,6 +1379,10 @@ def _sentence_commitments(
                     # '"Tôi đề nghị ...", ông Phan Văn Trường cho biết', Mr Truong said: a
                     # speaker with no office gives a personal opinion, no party's position
                     parties, subject = [], ""
+            if not parties and reader.named_list and _plural_pronoun(text, clause, a):
+                # "A, B và C cắt đứt quan hệ với Qatar. Họ cáo buộc ...", A, B and C cut ties
+                # with Qatar; they accused ...: one row per party of the list
+                parties, subject = list(reader.named_list), text[clause:a].strip()
             if not parties and not chain and _opens_sentence(text, sentence_start, a):
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
@@ -1373,6 +1434,9 @@ def _sentence_commitments(
         reader.last_actor = actor
         chain.append((a, b, actor, subject))
         clause_content = _clause_complement(text, toks, a, b)
+        content_party = next(
+            (reader.party(e) for e in entities if b <= e.start < sentence.end), None
+        )
         previous_end = b
         if _opens_complement(text, b, verbs):
             break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content
@@ -1479,6 +1543,7 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
     ]
     rows: list[Commitment] = []
     for sentence in view.sentences:
+        listed = _subject_list(reader, text, toks, (sentence.start, sentence.end), entities)
         verbs = [(a, b) for a, b in found if sentence.start <= a < sentence.end]
         kept: list[tuple[int, int]] = []
         for a, b in verbs:
@@ -1490,6 +1555,7 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
                 reader, paragraph, offset, text, sentence, kept, entities, toks, hits
             )
         )
+        reader.named_list = listed
     return rows
 
 

@@ -1418,3 +1418,16 @@ def test_a_quoted_first_person_with_a_modal_or_a_straight_closing_mark_is_the_sp
     assert actors(text) == [("Vietnam", "mong muốn")]
     # negation and hedging are no modal of a stance: "I do not affirm ..."
     assert actors('"Tôi không khẳng định điều đó", ông Mattis nói.') == []
+
+
+def test_they_after_a_list_of_parties_is_one_row_per_party():
+    # round 11 (held-out 7): "Egypt, Bahrain and Yemen cut all ties with Qatar. They accused
+    # Qatar of being friendly with Iran, supporting terrorist groups": one row per party, and
+    # "ủng hộ" goes on with the complement clause (Qatar's), no row of the accusers
+    text = (
+        "Ai Cập, Bahrain và Yemen cắt đứt toàn bộ quan hệ với Qatar. Họ cáo buộc Qatar thân "
+        "thiện với Iran, ủng hộ các tổ chức khủng bố."
+    )
+    assert actors(text) == [("Egypt", "cáo buộc"), ("Bahrain", "cáo buộc"), ("Yemen", "cáo buộc")]
+    # with no list before, "họ" stays a pronoun of the previous clause's party
+    assert actors("Nhiều người dân tụ tập. Họ cáo buộc chính quyền.") == []
