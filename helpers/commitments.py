@@ -605,7 +605,8 @@ def _subject_list(
     named = [
         (e, reader.party(e))
         for e in entities
-        if span[0] <= e.start and e.end <= span[1]
+        if span[0] <= e.start
+        and e.end <= span[1]
         and not _in_prepositional_phrase(text, toks, e.start)
     ]
     named = [(e, party) for e, party in named if party and party != UNKNOWN]
