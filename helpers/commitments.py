@@ -342,6 +342,9 @@ class _Reader:
     # the parties of a list of two or more the sentence before named as a subject, with any
     # verb ("A, B và C cắt đứt quan hệ ...", A, B and C cut ties): "Họ" (they) next refers to them
     named_list: tuple[str, ...] | None = None
+    # portfolio (lower case) → parties of the ministries named so far ("Bộ Thương mại Trung
+    # Quốc", China's Ministry of Commerce: "thương mại" → China)
+    ministries: dict[str, set[str]] = field(default_factory=dict)
     # Does the document speak of its two parties together ("hai bên", the two sides)? Then two
     # parties named together are "both"; outside such a bilateral frame, each is an actor.
     bilateral: bool = True
@@ -353,6 +356,11 @@ class _Reader:
             self.titles.setdefault(title, []).extend(party for _, party in found)
         self.later_titles = {}
         for e in entities:
+            portfolio = _ministry_portfolio(e) if e.label == "ORG" else None
+            if portfolio:
+                party = self.party(e)
+                if party and party != UNKNOWN:
+                    self.ministries.setdefault(portfolio, set()).add(party)
             if e.label != "PER":
                 continue
             country = self._title_country(e, entities, text)
@@ -367,6 +375,19 @@ class _Reader:
                 self.later_titles.setdefault(title.lower(), []).append((e.start, party))
             if country or _office_before(text, e):
                 self.officials.add(_full_name(text, e))
+
+    def minister_party(self, text: str, person: Entity) -> str | None:
+        """The party of a minister named with the portfolio in sentence case and no country
+        ("Bộ trưởng Thương mại Chung Sơn", Minister of Commerce Zhong Shan), when the document
+        named one ministry of that portfolio before, of one party."""
+        window = text[max(0, person.start - 60) : person.start]
+        for m in _pattern("minister").finditer(window):
+            portfolio = window[m.end() :].split()
+            sentence_case = portfolio and portfolio[0][:1].isupper()
+            if sentence_case and all(w.isalpha() for w in portfolio) and len(portfolio) <= 5:
+                parties = self.ministries.get(" ".join(portfolio).lower(), set())
+                return next(iter(parties)) if len(parties) == 1 else None
+        return None
 
     def private_person(self, name: str) -> bool:
         """Is ``name`` a Vietnamese name that the document never gave an office, nor a listed
@@ -550,6 +571,20 @@ class _Reader:
         return None
 
 
+def _ministry_portfolio(entity: Entity) -> str | None:
+    """The portfolio of a ministry named with its country ("Bộ Thương mại Trung Quốc" →
+    "thương mại"; ``ministry`` in ``data/stance.tsv``), in lower case."""
+    words = entity.text.split()
+    head = _pattern("ministry").match(entity.text)
+    if not head or head.end() != len(words[0]):
+        return None
+    for i in range(2, len(words)):
+        entry = gazetteer().get(" ".join(words[i:]))
+        if entry and entry.label == "LOC":
+            return " ".join(words[1:i]).lower()
+    return None
+
+
 def _full_name_end(text: str, person: Entity) -> int:
     """Where a person's name as written ends (the extractor may cut it: see ``_full_name``)."""
     return text.find(_full_name(text, person), person.start) + len(_full_name(text, person))
@@ -679,6 +714,11 @@ def _parties_in(
                 party = reader.office_country(earlier, toks)
                 if not party or _role_apposition(text, _full_name_end(text, e)):
                     continue
+            elif not title and reader.minister_party(text, e):
+                # "Bộ Thương mại Trung Quốc sẵn sàng ... Bộ trưởng Thương mại Chung Sơn khẳng
+                # định", China's Ministry of Commerce ... the Minister of Commerce affirmed: the
+                # minister of the one ministry of that portfolio the document named
+                party = reader.minister_party(text, e)
             elif not title or title.lower() in _cues()["pronoun"]:
                 continue  # no office: a personal opinion, no party's position
             elif foreign:

@@ -1431,3 +1431,15 @@ def test_they_after_a_list_of_parties_is_one_row_per_party():
     assert actors(text) == [("Egypt", "cáo buộc"), ("Bahrain", "cáo buộc"), ("Yemen", "cáo buộc")]
     # with no list before, "họ" stays a pronoun of the previous clause's party
     assert actors("Nhiều người dân tụ tập. Họ cáo buộc chính quyền.") == []
+
+
+def test_a_minister_named_by_portfolio_is_of_the_ministry_named_before():
+    # round 11 (held-out 7): "China's Ministry of Commerce is ready ... Minister of Commerce
+    # Chung Son affirmed ...": the portfolio written in sentence case, no country after it
+    text = (
+        "Bộ Thương mại Trung Quốc sẵn sàng phối hợp với Việt Nam. Bộ trưởng Thương mại Chung Sơn "
+        "khẳng định hai nước còn nhiều tiềm năng."
+    )
+    assert actors(text) == [("China", "sẵn sàng"), ("China", "khẳng định")]
+    # no ministry of that portfolio named before: no party is guessed
+    assert actors("Bộ trưởng Thương mại Chung Sơn khẳng định hai nước còn nhiều tiềm năng.") == []
