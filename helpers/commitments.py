@@ -1240,6 +1240,21 @@ def _first_person(text: str, clause: int, pos: int) -> bool:
     return bool(rest) and " ".join(rest.lower().split()) in _cues()["first_person"]
 
 
+def _coordinated_report(text: str, start: int, pos: int) -> int | None:
+    """Where the clause reported by a reporting verb after "và" (and) begins, when the stance
+    verb at ``pos`` is in it with no clause break between ("... và cho biết Tổng thống mong
+    đợi", and said the President looks forward to)."""
+    found = None
+    for m in _pattern("reporting").finditer(text, start, pos):
+        if m.group().lower() == "bày tỏ":
+            continue  # a light verb ("và bày tỏ sự tin tưởng rằng ..."); it reports only as a tag
+        if re.search(r"(?:^|\s)và\s+$", text[start : m.start()]):
+            found = m.end()
+    if found is None or _CLAUSE_BREAK.search(text, found, pos):
+        return None
+    return found
+
+
 def _plural_pronoun(text: str, clause: int, pos: int) -> bool:
     """Is the clause's subject "họ" (they) alone, at most with adverbs?"""
     rest = _pattern("adverb").sub(" ", text[clause:pos]).strip()
@@ -1355,8 +1370,13 @@ def _sentence_commitments(
         between = text[previous_end:a]
         joined = _coordinated().search(between)
         coordinated = bool(joined)
+        # "ủng hộ ... và cho biết Tổng thống mong đợi ...", supported ... and said the President
+        # looks forward to ...: a reporting verb coordinated with the stance verb before it
+        # shares its subject, and the stance verb after it heads the reported clause
+        reported = chain and not no_party and _coordinated_report(text, previous_end, a)
         if (
             (chain or no_party)
+            and not reported
             and not coordinated
             and not _CLAUSE_BREAK.search(between)
             and not _pattern("subordinator").search(between)
@@ -1396,6 +1416,15 @@ def _sentence_commitments(
         if chain and coordinated:
             # "..., đồng thời hoan nghênh", and also welcomed: the same subject.
             actor, subject = chain[-1][2], ""
+        elif reported:
+            parties, subject = _parties_in(reader, text, toks, (reported, a), entities)
+            if parties:
+                actor = _actor(parties, reader.bilateral)
+            elif _explicit_subject(text, reported, a):
+                previous_end = b  # a reported subject that is no party: no row
+                continue
+            else:
+                actor, subject = chain[-1][2], ""  # "... và cho biết sẽ ...", and said he would
         else:
             clause = _clause_start(text, sentence_start, a, previous_end)
             subordinate = [m.end() for m in _pattern("subordinator").finditer(text, clause, a)]

@@ -1443,3 +1443,17 @@ def test_a_minister_named_by_portfolio_is_of_the_ministry_named_before():
     assert actors(text) == [("China", "sẵn sàng"), ("China", "khẳng định")]
     # no ministry of that portfolio named before: no party is guessed
     assert actors("Bộ trưởng Thương mại Chung Sơn khẳng định hai nước còn nhiều tiềm năng.") == []
+
+
+def test_a_reporting_verb_after_and_reports_a_clause_with_its_own_stance():
+    # round 11 (held-out 6): "President Trump supported Vietnam hosting APEC 2017 and said the
+    # President looks forward to the visit": the reported clause's stance verb is a row, of the
+    # bare title's holder; not content of "ủng hộ"
+    text = (
+        "Tổng thống Donald Trump ủng hộ Việt Nam tổ chức thành công APEC 2017 và cho biết Tổng "
+        "thống mong đợi chuyến thăm Việt Nam."
+    )
+    assert actors(text) == [("United States", "ủng hộ"), ("United States", "mong đợi")]
+    # a reported subject of another party has the row: "... and said Japan wishes ..."
+    text = "Tổng thống Donald Trump ủng hộ APEC và cho biết Nhật Bản mong muốn hợp tác."
+    assert actors(text) == [("United States", "ủng hộ"), ("Japan", "mong muốn")]
