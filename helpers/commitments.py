@@ -345,6 +345,9 @@ class _Reader:
     # portfolio (lower case) → parties of the ministries named so far ("Bộ Thương mại Trung
     # Quốc", China's Ministry of Commerce: "thương mại" → China)
     ministries: dict[str, set[str]] = field(default_factory=dict)
+    # title (lower case) → the countries the paragraph writes right after it with no name
+    # ("Ngoại trưởng Ca-ta", Qatar's foreign minister), before or after the person
+    titled_countries: dict[str, set[str]] = field(default_factory=dict)
     # Does the document speak of its two parties together ("hai bên", the two sides)? Then two
     # parties named together are "both"; outside such a bilateral frame, each is an actor.
     bilateral: bool = True
@@ -355,6 +358,10 @@ class _Reader:
         for title, found in self.later_titles.items():  # the paragraph before is read
             self.titles.setdefault(title, []).extend(party for _, party in found)
         self.later_titles = {}
+        # (of this paragraph only: "Tổng thống Ukraine" paragraphs away is no title of another
+        # "Tổng thống X")
+        self.titled_countries = {}
+        self._learn_titled_countries(entities, text)
         for e in entities:
             portfolio = _ministry_portfolio(e) if e.label == "ORG" else None
             if portfolio:
@@ -375,6 +382,28 @@ class _Reader:
                 self.later_titles.setdefault(title.lower(), []).append((e.start, party))
             if country or _office_before(text, e):
                 self.officials.add(_full_name(text, e))
+
+    def _learn_titled_countries(self, entities: list[Entity], text: str) -> None:
+        """Remember each title written right before a country with no person after it
+        ("Nỗ lực trên của Ngoại trưởng Ca-ta", the efforts of Qatar's foreign minister)."""
+        for i, e in enumerate(entities):
+            if e.label != "LOC":
+                continue
+            title = None
+            for m in _title_pattern().finditer(text, max(0, e.start - 40), e.start):
+                if not text[m.end() : e.start].strip():
+                    title = m.group().lower()
+            nxt = entities[i + 1] if i + 1 < len(entities) else None
+            if not title or title in _cues()["pronoun"] or (nxt and _adjacent(text, e, nxt)):
+                continue  # ("Ngoại trưởng Mỹ Rex Tillerson": the person's own title)
+            party = self.party(e)
+            if party and party != HOME_COUNTRY:
+                self.titled_countries.setdefault(title, set()).add(party)
+
+    def titled_country(self, title: str) -> str | None:
+        """The one country the paragraph writes right after ``title`` with no name."""
+        parties = self.titled_countries.get(title.lower(), set())
+        return next(iter(parties)) if len(parties) == 1 else None
 
     def minister_party(self, text: str, person: Entity) -> str | None:
         """The party of a minister named with the portfolio in sentence case and no country
@@ -727,6 +756,11 @@ def _parties_in(
                 # named before the person: one after is the verb's object ("cảnh báo Nga")
                 earlier = [o for o in entities if o.end <= e.start]
                 party = reader.foreign_title_party(title) or reader.context_country(earlier)
+                # "Ngoại trưởng An Tha-ni yêu cầu ..., ... của Ngoại trưởng Ca-ta", Qatar's
+                # foreign minister named later by title and country: within-text resolution
+                party = party or reader.titled_country(title)
+                if party:
+                    reader.people.setdefault(_full_name(text, e), party)  # a later "ông An Tha-ni"
                 party = party or UNKNOWN
             else:
                 # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state

@@ -1457,3 +1457,16 @@ def test_a_reporting_verb_after_and_reports_a_clause_with_its_own_stance():
     # a reported subject of another party has the row: "... and said Japan wishes ..."
     text = "Tổng thống Donald Trump ủng hộ APEC và cho biết Nhật Bản mong muốn hợp tác."
     assert actors(text) == [("United States", "ủng hộ"), ("Japan", "mong muốn")]
+
+
+def test_a_foreign_official_takes_the_country_his_title_is_written_with_in_the_paragraph():
+    # round 11 (held-out 8): "Foreign Minister Al Thani asked ... The efforts of Qatar's foreign
+    # minister came a day after ...": within-text resolution, also from a later mention
+    text = (
+        "Ngoại trưởng An Tha-ni yêu cầu Hội đồng Bảo an thúc giục các nước bỏ lệnh phong tỏa. "
+        "Nỗ lực trên của Ngoại trưởng Ca-ta được tiến hành sau chuyến thăm Mỹ."
+    )
+    assert actors(text) == [("Qatar", "yêu cầu")]
+    # no country written with the title in the paragraph: unknown, not a guess
+    text = "Ngoại trưởng An Tha-ni yêu cầu Hội đồng Bảo an thúc giục các nước bỏ lệnh phong tỏa."
+    assert actors(text) == [("unknown", "yêu cầu")]
