@@ -339,6 +339,15 @@ class _Reader:
     later_titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     officials: set[str] = field(default_factory=set)  # people named with an office, as written
     last_actor: tuple[str, ...] | None = None  # one actor, or one per party of a named list
+    # the parties of a list of two or more the sentence before named as a subject, with any
+    # verb ("A, B và C cắt đứt quan hệ ...", A, B and C cut ties): "Họ" (they) next refers to them
+    named_list: tuple[str, ...] | None = None
+    # portfolio (lower case) → parties of the ministries named so far ("Bộ Thương mại Trung
+    # Quốc", China's Ministry of Commerce: "thương mại" → China)
+    ministries: dict[str, set[str]] = field(default_factory=dict)
+    # title (lower case) → the countries the paragraph writes right after it with no name
+    # ("Ngoại trưởng Ca-ta", Qatar's foreign minister), before or after the person
+    titled_countries: dict[str, set[str]] = field(default_factory=dict)
     # Does the document speak of its two parties together ("hai bên", the two sides)? Then two
     # parties named together are "both"; outside such a bilateral frame, each is an actor.
     bilateral: bool = True
@@ -349,7 +358,16 @@ class _Reader:
         for title, found in self.later_titles.items():  # the paragraph before is read
             self.titles.setdefault(title, []).extend(party for _, party in found)
         self.later_titles = {}
+        # (of this paragraph only: "Tổng thống Ukraine" paragraphs away is no title of another
+        # "Tổng thống X")
+        self.titled_countries = {}
+        self._learn_titled_countries(entities, text)
         for e in entities:
+            portfolio = _ministry_portfolio(e) if e.label == "ORG" else None
+            if portfolio:
+                party = self.party(e)
+                if party and party != UNKNOWN:
+                    self.ministries.setdefault(portfolio, set()).add(party)
             if e.label != "PER":
                 continue
             country = self._title_country(e, entities, text)
@@ -364,6 +382,41 @@ class _Reader:
                 self.later_titles.setdefault(title.lower(), []).append((e.start, party))
             if country or _office_before(text, e):
                 self.officials.add(_full_name(text, e))
+
+    def _learn_titled_countries(self, entities: list[Entity], text: str) -> None:
+        """Remember each title written right before a country with no person after it
+        ("Nỗ lực trên của Ngoại trưởng Ca-ta", the efforts of Qatar's foreign minister)."""
+        for i, e in enumerate(entities):
+            if e.label != "LOC":
+                continue
+            title = None
+            for m in _title_pattern().finditer(text, max(0, e.start - 40), e.start):
+                if not text[m.end() : e.start].strip():
+                    title = m.group().lower()
+            nxt = entities[i + 1] if i + 1 < len(entities) else None
+            if not title or title in _cues()["pronoun"] or (nxt and _adjacent(text, e, nxt)):
+                continue  # ("Ngoại trưởng Mỹ Rex Tillerson": the person's own title)
+            party = self.party(e)
+            if party and party != HOME_COUNTRY:
+                self.titled_countries.setdefault(title, set()).add(party)
+
+    def titled_country(self, title: str) -> str | None:
+        """The one country the paragraph writes right after ``title`` with no name."""
+        parties = self.titled_countries.get(title.lower(), set())
+        return next(iter(parties)) if len(parties) == 1 else None
+
+    def minister_party(self, text: str, person: Entity) -> str | None:
+        """The party of a minister named with the portfolio in sentence case and no country
+        ("Bộ trưởng Thương mại Chung Sơn", Minister of Commerce Zhong Shan), when the document
+        named one ministry of that portfolio before, of one party."""
+        window = text[max(0, person.start - 60) : person.start]
+        for m in _pattern("minister").finditer(window):
+            portfolio = window[m.end() :].split()
+            sentence_case = portfolio and portfolio[0][:1].isupper()
+            if sentence_case and all(w.isalpha() for w in portfolio) and len(portfolio) <= 5:
+                parties = self.ministries.get(" ".join(portfolio).lower(), set())
+                return next(iter(parties)) if len(parties) == 1 else None
+        return None
 
     def private_person(self, name: str) -> bool:
         """Is ``name`` a Vietnamese name that the document never gave an office, nor a listed
@@ -547,6 +600,20 @@ class _Reader:
         return None
 
 
+def _ministry_portfolio(entity: Entity) -> str | None:
+    """The portfolio of a ministry named with its country ("Bộ Thương mại Trung Quốc" →
+    "thương mại"; ``ministry`` in ``data/stance.tsv``), in lower case."""
+    words = entity.text.split()
+    head = _pattern("ministry").match(entity.text)
+    if not head or head.end() != len(words[0]):
+        return None
+    for i in range(2, len(words)):
+        entry = gazetteer().get(" ".join(words[i:]))
+        if entry and entry.label == "LOC":
+            return " ".join(words[1:i]).lower()
+    return None
+
+
 def _full_name_end(text: str, person: Entity) -> int:
     """Where a person's name as written ends (the extractor may cut it: see ``_full_name``)."""
     return text.find(_full_name(text, person), person.start) + len(_full_name(text, person))
@@ -567,10 +634,7 @@ def _subject_group(
     Vương Nghị")."""
 
     def coordinated(left: Entity, right: Entity) -> bool:
-        gap = text[left.end : right.start]
-        words = gap.split()
-        joined = "và" in words or "cùng" in words or gap.strip() in (",", "-", "–")
-        return joined and len(words) <= 8
+        return _coordinated_names(text, left, right)
 
     walk = candidates if first else candidates[::-1]
     group = [walk[0]]
@@ -580,6 +644,46 @@ def _subject_group(
             break
         group.append(item)
     return sorted(group, key=lambda c: c[0].start)
+
+
+def _coordinated_names(text: str, left: Entity, right: Entity, brackets: bool = False) -> bool:
+    """Are two names joined as one list ("Pakistan và Trung Quốc"; "Ai Cập, Bahrain")? With
+    ``brackets``, an acronym in brackets after its name is joined to both ("Các Tiểu vương quốc
+    Ả Rập Thống nhất (UAE), Ai Cập")."""
+    gap = text[left.end : right.start]
+    if brackets:
+        gap = re.sub(r"[()]", " ", gap)
+        if not gap.strip():
+            return True
+    words = gap.split()
+    joined = "và" in words or "cùng" in words or gap.strip() in (",", "-", "–")
+    return joined and len(words) <= 8
+
+
+def _subject_list(
+    reader: _Reader, text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
+) -> tuple[str, ...] | None:
+    """The parties of the last list of two or more parties in ``span`` that is a subject: its
+    names joined by commas or "và", not behind a preposition, a predicate right after it ("Ả Rập
+    Saudi, UAE, Ai Cập, Bahrain, Yemen và đảo quốc Maldives cắt đứt ...", cut ties)."""
+    named = [
+        (e, reader.party(e))
+        for e in entities
+        if span[0] <= e.start
+        and e.end <= span[1]
+        and not _in_prepositional_phrase(text, toks, e.start)
+    ]
+    named = [(e, party) for e, party in named if party and party != UNKNOWN]
+    found, run = None, named[:1]
+    for item in [*named[1:], None]:
+        if item and _coordinated_names(text, run[-1][0], item[0], brackets=True):
+            run.append(item)
+            continue
+        parties = tuple(dict.fromkeys(party for _, party in run))
+        if len(parties) >= 2 and _predicate_at(toks, _full_name_end(text, run[-1][0])):
+            found = parties
+        run = [item] if item else []
+    return found
 
 
 def _parties_in(
@@ -639,6 +743,11 @@ def _parties_in(
                 party = reader.office_country(earlier, toks)
                 if not party or _role_apposition(text, _full_name_end(text, e)):
                     continue
+            elif not title and reader.minister_party(text, e):
+                # "Bộ Thương mại Trung Quốc sẵn sàng ... Bộ trưởng Thương mại Chung Sơn khẳng
+                # định", China's Ministry of Commerce ... the Minister of Commerce affirmed: the
+                # minister of the one ministry of that portfolio the document named
+                party = reader.minister_party(text, e)
             elif not title or title.lower() in _cues()["pronoun"]:
                 continue  # no office: a personal opinion, no party's position
             elif foreign:
@@ -647,6 +756,11 @@ def _parties_in(
                 # named before the person: one after is the verb's object ("cảnh báo Nga")
                 earlier = [o for o in entities if o.end <= e.start]
                 party = reader.foreign_title_party(title) or reader.context_country(earlier)
+                # "Ngoại trưởng An Tha-ni yêu cầu ..., ... của Ngoại trưởng Ca-ta", Qatar's
+                # foreign minister named later by title and country: within-text resolution
+                party = party or reader.titled_country(title)
+                if party:
+                    reader.people.setdefault(_full_name(text, e), party)  # a later "ông An Tha-ni"
                 party = party or UNKNOWN
             else:
                 # "Bộ trưởng Nhạ", "Phó Thủ tướng Trương [Hòa Bình]": a title of the home state
@@ -1107,15 +1221,24 @@ _CLOSING_QUOTE = re.compile(_TAG_OPENER)
 
 
 def _quoted(text: str, pos: int) -> bool:
-    """Is ``pos`` inside a quotation of its paragraph (“ opens, ” closes, " toggles), or of
-    one begun in an earlier paragraph (no mark before ``pos``, a closing ” after it)?"""
-    marks = re.findall(r"[“”\"]", text[:pos])
+    """Is ``pos`` inside a quotation of its paragraph (“ opens, ” closes, " opens after a space
+    and closes after a word: '... Việt Nam". Thủ tướng đáp từ: "Tôi ...', where the first mark
+    ends a quotation begun in an earlier paragraph), or of one begun in an earlier paragraph
+    (no mark before ``pos``, a closing mark after it)?"""
+    marks = [(m.group(), m.start()) for m in re.finditer(r"[“”\"]", text[:pos])]
     if not marks:
+        # (a straight mark closes it when a speech tag follows: '... bệnh nhân" - bộ trưởng
+        # nhấn mạnh', the minister stressed)
         after = re.search(r"[“”\"]", text[pos:])
-        return bool(after) and after.group() == "”"
+        return bool(after) and (
+            after.group() == "”" or bool(_CLOSING_QUOTE.match(text, pos + after.start()))
+        )
     inside = False
-    for mark in marks:
-        inside = mark == "“" or (mark == '"' and not inside)
+    for mark, at in marks:
+        if mark == '"':
+            inside = at == 0 or text[at - 1].isspace() or text[at - 1] in "([:–—-"
+        else:
+            inside = mark == "“"
     return inside
 
 
@@ -1143,9 +1266,33 @@ def _speech_tag(text: str, clause: int, end: int) -> bool:
 
 
 def _first_person(text: str, clause: int, pos: int) -> bool:
-    """Is the clause's subject "tôi" or "chúng tôi" (I, we) alone?"""
-    rest = _pattern("adverb").sub(" ", text[clause:pos]).strip(" “”\"'")
-    return bool(rest) and rest.lower() in _cues()["first_person"]
+    """Is the clause's subject "tôi" or "chúng tôi" (I, we) alone, at most with
+    adverbs or a word that keeps the stance the speaker's ("Tôi muốn khẳng định", I want to
+    affirm; "Tôi chân thành cảm ơn", I sincerely thank; ``first_person_modal``)?"""
+    rest = _pattern("adverb").sub(" ", text[clause:pos])
+    rest = _pattern("first_person_modal").sub(" ", rest).strip(" “”\"'")
+    return bool(rest) and " ".join(rest.lower().split()) in _cues()["first_person"]
+
+
+def _coordinated_report(text: str, start: int, pos: int) -> int | None:
+    """Where the clause reported by a reporting verb after "và" (and) begins, when the stance
+    verb at ``pos`` is in it with no clause break between ("... và cho biết Tổng thống mong
+    đợi", and said the President looks forward to)."""
+    found = None
+    for m in _pattern("reporting").finditer(text, start, pos):
+        if m.group().lower() == "bày tỏ":
+            continue  # a light verb ("và bày tỏ sự tin tưởng rằng ..."); it reports only as a tag
+        if re.search(r"(?:^|\s)và\s+$", text[start : m.start()]):
+            found = m.end()
+    if found is None or _CLAUSE_BREAK.search(text, found, pos):
+        return None
+    return found
+
+
+def _plural_pronoun(text: str, clause: int, pos: int) -> bool:
+    """Is the clause's subject "họ" (they) alone, at most with adverbs?"""
+    rest = _pattern("adverb").sub(" ", text[clause:pos]).strip()
+    return " ".join(rest.lower().split()) in _cues()["plural_pronoun"]
 
 
 def _quoted_speaker(
@@ -1244,6 +1391,7 @@ def _sentence_commitments(
     opening_end = sentence.end  # where that opening clause ends: its verbs' objects stop there
     nested = False  # the stance verb before was content of the one before it
     clause_content = False  # the last row verb takes a clause with a subject of its own
+    content_party = None  # the party that clause's subject names first
     after_no_party = False  # the stance verb before had a subject that is no party
     for a, b in verbs:
         if chain and a < main_verb:
@@ -1256,8 +1404,13 @@ def _sentence_commitments(
         between = text[previous_end:a]
         joined = _coordinated().search(between)
         coordinated = bool(joined)
+        # "ủng hộ ... và cho biết Tổng thống mong đợi ...", supported ... and said the President
+        # looks forward to ...: a reporting verb coordinated with the stance verb before it
+        # shares its subject, and the stance verb after it heads the reported clause
+        reported = chain and not no_party and _coordinated_report(text, previous_end, a)
         if (
             (chain or no_party)
+            and not reported
             and not coordinated
             and not _CLAUSE_BREAK.search(between)
             and not _pattern("subordinator").search(between)
@@ -1283,9 +1436,29 @@ def _sentence_commitments(
             # "kế hoạch do Washington đề xuất", the plan proposed by Washington; "việc Tổng
             # thống mong muốn ...", the President's wishing: a description, no position
             continue
+        if (
+            chain
+            and clause_content
+            and content_party not in (None, *chain[-1][2])
+            and re.fullmatch(r"[^;:]*,\s*", between)
+        ):
+            # "Họ cáo buộc Qatar thân thiện với Iran, ủng hộ các tổ chức khủng bố", they accused
+            # Qatar of being friendly with Iran, supporting terrorist groups: after a comma, a
+            # verb with no subject goes on with the complement clause of another party (§4)
+            nested = True
+            continue
         if chain and coordinated:
             # "..., đồng thời hoan nghênh", and also welcomed: the same subject.
             actor, subject = chain[-1][2], ""
+        elif reported:
+            parties, subject = _parties_in(reader, text, toks, (reported, a), entities)
+            if parties:
+                actor = _actor(parties, reader.bilateral)
+            elif _explicit_subject(text, reported, a):
+                previous_end = b  # a reported subject that is no party: no row
+                continue
+            else:
+                actor, subject = chain[-1][2], ""  # "... và cho biết sẽ ...", and said he would
         else:
             clause = _clause_start(text, sentence_start, a, previous_end)
             subordinate = [m.end() for m in _pattern("subordinator").finditer(text, clause, a)]
@@ -1310,6 +1483,10 @@ def _sentence_commitments(
                     # '"Tôi đề nghị ...", ông Phan Văn Trường cho biết', Mr Truong said: a
                     # speaker with no office gives a personal opinion, no party's position
                     parties, subject = [], ""
+            if not parties and reader.named_list and _plural_pronoun(text, clause, a):
+                # "A, B và C cắt đứt quan hệ với Qatar. Họ cáo buộc ...", A, B and C cut ties
+                # with Qatar; they accused ...: one row per party of the list
+                parties, subject = list(reader.named_list), text[clause:a].strip()
             if not parties and not chain and _opens_sentence(text, sentence_start, a):
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
@@ -1361,6 +1538,9 @@ def _sentence_commitments(
         reader.last_actor = actor
         chain.append((a, b, actor, subject))
         clause_content = _clause_complement(text, toks, a, b)
+        content_party = next(
+            (reader.party(e) for e in entities if b <= e.start < sentence.end), None
+        )
         previous_end = b
         if _opens_complement(text, b, verbs):
             break  # "nhấn mạnh, Quốc hội Fiji tin tưởng ...", stressed that: the rest is content
@@ -1467,6 +1647,7 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
     ]
     rows: list[Commitment] = []
     for sentence in view.sentences:
+        listed = _subject_list(reader, text, toks, (sentence.start, sentence.end), entities)
         verbs = [(a, b) for a, b in found if sentence.start <= a < sentence.end]
         kept: list[tuple[int, int]] = []
         for a, b in verbs:
@@ -1478,6 +1659,7 @@ def _paragraph_commitments(reader: _Reader, view: ParagraphView) -> list[Commitm
                 reader, paragraph, offset, text, sentence, kept, entities, toks, hits
             )
         )
+        reader.named_list = listed
     return rows
 
 

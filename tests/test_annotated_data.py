@@ -56,6 +56,13 @@ def test_archive_splits_share_no_article():
         assert not commitment_ids[a] & commitment_ids[b], (a, b)
 
 
+def _removed_later(name: str) -> int:
+    import pandas as pd
+
+    corrections = pd.read_csv(DATA / "commitments-gold-corrections.csv")
+    return int(corrections.loc[corrections["set"] == name, "pairs_removed"].sum())
+
+
 @pytest.mark.parametrize(
     ("record", "gold_file", "count"),
     [
@@ -85,4 +92,6 @@ def test_heldout_records_add_up(record, gold_file, count):
                 gold = sum(
                     len({(c["actor"], c["start"]) for c in r["commitments"]}) for r in records
                 )
-            assert gold == getattr(row, count), (row, gold)
+            # a gold pair removed later by a convention's authority (the record keeps what was
+            # measured then; commitments-gold-corrections.csv says which and why)
+            assert gold == getattr(row, count) - _removed_later(row[1]), (row, gold)

@@ -1397,3 +1397,76 @@ def test_a_damaged_office_holder_file_names_the_file(monkeypatch):
             offices.mined_holders()
     finally:
         offices.mined_holders.cache_clear()
+
+
+def test_a_quoted_first_person_with_a_modal_or_a_straight_closing_mark_is_the_speaker():
+    # round 11 (held-out 5, 6, 7): "I want to affirm that Article 5 ... still holds", Mr Mattis
+    # said; "I sincerely thank ...", after the Prime Minister's reply frame; a quotation begun
+    # in an earlier paragraph and closed by a straight mark before its tag ('... bệnh nhân" -
+    # bộ trưởng nhấn mạnh', the minister stressed)
+    text = (
+        "Bộ trưởng Quốc phòng Mỹ James Mattis thăm Nhật Bản. “Tôi muốn khẳng định rằng điều số 5 "
+        "vẫn có giá trị”, ông Mattis nói."
+    )
+    assert actors(text) == [("United States", "khẳng định")]
+    text = 'Thủ tướng Nguyễn Xuân Phúc đáp từ: "Tôi chân thành cảm ơn sự đón tiếp của Nhật Bản".'
+    assert actors(text) == [("Vietnam", "cảm ơn")]
+    text = (
+        'Tôi mong muốn các đồng chí trung thực, cầu thị để sớm kết thúc điều tra" - bộ trưởng '
+        "nhấn mạnh."
+    )
+    assert actors(text) == [("Vietnam", "mong muốn")]
+    # negation and hedging are no modal of a stance: "I do not affirm ..."
+    assert actors('"Tôi không khẳng định điều đó", ông Mattis nói.') == []
+
+
+def test_they_after_a_list_of_parties_is_one_row_per_party():
+    # round 11 (held-out 7): "Egypt, Bahrain and Yemen cut all ties with Qatar. They accused
+    # Qatar of being friendly with Iran, supporting terrorist groups": one row per party, and
+    # "ủng hộ" goes on with the complement clause (Qatar's), no row of the accusers
+    text = (
+        "Ai Cập, Bahrain và Yemen cắt đứt toàn bộ quan hệ với Qatar. Họ cáo buộc Qatar thân "
+        "thiện với Iran, ủng hộ các tổ chức khủng bố."
+    )
+    assert actors(text) == [("Egypt", "cáo buộc"), ("Bahrain", "cáo buộc"), ("Yemen", "cáo buộc")]
+    # with no list before, "họ" stays a pronoun of the previous clause's party
+    assert actors("Nhiều người dân tụ tập. Họ cáo buộc chính quyền.") == []
+
+
+def test_a_minister_named_by_portfolio_is_of_the_ministry_named_before():
+    # round 11 (held-out 7): "China's Ministry of Commerce is ready ... Minister of Commerce
+    # Chung Son affirmed ...": the portfolio written in sentence case, no country after it
+    text = (
+        "Bộ Thương mại Trung Quốc sẵn sàng phối hợp với Việt Nam. Bộ trưởng Thương mại Chung Sơn "
+        "khẳng định hai nước còn nhiều tiềm năng."
+    )
+    assert actors(text) == [("China", "sẵn sàng"), ("China", "khẳng định")]
+    # no ministry of that portfolio named before: no party is guessed
+    assert actors("Bộ trưởng Thương mại Chung Sơn khẳng định hai nước còn nhiều tiềm năng.") == []
+
+
+def test_a_reporting_verb_after_and_reports_a_clause_with_its_own_stance():
+    # round 11 (held-out 6): "President Trump supported Vietnam hosting APEC 2017 and said the
+    # President looks forward to the visit": the reported clause's stance verb is a row, of the
+    # bare title's holder; not content of "ủng hộ"
+    text = (
+        "Tổng thống Donald Trump ủng hộ Việt Nam tổ chức thành công APEC 2017 và cho biết Tổng "
+        "thống mong đợi chuyến thăm Việt Nam."
+    )
+    assert actors(text) == [("United States", "ủng hộ"), ("United States", "mong đợi")]
+    # a reported subject of another party has the row: "... and said Japan wishes ..."
+    text = "Tổng thống Donald Trump ủng hộ APEC và cho biết Nhật Bản mong muốn hợp tác."
+    assert actors(text) == [("United States", "ủng hộ"), ("Japan", "mong muốn")]
+
+
+def test_a_foreign_official_takes_the_country_his_title_is_written_with_in_the_paragraph():
+    # round 11 (held-out 8): "Foreign Minister Al Thani asked ... The efforts of Qatar's foreign
+    # minister came a day after ...": within-text resolution, also from a later mention
+    text = (
+        "Ngoại trưởng An Tha-ni yêu cầu Hội đồng Bảo an thúc giục các nước bỏ lệnh phong tỏa. "
+        "Nỗ lực trên của Ngoại trưởng Ca-ta được tiến hành sau chuyến thăm Mỹ."
+    )
+    assert actors(text) == [("Qatar", "yêu cầu")]
+    # no country written with the title in the paragraph: unknown, not a guess
+    text = "Ngoại trưởng An Tha-ni yêu cầu Hội đồng Bảo an thúc giục các nước bỏ lệnh phong tỏa."
+    assert actors(text) == [("unknown", "yêu cầu")]
