@@ -928,3 +928,17 @@ def test_a_capitalised_name_with_a_model_number_is_a_product():
     assert ("Galaxy S8", "MISC") in _spans(text)
     # a person's name without a number stays a person
     assert ("Nguyễn Văn An", "PER") in _spans("Ông Nguyễn Văn An cho biết.")
+
+
+def test_a_club_is_its_name_after_clb():
+    """Round 8 (sports news): ``CLB`` (club) stays outside the club's name, also a club named
+    after its city ("CLB Gangwon sẽ sang Việt Nam trong trận đấu giao hữu với CLB TP.HCM", the
+    Gangwon club will come to Vietnam for a friendly with the Ho Chi Minh City club; archive
+    train 7, baomoi-22401281): ``CLB`` was inside the ORG, as every ``Câu lạc bộ`` head, and
+    ``TP.HCM`` a place. ``CLB`` alone is no club."""
+    text = "CLB Gangwon sẽ sang Việt Nam trong trận đấu giao hữu với CLB TP.HCM vào ngày 9.6 tới."
+    spans = _spans(text)
+    assert ("Gangwon", "ORG") in spans
+    assert ("TP.HCM", "ORG") in spans
+    assert not any(span.startswith("CLB") for span, _ in spans)
+    assert _spans("Anh rời CLB sau mùa giải.") == []
