@@ -930,20 +930,6 @@ def test_a_capitalised_name_with_a_model_number_is_a_product():
     assert ("Nguyễn Văn An", "PER") in _spans("Ông Nguyễn Văn An cho biết.")
 
 
-def test_a_club_is_its_name_after_clb():
-    """Round 8 (sports news): ``CLB`` (club) stays outside the club's name, also a club named
-    after its city ("CLB Gangwon sẽ sang Việt Nam trong trận đấu giao hữu với CLB TP.HCM", the
-    Gangwon club will come to Vietnam for a friendly with the Ho Chi Minh City club; archive
-    train 7, baomoi-22401281): ``CLB`` was inside the ORG, as every ``Câu lạc bộ`` head, and
-    ``TP.HCM`` a place. ``CLB`` alone is no club."""
-    text = "CLB Gangwon sẽ sang Việt Nam trong trận đấu giao hữu với CLB TP.HCM vào ngày 9.6 tới."
-    spans = _spans(text)
-    assert ("Gangwon", "ORG") in spans
-    assert ("TP.HCM", "ORG") in spans
-    assert not any(span.startswith("CLB") for span, _ in spans)
-    assert _spans("Anh rời CLB sau mùa giải.") == []
-
-
 def test_clubs_and_players_that_sports_news_names_are_not_places():
     """Round 9 (sports news): unlisted clubs, players and coaches were places, because the
     archive's votes for them come from prepositions (``đến``, ``rời``, ``trước``) that precede

@@ -486,14 +486,7 @@ def _headed_name(
     if heads_only:
         return [], i
     heads = name_starters()
-    intros = (
-        "loc_head",
-        "loc_preposition",
-        "club_intro",
-        "org_intro",
-        "misc_intro",
-        "nationality_intro",
-    )
+    intros = ("loc_head", "loc_preposition", "org_intro", "misc_intro", "nationality_intro")
     for kind in intros:
         n = phrase_at(chunks, i, kinds.get(kind, []), text)
         if (
@@ -550,10 +543,6 @@ def _headed_name(
             if phrase_at(chunks, i, kinds.get("nationality_head", []), text):
                 a = chunks[i].start  # "người Pakistan", "tiếng Anh": the head is inside
             found = Candidate(a, b, "MISC", RULE, source, canonical)
-        elif kind == "club_intro":  # "CLB Hà Nội", "CLB TP.HCM": a club named after its city
-            found = Candidate(
-                a, b, "ORG", RULE, source, canonical if entry and entry.label == "ORG" else None
-            )
         elif kind == "loc_preposition" and text[a:b] in kinds.get("seat_of_power", []):
             found = Candidate(a, b, "LOC", RULE, source, canonical)  # "tại Nhà Trắng": the place
         elif entry:
@@ -643,7 +632,6 @@ def acronym_layer(text: str) -> list[Candidate]:
             and word not in gazetteer()
             and not abbreviates_common_noun(word)
             and not any(word in head_phrases(kind) for kind in ("org_head", "state_head"))
-            and word not in cues().get("club_intro", [])  # "CLB" (club) names no club alone
             and (len(word) > 2 or introduced_as_name(word))
         ):
             out.append(Candidate(m.start(), m.end(), "ORG", GAZETTEER, "rule:acronym-default"))
