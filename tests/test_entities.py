@@ -915,21 +915,6 @@ def test_a_byline_is_made_of_name_syllables():
     assert [text[c.start : c.end] for c in byline_layer(text)] == ["QUẢNG TIẾN"]
 
 
-def test_a_capitalised_name_with_a_model_number_is_a_product():
-    """Round 8 (economy news): no person's name holds a number, so a name the CRF reads as a
-    person but that carries a model number is a product, MISC, brand and model in ("Mẫu MPV mới
-    Citroen C3 Picasso được thị trường châu Âu chờ đón", Europe awaits the new Citroen C3 Picasso
-    MPV; archive train 7, baomoi-21494465): ``Citroen C3 Picasso`` was a PER, and so was
-    ``Galaxy S8`` (the 2017 archive names Galaxy, iPhone, iPad and other device lines 3,351 times
-    in 483 articles)."""
-    text = "Mẫu MPV mới Citroen C3 Picasso được thị trường châu Âu chờ đón."
-    assert ("Citroen C3 Picasso", "MISC") in _spans(text)
-    text = "Samsung vừa ra mắt Galaxy S8 tại New York."
-    assert ("Galaxy S8", "MISC") in _spans(text)
-    # a person's name without a number stays a person
-    assert ("Nguyễn Văn An", "PER") in _spans("Ông Nguyễn Văn An cho biết.")
-
-
 def test_clubs_and_players_that_sports_news_names_are_not_places():
     """Round 9 (sports news): unlisted clubs, players and coaches were places, because the
     archive's votes for them come from prepositions (``đến``, ``rời``, ``trước``) that precede

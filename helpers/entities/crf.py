@@ -83,16 +83,7 @@ def crf_layer(toks: list[Token], text: str) -> list[Candidate]:
 
 
 def correct_crf(c: Candidate, text: str) -> Candidate | None:
-    """Gazetteer corrections for CRF spans: a known name keeps its known label; a person with a
-    model number is a product ("Galaxy S8", "Alpine A120", "Citroen C3 Picasso": no person's name
-    holds a number; MISC, brand and model in)."""
-    c = _corrected_crf(c, text)
-    if c and c.label == "PER" and MODEL_NUMBER_WORD.search(text[c.start : c.end].partition(" ")[2]):
-        return Candidate(c.start, c.end, "MISC", c.priority, c.source + "+product-shape")
-    return c
-
-
-def _corrected_crf(c: Candidate, text: str) -> Candidate | None:
+    """Gazetteer corrections for CRF spans: a known name keeps its known label."""
     if text[c.start : c.end] in cues().get("acronym_not_entity", []) + cues().get("not_entity", []):
         return None
     if is_religion(text[c.start : c.end]) or bare_direction(text, c.start, c.end):
@@ -137,8 +128,6 @@ def _corrected_crf(c: Candidate, text: str) -> Candidate | None:
 
 
 SINGLE_LETTER = re.compile(r"[^\W\d_]\.?")
-# A word of a product's model: a number, or letters and a number ("S8", "A120", "911")
-MODEL_NUMBER_WORD = re.compile(r"(?<!\S)[A-Za-z]{0,3}\d+[A-Za-z]{0,3}(?!\S)")
 ACRONYM_SHAPE = re.compile(r"[A-ZĐ][A-ZĐ0-9&]{1,7}")
 # "DienmayXanh", "FPTRetail", "TPBank": a brand written as one word with an inner capital
 CAMEL_CASE = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*")
