@@ -3,7 +3,9 @@ splits, the shipped model file, and a kind of boundary it fixes."""
 
 import importlib.util
 import socket
+from collections import Counter
 
+import pandas as pd
 import pytest
 
 from helpers import evaluation
@@ -168,15 +170,59 @@ def test_retraining_gives_the_same_predictions(tmp_path, monkeypatch):
         assert [retrained.tag(x) for x in xs] == [model.tagger().tag(x) for x in xs]
 
 
+# The trainer sums weights in no fixed order, so two runs on the same data give the same Viterbi
+# tags but probabilities that differ in their last digits (6e-9 between two runs measured on 150
+# sentences); the model's corrections compare probabilities with thresholds, and in CI one
+# mention of one left-out set once fell on the other side. The recorded table may therefore
+# differ from a recomputation by what two mentions move each number, never by more.
+FLIPPED_MENTIONS = 2.5
+
+
+def rotation_tolerance(now: pd.DataFrame) -> pd.DataFrame:
+    """Per cell of the rotation table, how far two mentions move it (plus rounding)."""
+    counts = {
+        name: Counter(e["label"] for ex in evaluation.read_jsonl(path) for e in ex["entities"])
+        for name, path in evaluation.MODEL_ROTATION_SETS
+    }
+    tolerance = pd.DataFrame(index=now.index)
+    for column in now.columns:
+        if column in ("left out", "system", "mentions"):
+            continue
+        label = column.removeprefix("F1 ") if column.startswith("F1 ") else None
+        gold = [
+            counts[name][label] if label else sum(counts[name].values()) for name in now["left out"]
+        ]
+        tolerance[column] = [FLIPPED_MENTIONS / max(n, 1) + 0.001 for n in gold]
+    return tolerance
+
+
+def rotation_drift(recorded: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
+    """The rows where the recorded table and a recomputation differ by more than two mentions."""
+    assert list(recorded.columns) == list(now.columns)
+    assert recorded[["left out", "system", "mentions"]].equals(
+        now[["left out", "system", "mentions"]]
+    )
+    tolerance = rotation_tolerance(now)
+    drift = (recorded[tolerance.columns] - now[tolerance.columns]).abs()
+    return drift[(drift > tolerance).any(axis=1)]
+
+
 def test_the_recorded_rotation_is_what_the_model_gives():
     # notebook 05 shows the recorded table (tests/tools/train_entity_model.py --rotate --record);
-    # recomputed here (seven models, about three minutes) so it cannot drift from the code
+    # recomputed here (a model per left-out set, several minutes) so it cannot drift from the code
+    drift = rotation_drift(evaluation.recorded_rotation(), evaluation.model_rotation())
+    assert drift.empty, drift
+
+
+def test_the_rotation_tolerance_is_two_mentions_not_more():
+    # last-digit noise (a mention) passes; a table off by three mentions of a set fails
     recorded = evaluation.recorded_rotation()
-    now = evaluation.model_rotation()
-    assert list(recorded.columns) == list(now.columns)
-    assert recorded[["left out", "system"]].equals(now[["left out", "system"]])
-    numbers = [c for c in now.columns if c not in ("left out", "system")]
-    assert ((recorded[numbers] - now[numbers]).abs() <= 0.002).all().all()
+    mentions = recorded.loc[0, "mentions"]
+    one, three = recorded.copy(), recorded.copy()
+    one.loc[0, "recall"] += 1 / mentions
+    three.loc[0, "recall"] += 3 / mentions + 0.001
+    assert rotation_drift(recorded, one).empty
+    assert list(rotation_drift(recorded, three).index) == [0]
 
 
 def test_the_model_never_draws_a_name_across_a_sentence_or_a_clause():
