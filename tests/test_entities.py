@@ -955,16 +955,3 @@ def test_a_vietnamese_person_named_again_by_the_given_name_alone():
     # two given names read as a body by the archive's votes ("Duy Phong") are the person
     text = "Nguyễn Duy Phong bị bắt. Tại cơ quan điều tra, Duy Phong khai nhận đã trộm xe."
     assert ("Duy Phong", "PER") in _spans(text)
-
-
-def test_a_brand_and_model_the_archive_writes_after_a_product_noun_is_a_product():
-    """Round 9 (economy news): a brand and model of two foreign words had the shape of a foreign
-    person's name and was a PER ("Mercedes-Benz X-Class 2018 được phát triển dựa trên khung gầm
-    của Nissan Navara", the 2018 Mercedes-Benz X-Class is built on the Nissan Navara's chassis;
-    archive, baomoi-21461756). The archive writes it after a noun for its kind (``xe``,
-    ``mẫu xe``, ``điện thoại``: ``archive_product_names.tsv``), so it is a product, MISC."""
-    text = "Mercedes-Benz X-Class 2018 được phát triển dựa trên khung gầm của Nissan Navara."
-    assert ("Nissan Navara", "MISC") in _spans(text)
-    assert ("Galaxy S8", "MISC") in _spans("Samsung vừa ra mắt Galaxy S8 tại New York.")
-    # a fashion model is a person ("người mẫu", not "mẫu xe")
-    assert ("Miranda Kerr", "PER") in _spans("Người mẫu Miranda Kerr đến Hà Nội.")

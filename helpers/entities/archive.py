@@ -233,46 +233,13 @@ def sport_types() -> dict[str, str]:
     return out
 
 
-# A brand and model the archive writes after a noun for its kind of product this often, and
-# in this share of its uses, is a product.
-MIN_PRODUCT_USES = 5
-PRODUCT_SHARE = 0.05
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-@cache
-def product_types() -> dict[str, str]:
-    """Unlisted brand and model → MISC, from how often the archive writes it after a noun for
-    its kind (``archive_product_names.tsv``: "xe Honda Civic", "điện thoại Galaxy S8"), which
-    two foreign words otherwise make a person: two or more words, the first a foreign brand (not
-    a Vietnamese syllable, not an acronym: "SUV 7 chỗ"), no year in it ("Việt Nam 2013") and no
-    listed place ("Toyota Việt Nam" is the company)."""
-    from .gazetteers import gazetteer_matches  # gazetteers reads this module's person_heads
-
-    out = {}
-    for name, occurrences, after_noun in _rows("archive_product_names.tsv"):
-        uses, words = int(after_noun), name.split(" ")
-        if (
-            len(words) >= 2
-            and uses >= MIN_PRODUCT_USES
-            and uses >= PRODUCT_SHARE * int(occurrences)
-            and not is_native_syllable(words[0])
-            and not words[0].isupper()
-            and not any(_YEAR.fullmatch(w) for w in words)
-            and not gazetteer_matches(name)
-        ):
-            out[name] = "MISC"
-    return out
-
-
 @cache
 def name_types() -> dict[str, str]:
     """Unlisted name → the type its contexts across the archive vote for, where one dominates.
 
     Votes are weighed against each type's share of all votes (places get most of them, see
     ``context_types``): the winner needs at least ``NAME_LIFT_MARGIN`` times the runner-up's lift.
-    A name that sports news writes as a club or a player takes that type (``sport_types``), a
-    brand and model written after a noun for its kind is a product (``product_types``).
+    A name that sports news writes as a club or a player takes that type (``sport_types``).
     """
     rows = [(name, [int(v) for v in votes]) for name, _, *votes in _rows("archive_names.tsv")]
     totals = [sum(votes[k] for _, votes in rows) or 1 for k in range(3)]
@@ -285,7 +252,6 @@ def name_types() -> dict[str, str]:
         if lift[0][0] >= NAME_LIFT_MARGIN * lift[1][0]:
             out[name] = TYPES[lift[0][1]]
     out.update(sport_types())
-    out.update(product_types())
     return out
 
 

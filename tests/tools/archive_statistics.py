@@ -426,45 +426,6 @@ def sport_names(texts) -> list[list]:
     ]
 
 
-MIN_PRODUCT_USES = 3
-
-
-def product_names(texts) -> list[list]:
-    """For each capitalised name (one to four syllables, not listed), how often the archive
-    writes it right after a noun for a kind of product (``product_contexts.tsv``: ``xe``,
-    ``mẫu xe``, ``điện thoại``): ``Honda Civic``, ``Galaxy S8``; the shape of two foreign words
-    otherwise makes such a name a person."""
-    from helpers.paths import read_data_lines
-
-    nouns = set(read_data_lines("product_contexts.tsv")[1:])
-    occurrences: Counter[str] = Counter()
-    product: Counter[str] = Counter()
-    for text in texts:
-        for line in text.split("\n"):
-            sylls = list(words_of(line))
-            k = 0
-            while k < len(sylls):
-                if kind(sylls[k][0]) not in ("capital", "upper"):
-                    k += 1
-                    continue
-                j = k + 1
-                while j < len(sylls) and sylls[j][3] and kind(sylls[j][0]) != "lower":
-                    j += 1
-                a, b = sylls[k][1], sylls[j - 1][2]
-                name, length, k = line[a:b], j - k, j
-                if length > MAX_NAME_SYLLABLES or name in gazetteer():
-                    continue
-                occurrences[name] += 1
-                before = line[max(0, a - 30) : a].split() if line[a - 1 : a] == " " else []
-                if {" ".join(before[-n:]) for n in (2, 1) if len(before) >= n} & nouns:
-                    product[name] += 1
-    return [
-        [name, occurrences[name], product[name]]
-        for name in sorted(occurrences, key=lambda n: (-occurrences[n], n))
-        if product[name] >= MIN_PRODUCT_USES
-    ]
-
-
 def read_archive_heads() -> list[str]:
     path = DATA / "archive_heads.tsv"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -499,11 +460,6 @@ def main() -> None:
         help="only write archive_org_continuations.tsv (lower-case words after a body's name)",
     )
     parser.add_argument(
-        "--product-names",
-        action="store_true",
-        help="only write archive_product_names.tsv (names written after a product noun)",
-    )
-    parser.add_argument(
         "--sport-names",
         action="store_true",
         help="only write archive_sport_names.tsv (names written as clubs or as players)",
@@ -511,17 +467,6 @@ def main() -> None:
     args = parser.parse_args()
     exclude = excluded_ids(args.exclude)
     requested = {
-        "product_names": (
-            "archive_product_names.tsv",
-            [
-                "Capitalised names (one to four syllables, numbers and capitals included) that the",
-                "gazetteers do not list, with their occurrences and how often one comes right after",
-                "a noun for a kind of product of product_contexts.tsv (xe, mẫu xe, điện thoại:",
-                "'xe Honda Civic'). Names seen fewer than 3 times after such a noun are left out.",
-            ],
-            ["name", "occurrences", "after_product_noun"],
-            product_names,
-        ),
         "sport_names": (
             "archive_sport_names.tsv",
             [
