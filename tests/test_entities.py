@@ -935,23 +935,3 @@ def test_clubs_and_players_that_sports_news_names_are_not_places():
     assert ("Griezmann", "PER") in _spans("Griezmann từ chối MU, ở lại Atletico thêm một năm.")
     # a Vietnamese club named after its place keeps the place reading outside sports words
     assert ("Sài Gòn", "LOC") in _spans("Anh sống ở Sài Gòn từ năm 2010.")
-
-
-def test_a_vietnamese_person_named_again_by_the_given_name_alone():
-    """Round 9 (crime and society news): a report names a person in full once, then by the
-    given name alone, which was missed or read as a place or a body ("... lái xe gây ra vụ tai
-    nạn tên Phạm Tuấn Thành ... “Thời điểm gây tai nạn, Thành không sử dụng rượu bia”", the
-    driver who caused the accident is Pham Tuan Thanh ... "at the time, Thanh had not been
-    drinking"; archive dev 7, baomoi-22278385). A word that the archive writes mostly in lower
-    case stays a word where a sentence starts (``Tâm lý``, psychology)."""
-    text = (
-        "Ông Vũ Đình Kỳ - Trưởng Công an huyện Quế Võ, tỉnh Bắc Ninh cho biết thêm, lái xe gây ra"
-        " vụ tai nạn tên Phạm Tuấn Thành - cán bộ hành chính của Bệnh viện đa khoa huyện Quế Võ."
-        " “Thời điểm gây tai nạn, Thành không sử dụng rượu bia”, ông Kỳ nói."
-    )
-    assert ("Thành", "PER") in _spans(text)
-    text = "Ông Nguyễn Văn Tâm sống ở Hà Nội. Tâm lý của người dân ổn định."
-    assert [span for span in _spans(text) if span[0] == "Tâm"] == []
-    # two given names read as a body by the archive's votes ("Duy Phong") are the person
-    text = "Nguyễn Duy Phong bị bắt. Tại cơ quan điều tra, Duy Phong khai nhận đã trộm xe."
-    assert ("Duy Phong", "PER") in _spans(text)

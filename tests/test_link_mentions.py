@@ -8,15 +8,8 @@ from pathlib import Path
 import pytest
 
 import helpers.entities as entities
-from helpers.entities.archive import is_sentence_capital, positional_capital
 from helpers.entities.candidates import CRF, RULE, Candidate
-from helpers.entities.resolution import (
-    _guessed,
-    given_names,
-    link_mentions,
-    repeatable_names,
-    resolve,
-)
+from helpers.entities.resolution import link_mentions, repeatable_names, resolve
 
 DATA = Path(__file__).parent / "data"
 
@@ -26,22 +19,15 @@ def link_mentions_by_scan(chosen: list[Candidate], text: str) -> list[Candidate]
     names = repeatable_names(chosen, text)
     if not names:
         return chosen
-    short = {n: one for n, one in given_names(names).items() if n not in names}
     extra = []
-    for name in sorted(names | set(short)):
+    for name in sorted(names):
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if (
-                short.get(name)
-                and positional_capital(text, m.start())
-                and is_sentence_capital(name)
-            ):
-                continue
             inside = [c for c in chosen if c.start < m.end() and m.start() < c.end]
             if inside != [] and all(
                 m.start() <= c.start
                 and c.end <= m.end()
                 and c.label != "PER"
-                and ((c.start, c.end) != (m.start(), m.end()) or (name in short and _guessed(c)))
+                and (c.start, c.end) != (m.start(), m.end())
                 for c in inside
             ):
                 chosen = [c for c in chosen if c not in inside]

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..tokens import is_native_syllable, tokens
-from .archive import is_sentence_capital, positional_capital
+from ..tokens import tokens
 from .candidates import CRF, RULE, Candidate
-from .gazetteers import gazetteer, vietnamese_family_names
+from .gazetteers import gazetteer
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
@@ -125,38 +124,16 @@ def repeatable_names(chosen: list[Candidate], text: str) -> set[str]:
     }
 
 
-def given_names(names: set[str]) -> dict[str, bool]:
-    """The given names of the Vietnamese people's full names among ``names`` (a family name and
-    two or three capitalised Vietnamese syllables): the last two syllables and the last one, by
-    which reports name the person again ("Nguyễn Duy Phong" ... "Duy Phong" ... "Phong khai
-    nhận"). The value says whether the name is one syllable, which does not count where a
-    sentence starts with a word the archive mostly writes in lower case (``Tâm``, mind)."""
-    out: dict[str, bool] = {}
-    for name in names:
-        words = name.split(" ")
-        if (
-            3 <= len(words) <= 4
-            and words[0] in vietnamese_family_names()
-            and all(is_native_syllable(w) and w[:1].isupper() for w in words)
-        ):
-            out.setdefault(" ".join(words[-2:]), False)
-            out.setdefault(words[-1], True)
-    return out
-
-
 def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
     """A person's name of two or more words found once is the same person wherever else the
     text repeats it (``hoa hậu Phương Nga`` ... ``Phương Nga đã gửi đơn``; ``Ngoại trưởng Choe
     Son Hui`` ... ``Choe Son Hui``): a repeated mention, where no title or context is written
     again, takes the label of the first, if a rule read it (a title, a family name, a foreign
     name's shape; not the CRF or the archive's votes). It wins over shorter spans inside it
-    (``Nga`` read as Russia) and never over a span reaching outside it. A Vietnamese person's
-    given names alone are the person too (``given_names``)."""
+    (``Nga`` read as Russia) and never over a span reaching outside it."""
     names = repeatable_names(chosen, text)
     if not names:
         return chosen
-    short = {n: one for n, one in given_names(names).items() if n not in names}
-    names |= set(short)
     # chosen spans never overlap and are sorted by start, so their ends are sorted too: the
     # spans a match overlaps are found by bisection, not by a scan of every span (one long
     # paragraph repeats many names many times)
@@ -167,23 +144,16 @@ def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
     found = _whole_word_occurrences(names, text)
     for name in sorted(names):
         for m_start, m_end in found[name]:
-            if short.get(name) and positional_capital(text, m_start) and is_sentence_capital(name):
-                continue
             first, last = bisect_right(ends, m_start), bisect_left(starts, m_end)
             inside = [i for i in range(first, last) if i not in removed]
             # only shorter spans inside give way ("Nga" in "Phương Nga"); the same words read
             # as a place or a body ("thành phố Hồ Chí Minh", "đường Phạm Văn Đồng") keep that
             # reading, which their own context gave them
-            # a person's given names alone also win over the same words read only by the CRF
-            # or the archive's votes ("Duy Phong" a body by its votes), not by a context
             if inside and all(
                 m_start <= chosen[i].start
                 and chosen[i].end <= m_end
                 and chosen[i].label != "PER"
-                and (
-                    (chosen[i].start, chosen[i].end) != (m_start, m_end)
-                    or (name in short and _guessed(chosen[i]))
-                )
+                and (chosen[i].start, chosen[i].end) != (m_start, m_end)
                 for i in inside
             ):
                 removed.update(inside)
@@ -193,11 +163,6 @@ def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
     if not extra:
         return chosen
     return resolve([c for i, c in enumerate(chosen) if i not in removed] + extra)
-
-
-def _guessed(c: Candidate) -> bool:
-    """A span only the CRF or the archive's votes read, with no context of its own."""
-    return c.source.startswith("crf") or c.source in _WEAK_SOURCES
 
 
 _WORD = re.compile(r"\w+")
