@@ -58,12 +58,12 @@ ENTITY_ARCHIVE_DEV7 = DATA / "entities-archive-heldback6.jsonl"
 # Archive development set 8: the held-back split 7 (0.800 before round 8 of issue 10, 0.803
 # after); measured twice, development and training data since round 9.
 ENTITY_ARCHIVE_DEV8 = DATA / "entities-archive-heldback7.jsonl"
-# The held-back split 8: kept outside the project until the lead adds it after round 9 (so the
-# never-trained-on test checks its name until then, its articles once the file is here); the
-# entity model is never trained on it (tests/test_entity_model.py checks it).
+# The held-back split 8: measured before round 9 of issue 10 (recorded) and after it (live in
+# notebook 05); the entity model is never trained on it (tests/test_entity_model.py checks it).
 ENTITY_HELDBACK_SPLIT = DATA / "entities-archive-heldback8.jsonl"
 HELDBACK6_FIRST_MEASUREMENT = DATA / "heldback6-first-measurement.json"
 HELDBACK7_FIRST_MEASUREMENT = DATA / "heldback7-first-measurement.json"
+HELDBACK8_FIRST_MEASUREMENT = DATA / "heldback8-first-measurement.json"
 # Every held-back entity split's first and final measurement (the final one of the current
 # split is computed live in notebook 05).
 HELDBACK_MEASUREMENTS = DATA / "heldback-measurements.csv"
@@ -87,6 +87,10 @@ COMMITMENTS_ARCHIVE_DEV8 = DATA / "commitments-archive-heldout8.jsonl"
 # Held out during round 8: scored only as aggregates, first (recorded) and finally live.
 COMMITMENTS_HELDOUT9 = DATA / "commitments-archive-heldout9.jsonl"
 COMMITMENTS_HELDOUT9_FIRST_MEASUREMENT = DATA / "commitments-heldout9-first-measurement.json"
+# Held out during round 9 of the commitments: scored only as aggregates, first (recorded) and
+# finally live.
+COMMITMENTS_HELDOUT10 = DATA / "commitments-archive-heldout10.jsonl"
+COMMITMENTS_HELDOUT10_FIRST_MEASUREMENT = DATA / "commitments-heldout10-first-measurement.json"
 # Every held-out commitments set's first and final measurement.
 COMMITMENTS_HELDOUT_MEASUREMENTS = DATA / "commitments-heldout-measurements.csv"
 
