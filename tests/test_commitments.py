@@ -1470,3 +1470,18 @@ def test_a_foreign_official_takes_the_country_his_title_is_written_with_in_the_p
     # no country written with the title in the paragraph: unknown, not a guess
     text = "Ngoại trưởng An Tha-ni yêu cầu Hội đồng Bảo an thúc giục các nước bỏ lệnh phong tỏa."
     assert actors(text) == [("unknown", "yêu cầu")]
+
+
+def test_verbs_the_ninth_set_counts_criticism_wishes_and_light_verb_spans():
+    # round 12 (conventions 31, 36; archive baomoi-22477871, baomoi-22638399): "North Korea on
+    # 7 June criticised the decision to pull the US out of the Paris agreement"; "Russia's
+    # foreign ministry spoke up to warn the US", "lên tiếng" (speak up) inside the span
+    text = "Triều Tiên ngày 7-6 chỉ trích quyết định rút Mỹ khỏi thỏa thuận Paris."
+    assert actors(text) == [("North Korea", "chỉ trích")]
+    text = "Bộ Ngoại giao Nga vừa lên tiếng cảnh báo Mỹ về các hành động đơn phương tại Syria."
+    assert actors(text) == [("Russia", "lên tiếng cảnh báo")]
+    # "the Netherlands wished Vietnam a successful APEC" (baomoi-22721663)
+    text = "Hà Lan chúc Việt Nam tổ chức thành công Hội nghị Cấp cao APEC 2017."
+    assert actors(text) == [("Netherlands", "chúc")]
+    # the adversative passive "bị chỉ trích" (was criticised) is no stance of its subject
+    assert actors("Thủ tướng Anh bị chỉ trích vì phản ứng chậm.") == []
