@@ -1485,3 +1485,16 @@ def test_verbs_the_ninth_set_counts_criticism_wishes_and_light_verb_spans():
     assert actors(text) == [("Netherlands", "chúc")]
     # the adversative passive "bị chỉ trích" (was criticised) is no stance of its subject
     assert actors("Thủ tướng Anh bị chỉ trích vì phản ứng chậm.") == []
+
+
+def test_city_and_provincial_chairs_governors_and_mayors_are_local_no_party():
+    # round 12 (conventions "Real news" 2; archive baomoi-22539656, baomoi-21511743): "the
+    # chairman of Hanoi city demands clarification ..."; "Mayor Bill de Blasio spoke up to call
+    # on everyone to stay at home": local authorities, no rows, at home or abroad
+    assert actors("Chủ tịch TP Hà Nội yêu cầu làm rõ vụ nhóm phóng viên bị hành hung.") == []
+    text = "Thị trưởng New York Bill de Blasio lên tiếng kêu gọi mọi người ở nhà vì cơn bão."
+    assert actors(text) == []
+    assert actors("Chủ tịch tỉnh Hưng Yên Nguyễn Văn Phóng đề xuất một số kiến nghị.") == []
+    # a national office is still a party: "the State President ..."
+    text = "Chủ tịch nước Trần Đại Quang đề nghị hai bên tăng cường hợp tác."
+    assert actors(text) == [("Vietnam", "đề nghị")]
