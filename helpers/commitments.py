@@ -1585,12 +1585,18 @@ def _stance_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     counts at the start of a word the segmenter glued to what follows ("hoan nghênh động thái"
     read as one word): such a verb is a word of its own in any case. It also counts at the end
     of a word whose first part is a capitalised name ("Mỹ hoan nghênh", "Lưu bày tỏ vui mừng":
-    the segmenter glued the subject onto the verb). A frame ("coi … là", regard … as) counts
+    the segmenter glued the subject onto the verb). One that opens a phrase of another sense
+    (``other_sense`` in data/stance.tsv) is no stance verb. A frame ("coi … là", regard … as) counts
     when its second part follows in the same clause; the span is its first part."""
     starts = {t.start for t in toks} | _glued_name_ends(text, toks)
     ends = {t.end for t in toks}
+    # a stance verb that opens a phrase of another sense ("thống nhất đất nước", reunify the
+    # country) is that other word, no stance
+    other_senses = {m.start() for m in _pattern("other_sense").finditer(text)}
     spans = []
     for m in _pattern("verb").finditer(text):
+        if m.start() in other_senses:
+            continue
         glued = " " in m.group() and text[m.end() : m.end() + 1] == " "
         if m.start() in starts and (m.end() in ends or glued):
             spans.append((m.start(), m.end()))

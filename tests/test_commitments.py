@@ -1498,3 +1498,16 @@ def test_city_and_provincial_chairs_governors_and_mayors_are_local_no_party():
     # a national office is still a party: "the State President ..."
     text = "Chủ tịch nước Trần Đại Quang đề nghị hai bên tăng cường hợp tác."
     assert actors(text) == [("Vietnam", "đề nghị")]
+
+
+def test_thong_nhat_dat_nuoc_reunify_the_country_is_no_agreement():
+    # round 12 (archive baomoi-22619292): "the President expressed gratitude to the veterans who
+    # fought beside the Vietnamese people for national liberation and reunification of the
+    # country": "thống nhất đất nước" is reunify, not "thống nhất" (agree)
+    text = (
+        "Chủ tịch nước bày tỏ lòng biết ơn đối với các cựu chiến binh đã sát cánh cùng nhân dân "
+        "Việt Nam đấu tranh giải phóng dân tộc, thống nhất đất nước."
+    )
+    assert actors(text) == [("Vietnam", "bày tỏ lòng biết ơn")]
+    # agreement is still a stance: "the two sides agreed to strengthen cooperation"
+    assert actors("Hai bên thống nhất tăng cường hợp tác.") == [("both", "thống nhất")]
