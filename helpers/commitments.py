@@ -1299,7 +1299,8 @@ def _quoted_speaker(
     reader: _Reader, text: str, toks: list[Token], pos: int, entities: list[Entity]
 ) -> tuple[list[str], str]:
     """The speaker of the quotation holding ``pos``: the subject of the tag after it ('...”,
-    Thủ tướng Nguyễn Xuân Phúc bày tỏ') or of the frame before it ('Thủ tướng nói: “...')."""
+    Thủ tướng Nguyễn Xuân Phúc bày tỏ'; of the one a source cites: '...”, Reuters dẫn lời ông
+    Trump', Reuters quoted Mr Trump) or of the frame before it ('Thủ tướng nói: “...')."""
     opening = max(text.rfind("“", 0, pos), text.rfind('"', 0, pos))
     colon = re.search(r"[:,]\s*$", text[:opening]) if opening > 0 else None
     if colon:
@@ -1317,6 +1318,16 @@ def _quoted_speaker(
     )
     if verb is None or "\n" in text[close.end() : verb]:
         return [], ""
+    cited = _pattern("citing").match(text, verb)
+    if cited:  # '...", Reuters dẫn lời ông Trump phát biểu': the one cited spoke, not the source
+        after = next(
+            (t.start for t in toks if t.start >= cited.end() and t.pos == "V" and t.text.islower()),
+            len(text),
+        )
+        breaks = [_CLAUSE_BREAK.search(text, cited.end(), after)]
+        breaks.append(_SENTENCE_END.search(text, cited.end(), after))
+        limit = min([after, *(m.start() for m in breaks if m)])
+        return _parties_in(reader, text, toks, (cited.end(), limit), entities)
     return _parties_in(reader, text, toks, (close.end(), verb), entities)
 
 

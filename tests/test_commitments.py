@@ -1511,3 +1511,16 @@ def test_thong_nhat_dat_nuoc_reunify_the_country_is_no_agreement():
     assert actors(text) == [("Vietnam", "bày tỏ lòng biết ơn")]
     # agreement is still a stance: "the two sides agreed to strengthen cooperation"
     assert actors("Hai bên thống nhất tăng cường hợp tác.") == [("both", "thống nhất")]
+
+
+def test_a_quotation_a_source_cites_is_the_cited_speakers():
+    # round 12 (archive baomoi-22692014): '"I call on every nation to confront the threat", AFP
+    # quoted US President Donald Trump as saying in Warsaw': the speaker is the one cited after
+    # "dẫn lời", not the agency (the press is no party)
+    text = (
+        '"Tôi kêu gọi mọi quốc gia đối phó với mối đe dọa này", AFP dẫn lời Tổng thống Mỹ '
+        "Donald Trump phát biểu tại Warsaw."
+    )
+    assert actors(text) == [("United States", "kêu gọi")]
+    # no one cited: the agency alone gives no row
+    assert actors('"Tôi kêu gọi mọi quốc gia đối phó với mối đe dọa này", AFP cho biết.') == []
