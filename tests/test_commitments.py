@@ -1524,3 +1524,12 @@ def test_a_quotation_a_source_cites_is_the_cited_speakers():
     assert actors(text) == [("United States", "kêu gọi")]
     # no one cited: the agency alone gives no row
     assert actors('"Tôi kêu gọi mọi quốc gia đối phó với mối đe dọa này", AFP cho biết.') == []
+
+
+def test_qh_the_press_abbreviation_of_the_national_assembly_is_a_national_body():
+    # round 12 (archive baomoi-22374793, baomoi-22276018): "the NA Standing Committee warned
+    # that public debt ..."; "the NA Vice Chair stressed": Vietnam (conventions "Real news" 1)
+    text = "Ủy ban Thường vụ QH cảnh báo các chỉ số về nợ công đã vượt giới hạn."
+    assert actors(text) == [("Vietnam", "cảnh báo")]
+    text = "Phó Chủ tịch QH nhấn mạnh rằng Chính phủ cần đánh giá lại."
+    assert actors(text) == [("Vietnam", "nhấn mạnh")]
