@@ -1295,6 +1295,13 @@ def _plural_pronoun(text: str, clause: int, pos: int) -> bool:
     return " ".join(rest.lower().split()) in _cues()["plural_pronoun"]
 
 
+def _next_verb(toks: list[Token], start: int) -> int | None:
+    """Where the first lower-case verb at or after ``start`` begins (a tag's verb)."""
+    return next(
+        (t.start for t in toks if t.start >= start and t.pos == "V" and t.text.islower()), None
+    )
+
+
 def _quoted_speaker(
     reader: _Reader, text: str, toks: list[Token], pos: int, entities: list[Entity]
 ) -> tuple[list[str], str]:
@@ -1312,18 +1319,12 @@ def _quoted_speaker(
     close = _CLOSING_QUOTE.search(text, pos)
     if not close:
         return [], ""
-    verb = next(
-        (t.start for t in toks if t.start >= close.end() and t.pos == "V" and t.text.islower()),
-        None,
-    )
+    verb = _next_verb(toks, close.end())
     if verb is None or "\n" in text[close.end() : verb]:
         return [], ""
     cited = _pattern("citing").match(text, verb)
     if cited:  # '...", Reuters dẫn lời ông Trump phát biểu': the one cited spoke, not the source
-        after = next(
-            (t.start for t in toks if t.start >= cited.end() and t.pos == "V" and t.text.islower()),
-            len(text),
-        )
+        after = _next_verb(toks, cited.end()) or len(text)
         breaks = [_CLAUSE_BREAK.search(text, cited.end(), after)]
         breaks.append(_SENTENCE_END.search(text, cited.end(), after))
         limit = min([after, *(m.start() for m in breaks if m)])
