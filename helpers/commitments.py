@@ -1295,11 +1295,19 @@ def _plural_pronoun(text: str, clause: int, pos: int) -> bool:
     return " ".join(rest.lower().split()) in _cues()["plural_pronoun"]
 
 
+def _next_verb(toks: list[Token], start: int) -> int | None:
+    """Where the first lower-case verb at or after ``start`` begins (a tag's verb)."""
+    return next(
+        (t.start for t in toks if t.start >= start and t.pos == "V" and t.text.islower()), None
+    )
+
+
 def _quoted_speaker(
     reader: _Reader, text: str, toks: list[Token], pos: int, entities: list[Entity]
 ) -> tuple[list[str], str]:
     """The speaker of the quotation holding ``pos``: the subject of the tag after it ('...”,
-    Thủ tướng Nguyễn Xuân Phúc bày tỏ') or of the frame before it ('Thủ tướng nói: “...')."""
+    Thủ tướng Nguyễn Xuân Phúc bày tỏ'; of the one a source cites: '...”, Reuters dẫn lời ông
+    Trump', Reuters quoted Mr Trump) or of the frame before it ('Thủ tướng nói: “...')."""
     opening = max(text.rfind("“", 0, pos), text.rfind('"', 0, pos))
     colon = re.search(r"[:,]\s*$", text[:opening]) if opening > 0 else None
     if colon:
@@ -1311,12 +1319,16 @@ def _quoted_speaker(
     close = _CLOSING_QUOTE.search(text, pos)
     if not close:
         return [], ""
-    verb = next(
-        (t.start for t in toks if t.start >= close.end() and t.pos == "V" and t.text.islower()),
-        None,
-    )
+    verb = _next_verb(toks, close.end())
     if verb is None or "\n" in text[close.end() : verb]:
         return [], ""
+    cited = _pattern("citing").match(text, verb)
+    if cited:  # '...", Reuters dẫn lời ông Trump phát biểu': the one cited spoke, not the source
+        after = _next_verb(toks, cited.end()) or len(text)
+        breaks = [_CLAUSE_BREAK.search(text, cited.end(), after)]
+        breaks.append(_SENTENCE_END.search(text, cited.end(), after))
+        limit = min([after, *(m.start() for m in breaks if m)])
+        return _parties_in(reader, text, toks, (cited.end(), limit), entities)
     return _parties_in(reader, text, toks, (close.end(), verb), entities)
 
 
@@ -1585,12 +1597,18 @@ def _stance_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     counts at the start of a word the segmenter glued to what follows ("hoan nghênh động thái"
     read as one word): such a verb is a word of its own in any case. It also counts at the end
     of a word whose first part is a capitalised name ("Mỹ hoan nghênh", "Lưu bày tỏ vui mừng":
-    the segmenter glued the subject onto the verb). A frame ("coi … là", regard … as) counts
+    the segmenter glued the subject onto the verb). One that opens a phrase of another sense
+    (``other_sense`` in data/stance.tsv) is no stance verb. A frame ("coi … là", regard … as) counts
     when its second part follows in the same clause; the span is its first part."""
     starts = {t.start for t in toks} | _glued_name_ends(text, toks)
     ends = {t.end for t in toks}
+    # a stance verb that opens a phrase of another sense ("thống nhất đất nước", reunify the
+    # country) is that other word, no stance
+    other_senses = {m.start() for m in _pattern("other_sense").finditer(text)}
     spans = []
     for m in _pattern("verb").finditer(text):
+        if m.start() in other_senses:
+            continue
         glued = " " in m.group() and text[m.end() : m.end() + 1] == " "
         if m.start() in starts and (m.end() in ends or glued):
             spans.append((m.start(), m.end()))

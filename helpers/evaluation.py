@@ -84,8 +84,11 @@ COMMITMENTS_ARCHIVE_DEV7 = DATA / "commitments-archive-heldout7.jsonl"
 # Held out during round 7 (measured before and after it); in round 8 the engineer's inner check,
 # read as aggregate scores only; development data since.
 COMMITMENTS_ARCHIVE_DEV8 = DATA / "commitments-archive-heldout8.jsonl"
-# Held out during round 8: scored only as aggregates, first (recorded) and finally live.
+# Held out during round 8: scored only as aggregates, first (recorded) and finally live; its
+# errors read in round 12, development data since (the same file under both names: notebook 05
+# keeps its first and final measurement).
 COMMITMENTS_HELDOUT9 = DATA / "commitments-archive-heldout9.jsonl"
+COMMITMENTS_ARCHIVE_DEV9 = COMMITMENTS_HELDOUT9
 COMMITMENTS_HELDOUT9_FIRST_MEASUREMENT = DATA / "commitments-heldout9-first-measurement.json"
 # Held out during round 9 of the commitments: scored only as aggregates, first (recorded) and
 # finally live.

@@ -8,9 +8,9 @@ Run from the project root with the project's environment:
 
 For every commitment development set of ``tests/data`` it prints precision and recall of the
 base revision's ``helpers`` (exported with ``git archive`` into a temporary folder and run in a
-child process) and of this checkout's, then the same pooled over the eight archive sets (their
-true and false pairs summed), then held-out 9, whose errors no engineer has read, in aggregate
-only (``--misses`` refuses it). A proposed change is judged on all the columns at once: a rule
+child process) and of this checkout's, then the same pooled over the nine archive sets (their
+true and false pairs summed), then held-out 10, whose errors no engineer has read, in aggregate
+only (``--misses`` refuses it; skipped with a note while its file is not in ``tests/data``). A proposed change is judged on all the columns at once: a rule
 written from one set's examples tends to raise that set only.
 
 The learned scorer of ``commitment_scorer.py`` (beside this file) is validated here:
@@ -51,12 +51,15 @@ COMMITMENT_SETS = {
     "archive heldout6": DATA / "commitments-archive-heldout6.jsonl",
     "archive heldout7": DATA / "commitments-archive-heldout7.jsonl",
     "archive heldout8": DATA / "commitments-archive-heldout8.jsonl",
+    "archive heldout9": DATA / "commitments-archive-heldout9.jsonl",
 }
 ARCHIVE_SETS = [name for name in COMMITMENT_SETS if name.startswith("archive")]
 # Sets whose errors no engineer has read: scored for their aggregate precision and recall only
 # (never listed by --misses, never pooled, never in the scorer's rotation), so that they stay an
-# inner check of a change rather than more development data.
-AGGREGATE_ONLY = {"archive heldout9": DATA / "commitments-archive-heldout9.jsonl"}
+# inner check of a change rather than more development data. Held-out 10 is kept outside the
+# project until the lead adds it: a missing file is skipped with a note.
+AGGREGATE_ONLY_FILES = {"archive heldout10": DATA / "commitments-archive-heldout10.jsonl"}
+AGGREGATE_ONLY = {name: path for name, path in AGGREGATE_ONLY_FILES.items() if path.exists()}
 
 # Run in a child process with the base's helpers first on its path: the comparison tables of
 # the sets given as JSON on the command line.
@@ -214,7 +217,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--base", default="main", help="git revision to compare with (main)")
     parser.add_argument(
-        "--misses", metavar="SET", help="list this checkout's errors on SET (not held-out 9)"
+        "--misses", metavar="SET", help="list this checkout's errors on SET (not held-out 10)"
     )
     parser.add_argument("--rotate", action="store_true", help="print the scorer's rotation")
     parser.add_argument("--record", action="store_true", help="with --rotate: record it")
@@ -230,9 +233,12 @@ def main() -> None:
         with pd.option_context("display.width", 200):
             print(table.round(3).to_string(index=False))
         return
+    for name, path in AGGREGATE_ONLY_FILES.items():
+        if name not in AGGREGATE_ONLY:
+            print(f"note: {name} skipped: {path.relative_to(ROOT)} is not in this checkout")
     head = _comparisons()
     if args.misses:
-        if args.misses in AGGREGATE_ONLY:
+        if args.misses in AGGREGATE_ONLY_FILES:
             raise SystemExit(f"{args.misses} is scored in aggregate only: its errors stay unread")
         wrong = [r for r in head[args.misses] if r["gold"] != r["predicted"]]
         print(pd.DataFrame(wrong).to_string())
