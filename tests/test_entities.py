@@ -913,3 +913,25 @@ def test_a_byline_is_made_of_name_syllables():
     # archive dev, baomoi)
     text = "và được vinh danh là ca sĩ của năm của giải âm nhạc cống hiến 2017. QUẢNG TIẾN "
     assert [text[c.start : c.end] for c in byline_layer(text)] == ["QUẢNG TIẾN"]
+
+
+def test_clubs_and_players_that_sports_news_names_are_not_places():
+    """Round 9 (sports news): unlisted clubs, players and coaches were places, because the
+    archive's votes for them come from prepositions (``đến``, ``rời``, ``trước``) that precede
+    clubs and players as often as places. The archive's sports uses decide
+    (``archive_sport_names.tsv``: after ``CLB``, ``khoác áo``, a scoreline: a club; after
+    ``tiền đạo``, ``HLV``: a player or coach): "Thua đau Tottenham, Mourinho tuyên bố 'không
+    muốn đá'!" (beaten badly by Tottenham, Mourinho declares he does not want to play; archive,
+    baomoi-22273665: nothing was found); "Thay vì dứt điểm, Công Phượng kiến tạo cho Văn Toàn ghi
+    bàn" (instead of shooting, Công Phượng set up Văn Toàn to score; baomoi-21488329:
+    ``Công Phượng``, a player's given names, was a place); "Griezmann" alone, the surname of the
+    player "Antoine Griezmann", was a place too."""
+    assert _spans("Thua đau Tottenham, Mourinho tuyên bố 'không muốn đá'!") == [
+        ("Tottenham", "ORG"),
+        ("Mourinho", "PER"),
+    ]
+    text = "Thay vì dứt điểm, Công Phượng kiến tạo cho Văn Toàn ghi bàn nâng tỷ số lên 2-0."
+    assert ("Công Phượng", "PER") in _spans(text)
+    assert ("Griezmann", "PER") in _spans("Griezmann từ chối MU, ở lại Atletico thêm một năm.")
+    # a Vietnamese club named after its place keeps the place reading outside sports words
+    assert ("Sài Gòn", "LOC") in _spans("Anh sống ở Sài Gòn từ năm 2010.")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..paths import read_data_lines
+from ..tokens import is_native_syllable
 
 TYPES = ("PER", "LOC", "ORG")
 
@@ -184,12 +185,61 @@ def place_contexts() -> frozenset[str]:
     return frozenset(out)
 
 
+# Sports news: a name the archive writes as a club this often, and in this share of its
+# sports uses, is a club; one written (nearly) only as a player or coach is a person. Club
+# evidence (CLB X, X FC, a scoreline) is specific; player words also precede clubs ("tiền vệ
+# Arsenal", Arsenal's midfielder), so a club needs only a quarter of the sports uses.
+MIN_SPORT_VOTES = 5
+CLUB_SHARE = 0.25
+PLAYER_SHARE = 0.9
+
+
+@cache
+def sport_types() -> dict[str, str]:
+    """Unlisted name → ORG (a club) or PER (a player or coach), from how sports news in the
+    archive writes it (``archive_sport_names.tsv``): ``Juventus``, ``Tottenham`` (clubs, which
+    the prepositions before them vote places), ``Mourinho``, ``Công Phượng`` (a player's given
+    names, which the votes also call a place), and a foreign player's surname. A club is a foreign name (a Vietnamese club is
+    named after its place or sponsor, ``Sài Gòn``, whose place reading stays) and no
+    competition (``Premier League``); a person is no show (``HLV The Voice``, the show's coach)."""
+    from .gazetteers import cues  # gazetteers reads this module's person_heads
+
+    competition_ends = set(cues().get("competition_end", []))
+    out = {}
+    for name, _, club, national, player in _rows("archive_sport_names.tsv"):
+        club_votes, national_votes, player_votes = int(club), int(national), int(player)
+        sports = club_votes + national_votes + player_votes
+        words = name.split(" ")
+        if (
+            club_votes >= MIN_SPORT_VOTES
+            and club_votes >= CLUB_SHARE * sports
+            and club_votes >= 4 * national_votes  # "Scotland", a national team: its country
+            and not any(is_native_syllable(w) for w in words)
+            and words[-1] not in competition_ends
+        ):
+            out[name] = "ORG"
+        elif (
+            player_votes >= MIN_SPORT_VOTES
+            and player_votes >= PLAYER_SHARE * sports
+            and words[0] != "The"
+        ):
+            out[name] = "PER"
+    # a foreign player's surname alone is the player ("Griezmann", of "Antoine Griezmann"),
+    # which the prepositions before it vote a place as well
+    for name, label in list(out.items()):
+        words = name.split(" ")
+        if label == "PER" and len(words) > 1 and not any(is_native_syllable(w) for w in words):
+            out.setdefault(words[-1], "PER")
+    return out
+
+
 @cache
 def name_types() -> dict[str, str]:
     """Unlisted name → the type its contexts across the archive vote for, where one dominates.
 
     Votes are weighed against each type's share of all votes (places get most of them, see
     ``context_types``): the winner needs at least ``NAME_LIFT_MARGIN`` times the runner-up's lift.
+    A name that sports news writes as a club or a player takes that type (``sport_types``).
     """
     rows = [(name, [int(v) for v in votes]) for name, _, *votes in _rows("archive_names.tsv")]
     totals = [sum(votes[k] for _, votes in rows) or 1 for k in range(3)]
@@ -201,6 +251,7 @@ def name_types() -> dict[str, str]:
         lift = sorted(((votes[k] * grand / totals[k], k) for k in range(3)), reverse=True)
         if lift[0][0] >= NAME_LIFT_MARGIN * lift[1][0]:
             out[name] = TYPES[lift[0][1]]
+    out.update(sport_types())
     return out
 
 

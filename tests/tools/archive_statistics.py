@@ -51,6 +51,7 @@ import lzma
 import re
 import sys
 from collections import Counter, defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 import checkout  # noqa: F401  (puts this checkout's helpers first on sys.path)
@@ -358,6 +359,71 @@ def org_continuations(texts) -> list[list]:
 
 
 MIN_CONTINUATION_COUNT = 5
+MIN_SPORT_VOTES = 3
+# What stands between two teams in a fixture: a scoreline ("Chelsea 2-1 Arsenal"), both sides
+# capitalised names ("vs" also stands between two players: "Messi vs Ronaldo")
+FIXTURE = re.compile(r" \d ?[-–] ?\d ")
+
+
+def sport_names(texts) -> list[list]:
+    """For each capitalised name (one to four syllables, not listed, not a lone Vietnamese
+    syllable or letter), how often sports news writes it as a club (after a club word of
+    ``sport_contexts.tsv``: ``CLB``, ``đội bóng``, ``khoác áo``; before ``FC``; on either side of
+    a scoreline between two names), as a national team (after ``tuyển``, ``ĐT``: a country the
+    gazetteers spell otherwise, ``Italia``) and as a player or coach (after a player word:
+    ``tiền đạo``, forward; ``HLV``, coach). The archive's usual votes come from prepositions
+    (``đến``, ``rời``, ``trước``), which in sports news precede clubs and players as often as
+    places."""
+    from helpers.paths import read_data_lines
+
+    rows = [line.split("\t") for line in read_data_lines("sport_contexts.tsv")[1:]]
+    club_cues = {context for context, kind in rows if kind == "club"}
+    player_cues = {context for context, kind in rows if kind == "player"}
+    national_cues = {context for context, kind in rows if kind == "national"}
+    occurrences: Counter[str] = Counter()
+    national: Counter[str] = Counter()
+    club: Counter[str] = Counter()
+    player: Counter[str] = Counter()
+    for text in texts:
+        for line in text.split("\n"):
+            sylls = list(words_of(line))
+            runs = []
+            k = 0
+            while k < len(sylls):
+                if kind(sylls[k][0]) != "capital":
+                    k += 1
+                    continue
+                j = k + 1
+                while j < len(sylls) and sylls[j][3] and kind(sylls[j][0]) == "capital":
+                    j += 1
+                runs.append((sylls[k][1], sylls[j - 1][2], j - k))
+                k = j
+            fixture = set()
+            for (a1, b1, _), (a2, b2, _) in pairwise(runs):
+                if FIXTURE.fullmatch(line[b1:a2]):
+                    fixture |= {(a1, b1), (a2, b2)}
+            for a, b, length in runs:
+                name = line[a:b]
+                if (
+                    length > MAX_NAME_SYLLABLES
+                    or name in gazetteer()
+                    or (length == 1 and (is_native_syllable(name) or len(name) == 1))
+                ):
+                    continue
+                occurrences[name] += 1
+                before = line[max(0, a - 30) : a].split() if line[a - 1 : a] == " " else []
+                contexts = {" ".join(before[-n:]) for n in (2, 1) if len(before) >= n}
+                if contexts & national_cues:
+                    national[name] += 1
+                elif (a, b) in fixture or contexts & club_cues or line[b : b + 3] == " FC":
+                    club[name] += 1
+                elif contexts & player_cues:
+                    player[name] += 1
+    return [
+        [name, occurrences[name], club[name], national[name], player[name]]
+        for name in sorted(occurrences, key=lambda n: (-occurrences[n], n))
+        if club[name] + player[name] + national[name] >= MIN_SPORT_VOTES
+    ]
 
 
 def read_archive_heads() -> list[str]:
@@ -393,9 +459,27 @@ def main() -> None:
         action="store_true",
         help="only write archive_org_continuations.tsv (lower-case words after a body's name)",
     )
+    parser.add_argument(
+        "--sport-names",
+        action="store_true",
+        help="only write archive_sport_names.tsv (names written as clubs or as players)",
+    )
     args = parser.parse_args()
     exclude = excluded_ids(args.exclude)
     requested = {
+        "sport_names": (
+            "archive_sport_names.tsv",
+            [
+                "Capitalised names (one to four syllables) that the gazetteers do not list, with their",
+                "occurrences and how often sports news writes them as a club (after a club word of",
+                "sport_contexts.tsv such as CLB, đội bóng, khoác áo; before FC; beside a scoreline:",
+                "'Chelsea 2-1 Arsenal'), as a national team (after tuyển, ĐT) or as a player or",
+                "coach (after a player word such as tiền đạo, HLV). Names with fewer than 3 such",
+                "uses are left out.",
+            ],
+            ["name", "occurrences", "club", "national", "player"],
+            sport_names,
+        ),
         "org_continuations": (
             "archive_org_continuations.tsv",
             [
