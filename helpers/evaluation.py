@@ -85,7 +85,7 @@ COMMITMENTS_ARCHIVE_DEV7 = DATA / "commitments-archive-heldout7.jsonl"
 # read as aggregate scores only; development data since.
 COMMITMENTS_ARCHIVE_DEV8 = DATA / "commitments-archive-heldout8.jsonl"
 # Held out during round 8: scored only as aggregates, first (recorded) and finally live; its
-# errors read in round 12, development data since (the same file under both names: notebook 05
+# errors read in round 9's second part, development data since (the same file under both names: notebook 05
 # keeps its first and final measurement).
 COMMITMENTS_HELDOUT9 = DATA / "commitments-archive-heldout9.jsonl"
 COMMITMENTS_ARCHIVE_DEV9 = COMMITMENTS_HELDOUT9

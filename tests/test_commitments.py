@@ -1400,7 +1400,7 @@ def test_a_damaged_office_holder_file_names_the_file(monkeypatch):
 
 
 def test_a_quoted_first_person_with_a_modal_or_a_straight_closing_mark_is_the_speaker():
-    # round 11 (held-out 5, 6, 7): "I want to affirm that Article 5 ... still holds", Mr Mattis
+    # round 9 (held-out 5, 6, 7): "I want to affirm that Article 5 ... still holds", Mr Mattis
     # said; "I sincerely thank ...", after the Prime Minister's reply frame; a quotation begun
     # in an earlier paragraph and closed by a straight mark before its tag ('... bệnh nhân" -
     # bộ trưởng nhấn mạnh', the minister stressed)
@@ -1421,7 +1421,7 @@ def test_a_quoted_first_person_with_a_modal_or_a_straight_closing_mark_is_the_sp
 
 
 def test_they_after_a_list_of_parties_is_one_row_per_party():
-    # round 11 (held-out 7): "Egypt, Bahrain and Yemen cut all ties with Qatar. They accused
+    # round 9 (held-out 7): "Egypt, Bahrain and Yemen cut all ties with Qatar. They accused
     # Qatar of being friendly with Iran, supporting terrorist groups": one row per party, and
     # "ủng hộ" goes on with the complement clause (Qatar's), no row of the accusers
     text = (
@@ -1434,7 +1434,7 @@ def test_they_after_a_list_of_parties_is_one_row_per_party():
 
 
 def test_a_minister_named_by_portfolio_is_of_the_ministry_named_before():
-    # round 11 (held-out 7): "China's Ministry of Commerce is ready ... Minister of Commerce
+    # round 9 (held-out 7): "China's Ministry of Commerce is ready ... Minister of Commerce
     # Chung Son affirmed ...": the portfolio written in sentence case, no country after it
     text = (
         "Bộ Thương mại Trung Quốc sẵn sàng phối hợp với Việt Nam. Bộ trưởng Thương mại Chung Sơn "
@@ -1446,7 +1446,7 @@ def test_a_minister_named_by_portfolio_is_of_the_ministry_named_before():
 
 
 def test_a_reporting_verb_after_and_reports_a_clause_with_its_own_stance():
-    # round 11 (held-out 6): "President Trump supported Vietnam hosting APEC 2017 and said the
+    # round 9 (held-out 6): "President Trump supported Vietnam hosting APEC 2017 and said the
     # President looks forward to the visit": the reported clause's stance verb is a row, of the
     # bare title's holder; not content of "ủng hộ"
     text = (
@@ -1460,7 +1460,7 @@ def test_a_reporting_verb_after_and_reports_a_clause_with_its_own_stance():
 
 
 def test_a_foreign_official_takes_the_country_his_title_is_written_with_in_the_paragraph():
-    # round 11 (held-out 8): "Foreign Minister Al Thani asked ... The efforts of Qatar's foreign
+    # round 9 (held-out 8): "Foreign Minister Al Thani asked ... The efforts of Qatar's foreign
     # minister came a day after ...": within-text resolution, also from a later mention
     text = (
         "Ngoại trưởng An Tha-ni yêu cầu Hội đồng Bảo an thúc giục các nước bỏ lệnh phong tỏa. "
@@ -1473,7 +1473,7 @@ def test_a_foreign_official_takes_the_country_his_title_is_written_with_in_the_p
 
 
 def test_verbs_the_ninth_set_counts_criticism_wishes_and_light_verb_spans():
-    # round 12 (conventions 31, 36; archive baomoi-22477871, baomoi-22638399): "North Korea on
+    # round 9's second part (conventions 31, 36; archive baomoi-22477871, baomoi-22638399): "North Korea on
     # 7 June criticised the decision to pull the US out of the Paris agreement"; "Russia's
     # foreign ministry spoke up to warn the US", "lên tiếng" (speak up) inside the span
     text = "Triều Tiên ngày 7-6 chỉ trích quyết định rút Mỹ khỏi thỏa thuận Paris."
@@ -1488,7 +1488,7 @@ def test_verbs_the_ninth_set_counts_criticism_wishes_and_light_verb_spans():
 
 
 def test_city_and_provincial_chairs_governors_and_mayors_are_local_no_party():
-    # round 12 (conventions "Real news" 2; archive baomoi-22539656, baomoi-21511743): "the
+    # round 9's second part (conventions "Real news" 2; archive baomoi-22539656, baomoi-21511743): "the
     # chairman of Hanoi city demands clarification ..."; "Mayor Bill de Blasio spoke up to call
     # on everyone to stay at home": local authorities, no rows, at home or abroad
     assert actors("Chủ tịch TP Hà Nội yêu cầu làm rõ vụ nhóm phóng viên bị hành hung.") == []
@@ -1501,7 +1501,7 @@ def test_city_and_provincial_chairs_governors_and_mayors_are_local_no_party():
 
 
 def test_thong_nhat_dat_nuoc_reunify_the_country_is_no_agreement():
-    # round 12 (archive baomoi-22619292): "the President expressed gratitude to the veterans who
+    # round 9's second part (archive baomoi-22619292): "the President expressed gratitude to the veterans who
     # fought beside the Vietnamese people for national liberation and reunification of the
     # country": "thống nhất đất nước" is reunify, not "thống nhất" (agree)
     text = (
@@ -1514,7 +1514,7 @@ def test_thong_nhat_dat_nuoc_reunify_the_country_is_no_agreement():
 
 
 def test_a_quotation_a_source_cites_is_the_cited_speakers():
-    # round 12 (archive baomoi-22692014): '"I call on every nation to confront the threat", AFP
+    # round 9's second part (archive baomoi-22692014): '"I call on every nation to confront the threat", AFP
     # quoted US President Donald Trump as saying in Warsaw': the speaker is the one cited after
     # "dẫn lời", not the agency (the press is no party)
     text = (
@@ -1527,7 +1527,7 @@ def test_a_quotation_a_source_cites_is_the_cited_speakers():
 
 
 def test_qh_the_press_abbreviation_of_the_national_assembly_is_a_national_body():
-    # round 12 (archive baomoi-22374793, baomoi-22276018): "the NA Standing Committee warned
+    # round 9's second part (archive baomoi-22374793, baomoi-22276018): "the NA Standing Committee warned
     # that public debt ..."; "the NA Vice Chair stressed": Vietnam (conventions "Real news" 1)
     text = "Ủy ban Thường vụ QH cảnh báo các chỉ số về nợ công đã vượt giới hạn."
     assert actors(text) == [("Vietnam", "cảnh báo")]
@@ -1536,7 +1536,7 @@ def test_qh_the_press_abbreviation_of_the_national_assembly_is_a_national_body()
 
 
 def test_the_rotation_pools_held_out_9_and_skips_a_missing_held_out_10():
-    # round 12: held-out 9 is development data (pooled, listed by --misses); held-out 10 stays
+    # round 9's second part: held-out 9 is development data (pooled, listed by --misses); held-out 10 stays
     # outside the project until the lead adds it, and the tool then skips it with a note
     tool = _rotation_tool()
     assert "archive heldout9" in tool.ARCHIVE_SETS
