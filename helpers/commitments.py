@@ -386,6 +386,8 @@ class _Reader:
     def _learn_titled_countries(self, entities: list[Entity], text: str) -> None:
         """Remember each title written right before a country with no person after it
         ("Nỗ lực trên của Ngoại trưởng Ca-ta", the efforts of Qatar's foreign minister)."""
+        # "của" (of) keeps its possessor: "Nỗ lực của Ngoại trưởng Ca-ta", Qatar's minister
+        prepositions = set(_cues()["non_subject"]) - {"của"}
         for i, e in enumerate(entities):
             if e.label != "LOC":
                 continue
@@ -393,6 +395,11 @@ class _Reader:
             for m in _title_pattern().finditer(text, max(0, e.start - 40), e.start):
                 if not text[m.end() : e.start].strip():
                     title = m.group().lower()
+                    before = text[max(0, m.start() - 20) : m.start()].split()
+                    if before and before[-1].lower() in prepositions:
+                        # "điện đàm với Ngoại trưởng Mỹ", phoned the US foreign minister: the
+                        # one met, not the country of the title's holder in this paragraph
+                        title = None
             nxt = entities[i + 1] if i + 1 < len(entities) else None
             if not title or title in _cues()["pronoun"] or (nxt and _adjacent(text, e, nxt)):
                 continue  # ("Ngoại trưởng Mỹ Rex Tillerson": the person's own title)
@@ -680,10 +687,28 @@ def _subject_list(
             run.append(item)
             continue
         parties = tuple(dict.fromkeys(party for _, party in run))
-        if len(parties) >= 2 and _predicate_at(toks, _full_name_end(text, run[-1][0])):
+        if (
+            len(parties) >= 2
+            and _predicate_at(toks, _full_name_end(text, run[-1][0]))
+            and not _explicit_subject(
+                text, _clause_opening(text, span[0], run[0][0].start), run[0][0].start
+            )
+        ):
+            # the list opens its clause: "Sinh viên Lào và Campuchia ...", Lao and Cambodian
+            # students, and "phản đối Mỹ và Hàn Quốc tập trận", opposed US-Korean drills, are
+            # no list of parties as a subject
             found = parties
         run = [item] if item else []
     return found
+
+
+def _clause_opening(text: str, start: int, pos: int) -> int:
+    """Where the clause of ``pos`` begins: after the last comma between ``start`` and ``pos``
+    ("Ngày 5/6, Ả Rập Saudi, UAE và Ai Cập ...", on 5 June, Saudi Arabia, ...: after the date)
+    unless that comma joins the list itself."""
+    head = text[start:pos]
+    cut = head.rfind(", ")
+    return start + cut + 2 if cut != -1 else start
 
 
 def _parties_in(
@@ -911,6 +936,13 @@ def _bare_title(
             m.end() <= e.start and not after_verb(e.start) for e in inside
         ):
             continue  # a title before a name: the name is the subject, unless an object
+        body = _national_body_pattern().match(text, m.end() + 1)
+        if (
+            text[m.end() : m.end() + 1] == " "
+            and body
+            and _whole_words(toks, body.start(), body.end())
+        ):
+            continue  # "Phó Chủ tịch QH", the National Assembly's vice-chair: the body's party
         party = reader.title_party(m.group(), m.start())
         if party:
             return [party], m.group()
@@ -1280,7 +1312,7 @@ def _coordinated_report(text: str, start: int, pos: int) -> int | None:
     đợi", and said the President looks forward to)."""
     found = None
     for m in _pattern("reporting").finditer(text, start, pos):
-        if m.group().lower() == "bày tỏ":
+        if m.group().lower() in _cues()["light"]:
             continue  # a light verb ("và bày tỏ sự tin tưởng rằng ..."); it reports only as a tag
         if re.search(r"(?:^|\s)và\s+$", text[start : m.start()]):
             found = m.end()
@@ -1453,6 +1485,7 @@ def _sentence_commitments(
             and clause_content
             and content_party not in (None, *chain[-1][2])
             and re.fullmatch(r"[^;:]*,\s*", between)
+            and text[chain[-1][0] : chain[-1][1]].lower() in _cues()["charge"]
         ):
             # "Họ cáo buộc Qatar thân thiện với Iran, ủng hộ các tổ chức khủng bố", they accused
             # Qatar of being friendly with Iran, supporting terrorist groups: after a comma, a

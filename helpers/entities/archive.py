@@ -205,6 +205,7 @@ def sport_types() -> dict[str, str]:
     from .gazetteers import cues  # gazetteers reads this module's person_heads
 
     competition_ends = set(cues().get("competition_end", []))
+    show_starts = set(cues().get("show_start", []))
     out = {}
     for name, _, club, national, player in _rows("archive_sport_names.tsv"):
         club_votes, national_votes, player_votes = int(club), int(national), int(player)
@@ -221,7 +222,7 @@ def sport_types() -> dict[str, str]:
         elif (
             player_votes >= MIN_SPORT_VOTES
             and player_votes >= PLAYER_SHARE * sports
-            and words[0] != "The"
+            and words[0] not in show_starts
         ):
             out[name] = "PER"
     # a foreign player's surname alone is the player ("Griezmann", of "Antoine Griezmann"),
