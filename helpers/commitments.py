@@ -704,8 +704,8 @@ def _subject_list(
 
 def _clause_opening(text: str, start: int, pos: int) -> int:
     """Where the clause of ``pos`` begins: after the last comma between ``start`` and ``pos``
-    ("Ngày 5/6, Ả Rập Saudi, UAE và Ai Cập ...", on 5 June, Saudi Arabia, ...: after the date)
-    unless that comma joins the list itself."""
+    ("Ngày 5/6, Ả Rập Saudi, UAE và Ai Cập ...", on 5 June, Saudi Arabia, ...: after the
+    date), or at ``start``."""
     head = text[start:pos]
     cut = head.rfind(", ")
     return start + cut + 2 if cut != -1 else start
