@@ -199,9 +199,10 @@ def sport_types() -> dict[str, str]:
     """Unlisted name → ORG (a club) or PER (a player or coach), from how sports news in the
     archive writes it (``archive_sport_names.tsv``): ``Juventus``, ``Tottenham`` (clubs, which
     the prepositions before them vote places), ``Mourinho``, ``Công Phượng`` (a player's given
-    names, which the votes also call a place), and a foreign player's surname. A club is a foreign name (a Vietnamese club is
-    named after its place or sponsor, ``Sài Gòn``, whose place reading stays) and no
-    competition (``Premier League``); a person is no show (``HLV The Voice``, the show's coach)."""
+    names, which the votes also call a place), and a foreign player's surname. A club is a
+    foreign name (a Vietnamese club is named after its place or sponsor, ``Sài Gòn``, whose
+    place reading stays) and no competition (``Premier League``); a person is no show (``HLV
+    The Voice``, the show's coach)."""
     from .gazetteers import cues  # gazetteers reads this module's person_heads
 
     competition_ends = set(cues().get("competition_end", []))
