@@ -201,14 +201,15 @@ def sport_types() -> dict[str, str]:
     the prepositions before them vote places), ``Mourinho``, ``Công Phượng`` (a player's given
     names, which the votes also call a place), and a foreign player's surname. A club is a
     foreign name (a Vietnamese club is named after its place or sponsor, ``Sài Gòn``, whose
-    place reading stays) and no competition (``Premier League``); a person is no show (``HLV
-    The Voice``, the show's coach)."""
+    place reading stays), written as a club more often than after a place noun (``Gangwon``, a
+    province whose club is Gangwon FC, stays a place), and no competition (``Premier League``);
+    a person is no show (``HLV The Voice``, the show's coach)."""
     from .gazetteers import cues  # gazetteers reads this module's person_heads
 
     competition_ends = set(cues().get("competition_end", []))
     show_starts = set(cues().get("show_start", []))
     out = {}
-    for name, _, club, national, player in _rows("archive_sport_names.tsv"):
+    for name, _, club, national, player, place in _rows("archive_sport_names.tsv"):
         club_votes, national_votes, player_votes = int(club), int(national), int(player)
         sports = club_votes + national_votes + player_votes
         words = name.split(" ")
@@ -216,6 +217,8 @@ def sport_types() -> dict[str, str]:
             club_votes >= MIN_SPORT_VOTES
             and club_votes >= CLUB_SHARE * sports
             and club_votes >= 4 * national_votes  # "Scotland", a national team: its country
+            # "tỉnh Gangwon" (a Korean province) as often as its club: the place keeps its reading
+            and club_votes > int(place)
             and not any(is_native_syllable(w) for w in words)
             and words[-1] not in competition_ends
         ):

@@ -360,30 +360,36 @@ def org_continuations(texts) -> list[list]:
 
 MIN_CONTINUATION_COUNT = 5
 MIN_SPORT_VOTES = 3
-# What stands between two teams in a fixture: a scoreline ("Chelsea 2-1 Arsenal"), both sides
-# capitalised names ("vs" also stands between two players: "Messi vs Ronaldo")
-FIXTURE = re.compile(r" \d ?[-–] ?\d ")
 
 
 def sport_names(texts) -> list[list]:
     """For each capitalised name (one to four syllables, not listed, not a lone Vietnamese
     syllable or letter), how often sports news writes it as a club (after a club word of
-    ``sport_contexts.tsv``: ``CLB``, ``đội bóng``, ``khoác áo``; before ``FC``; on either side of
-    a scoreline between two names), as a national team (after ``tuyển``, ``ĐT``: a country the
-    gazetteers spell otherwise, ``Italia``) and as a player or coach (after a player word:
-    ``tiền đạo``, forward; ``HLV``, coach). The archive's usual votes come from prepositions
+    ``sport_contexts.tsv``: ``CLB``, ``đội bóng``, ``khoác áo``; on either side of a scoreline
+    between two names), as a national team (after ``tuyển``, ``ĐT``: a country the
+    gazetteers spell otherwise, ``Italia``), as a player or coach (after a player word:
+    ``tiền đạo``, forward; ``HLV``, coach) and, in any news, as a place (after a place noun:
+    ``tỉnh``, province). The archive's usual votes come from prepositions
     (``đến``, ``rời``, ``trước``), which in sports news precede clubs and players as often as
-    places."""
+    places. A name before a club suffix (``Gangwon FC``) gets no vote: the suffix belongs to
+    the club's name, and the name alone is its place."""
     from helpers.paths import read_data_lines
 
     rows = [line.split("\t") for line in read_data_lines("sport_contexts.tsv")[1:]]
     club_cues = {context for context, kind in rows if kind == "club"}
     player_cues = {context for context, kind in rows if kind == "player"}
     national_cues = {context for context, kind in rows if kind == "national"}
+    club_suffixes = {context for context, kind in rows if kind == "club_suffix"}
+    place_cues = {context for context, kind in rows if kind == "place"}
+    # "vs" also stands between two players ("Messi vs Ronaldo"): only scorelines make a fixture
+    fixture_pattern = re.compile(
+        " (?:" + "|".join(context for context, kind in rows if kind == "scoreline") + ") "
+    )
     occurrences: Counter[str] = Counter()
     national: Counter[str] = Counter()
     club: Counter[str] = Counter()
     player: Counter[str] = Counter()
+    place: Counter[str] = Counter()
     for text in texts:
         for line in text.split("\n"):
             sylls = list(words_of(line))
@@ -400,7 +406,7 @@ def sport_names(texts) -> list[list]:
                 k = j
             fixture = set()
             for (a1, b1, _), (a2, b2, _) in pairwise(runs):
-                if FIXTURE.fullmatch(line[b1:a2]):
+                if fixture_pattern.fullmatch(line[b1:a2]):
                     fixture |= {(a1, b1), (a2, b2)}
             for a, b, length in runs:
                 name = line[a:b]
@@ -411,16 +417,21 @@ def sport_names(texts) -> list[list]:
                 ):
                     continue
                 occurrences[name] += 1
+                following = line[b : b + 12].split()
+                if line[b : b + 1] == " " and following and following[0] in club_suffixes:
+                    continue
                 before = line[max(0, a - 30) : a].split() if line[a - 1 : a] == " " else []
                 contexts = {" ".join(before[-n:]) for n in (2, 1) if len(before) >= n}
-                if contexts & national_cues:
+                if contexts & place_cues:
+                    place[name] += 1
+                elif contexts & national_cues:
                     national[name] += 1
-                elif (a, b) in fixture or contexts & club_cues or line[b : b + 3] == " FC":
+                elif (a, b) in fixture or contexts & club_cues:
                     club[name] += 1
                 elif contexts & player_cues:
                     player[name] += 1
     return [
-        [name, occurrences[name], club[name], national[name], player[name]]
+        [name, occurrences[name], club[name], national[name], player[name], place[name]]
         for name in sorted(occurrences, key=lambda n: (-occurrences[n], n))
         if club[name] + player[name] + national[name] >= MIN_SPORT_VOTES
     ]
@@ -472,12 +483,14 @@ def main() -> None:
             [
                 "Capitalised names (one to four syllables) that the gazetteers do not list, with their",
                 "occurrences and how often sports news writes them as a club (after a club word of",
-                "sport_contexts.tsv such as CLB, đội bóng, khoác áo; before FC; beside a scoreline:",
+                "sport_contexts.tsv such as CLB, đội bóng, khoác áo; beside a scoreline:",
                 "'Chelsea 2-1 Arsenal'), as a national team (after tuyển, ĐT) or as a player or",
-                "coach (after a player word such as tiền đạo, HLV). Names with fewer than 3 such",
-                "uses are left out.",
+                "coach (after a player word such as tiền đạo, HLV). A name before a club suffix",
+                "of sport_contexts.tsv ('Gangwon FC') gets no vote; place counts the uses after a",
+                "place noun of sport_contexts.tsv ('tỉnh Gangwon', Gangwon province). Names with",
+                "fewer than 3 club, national or player uses are left out.",
             ],
-            ["name", "occurrences", "club", "national", "player"],
+            ["name", "occurrences", "club", "national", "player", "place"],
             sport_names,
         ),
         "org_continuations": (
