@@ -39,6 +39,7 @@ from .rules import (
     credit_layer,
     gazetteer_layer,
     given_name_layer,
+    honorific_given_name_layer,
     initialled_transliteration_layer,
     model_code_layer,
     person_after_listed_name_layer,
@@ -128,7 +129,8 @@ def _rules(text: str) -> tuple[Entity, ...]:
     candidates += initialled_transliteration_layer(text) + region_layer(text)
     candidates += quoted_name_layer(text) + credit_layer(text) + sentence_case_layer(text)
     candidates += model_code_layer(text) + person_after_listed_name_layer(text)
-    candidates += given_name_layer(text) + byline_layer(text) + school_layer(text, toks)
+    candidates += given_name_layer(text) + honorific_given_name_layer(text)
+    candidates += byline_layer(text) + school_layer(text, toks)
     candidates += competition_layer(text)
     candidates += company_layer(text, toks)
     candidates += [c for c in (correct_crf(c, text) for c in crf_layer(toks, text)) if c]

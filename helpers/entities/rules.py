@@ -1155,6 +1155,25 @@ def _foreign_person_shape(name: str) -> bool:
 
 
 _GIVEN_NAMES = re.compile(rf"(?<![\w-])({UPPER}[^\W\d_]*) ({UPPER}[^\W\d_]*)(?![\w-])")
+# An honorific, then one capitalised syllable that no capitalised word or hyphen follows.
+_HONORIFIC_NAME = re.compile(rf"(?<![\w-])([^\W\d_]+) ({UPPER}[^\W\d_]*)(?![\w-])(?! {UPPER})")
+
+
+def honorific_given_name_layer(text: str) -> list[Candidate]:
+    """A person's given name alone after an honorific, also where it is a listed place:
+    ``ông`` **Mỹ** (Mr My, not the United States), ``cô`` **Nga**, ``chị`` **Anh**. An honorific
+    (``honorific`` cues) qualifies no title with a country, so the syllable is the person; a
+    capitalised word after it (``ông Mỹ Đình``) leaves the reading to the other layers."""
+    honorifics = set(cues().get("honorific", []))
+    out = []
+    for m in _HONORIFIC_NAME.finditer(text):
+        name = m.group(2)
+        entry = gazetteer().get(name)
+        place = (entry and entry.label == "LOC") or name in title_countries()
+        if m.group(1) in honorifics and place and is_native_syllable(name):
+            out.append(Candidate(m.start(2), m.end(2), "PER", RULE + 0.5, "rule:honorific"))
+    return out
+
 
 
 def given_name_layer(text: str) -> list[Candidate]:
