@@ -195,6 +195,58 @@ PLAYER_SHARE = 0.9
 
 
 @cache
+def _sport_rows() -> list[tuple[str, int, int, int, int]]:
+    return [
+        (name, int(club), int(national), int(player), int(place))
+        for name, _, club, national, player, place in _rows("archive_sport_names.tsv")
+    ]
+
+
+def _is_club(name: str, club: int, national: int, player: int) -> bool:
+    from .gazetteers import cues  # gazetteers reads this module's person_heads
+
+    words = name.split(" ")
+    return (
+        club >= MIN_SPORT_VOTES
+        and club >= CLUB_SHARE * (club + national + player)
+        and club >= 4 * national  # "Scotland", a national team: its country
+        and not any(is_native_syllable(w) for w in words)
+        and words[-1] not in cues().get("competition_end", [])
+    )
+
+
+@cache
+def club_places() -> frozenset[str]:
+    """Names the archive writes as clubs, but after a place noun at least as often
+    (``Gangwon``, a Korean province whose club is Gangwon FC): a club only in sports news."""
+    return frozenset(
+        name
+        for name, club, national, player, place in _sport_rows()
+        if _is_club(name, club, national, player) and place >= club
+    )
+
+
+@cache
+def _sports_words() -> re.Pattern[str]:
+    rows = [line.split("\t") for line in read_data_lines("sport_contexts.tsv")[1:]]
+    words = sorted(
+        (context for context, kind in rows if kind in ("club", "player", "club_suffix")),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+
+
+def name_type_in(text: str, name: str) -> str | None:
+    """The archive's type for ``name`` (``name_types``) as ``text`` reads it: a club that is
+    also a place (``club_places``) is the club where the text has a club or player word
+    (``CLB``, ``HLV``, ``tiền đạo``; ``sport_contexts.tsv``), the place elsewhere."""
+    if name in club_places() and _sports_words().search(text):
+        return "ORG"
+    return name_types().get(name)
+
+
+@cache
 def sport_types() -> dict[str, str]:
     """Unlisted name → ORG (a club) or PER (a player or coach), from how sports news in the
     archive writes it (``archive_sport_names.tsv``): ``Juventus``, ``Tottenham`` (clubs, which
@@ -202,27 +254,18 @@ def sport_types() -> dict[str, str]:
     names, which the votes also call a place), and a foreign player's surname. A club is a
     foreign name (a Vietnamese club is named after its place or sponsor, ``Sài Gòn``, whose
     place reading stays), written as a club more often than after a place noun (``Gangwon``, a
-    province whose club is Gangwon FC, stays a place), and no competition (``Premier League``);
-    a person is no show (``HLV The Voice``, the show's coach)."""
+    province whose club is Gangwon FC: ``club_places``), and no competition (``Premier
+    League``); a person is no show (``HLV The Voice``, the show's coach)."""
     from .gazetteers import cues  # gazetteers reads this module's person_heads
 
-    competition_ends = set(cues().get("competition_end", []))
     show_starts = set(cues().get("show_start", []))
     out = {}
-    for name, _, club, national, player, place in _rows("archive_sport_names.tsv"):
-        club_votes, national_votes, player_votes = int(club), int(national), int(player)
+    for name, club_votes, national_votes, player_votes, place_votes in _sport_rows():
         sports = club_votes + national_votes + player_votes
         words = name.split(" ")
-        if (
-            club_votes >= MIN_SPORT_VOTES
-            and club_votes >= CLUB_SHARE * sports
-            and club_votes >= 4 * national_votes  # "Scotland", a national team: its country
-            # "tỉnh Gangwon" (a Korean province) as often as its club: the place keeps its reading
-            and club_votes > int(place)
-            and not any(is_native_syllable(w) for w in words)
-            and words[-1] not in competition_ends
-        ):
-            out[name] = "ORG"
+        if _is_club(name, club_votes, national_votes, player_votes):
+            if place_votes < club_votes:  # a club named after a place: club_places
+                out[name] = "ORG"
         elif (
             player_votes >= MIN_SPORT_VOTES
             and player_votes >= PLAYER_SHARE * sports

@@ -14,6 +14,7 @@ from .archive import (
     introduced_as_name,
     is_common_word,
     is_sentence_capital,
+    name_type_in,
     name_types,
     place_contexts,
     positional_capital,
@@ -111,7 +112,7 @@ def correct_crf(c: Candidate, text: str) -> Candidate | None:
         return None  # e.g. a country the CRF took for a person; the gazetteer layer has it
     if c.label == "LOC" and _looks_like_foreign_person(name):
         return Candidate(c.start, c.end, "PER", c.priority, c.source + "+person-shape")
-    archive_type = name_types().get(name)
+    archive_type = name_type_in(text, name)
     if archive_type and archive_type != c.label:
         return Candidate(c.start, c.end, archive_type, c.priority, c.source + "+archive")
     if CAMEL_CASE.fullmatch(name):

@@ -14,6 +14,7 @@ from .archive import (
     introduced_as_name,
     is_common_word,
     is_sentence_capital,
+    name_type_in,
     name_types,
     opens_sentences,
     org_descriptions,
@@ -762,7 +763,7 @@ def context_layer(text: str, toks: list[Token]) -> list[Candidate]:
             # name ("Otto Warmbier bị áp giải ...", a headline opening with the name)
             i += 1
             continue
-        label = name_types().get(text[a:b])
+        label = name_type_in(text, text[a:b])
         if label is None and text[a - 1 : a] == " ":
             before = text[max(0, a - 30) : a].split()
             for k in (2, 1):
@@ -1173,7 +1174,6 @@ def honorific_given_name_layer(text: str) -> list[Candidate]:
         if m.group(1) in honorifics and place and is_native_syllable(name):
             out.append(Candidate(m.start(2), m.end(2), "PER", RULE + 0.5, "rule:honorific"))
     return out
-
 
 
 def given_name_layer(text: str) -> list[Candidate]:
