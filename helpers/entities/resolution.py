@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..tokens import tokens
+from ..tokens import is_native_syllable, tokens
 from .candidates import CRF, RULE, Candidate
-from .gazetteers import gazetteer
+from .gazetteers import gazetteer, vietnamese_family_names
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
@@ -124,16 +124,45 @@ def repeatable_names(chosen: list[Candidate], text: str) -> set[str]:
     }
 
 
+def short_names(names: set[str]) -> set[str]:
+    """The shorter forms by which a report names again the people of ``names``: a foreign
+    person's surname (``Andy Murray`` ... ``Murray``; the last of two to four words, spelled
+    unlike a Vietnamese syllable and no listed name) and a Vietnamese person's two given names
+    (``Trương Hồ Phương Nga`` ... ``Phương Nga``; the last two of three or four syllables after
+    a family name). A Vietnamese given name of one syllable is left out: many are also places
+    (``Anh``, ``Nam``, ``Bình``), which the honorific rule reads where an honorific stands."""
+    out = set()
+    for name in names:
+        words = name.split(" ")
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        if words[0] in vietnamese_family_names() and all(is_native_syllable(w) for w in words):
+            if len(words) >= 3 and " ".join(words[-2:]) not in gazetteer():
+                out.add(" ".join(words[-2:]))
+        elif (
+            len(words[-1]) > 2
+            and not is_native_syllable(words[-1])
+            and words[-1] not in gazetteer()
+            and "-" not in words[-1]
+        ):
+            out.add(words[-1])
+    return out - names
+
+
 def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
     """A person's name of two or more words found once is the same person wherever else the
     text repeats it (``hoa hậu Phương Nga`` ... ``Phương Nga đã gửi đơn``; ``Ngoại trưởng Choe
     Son Hui`` ... ``Choe Son Hui``): a repeated mention, where no title or context is written
     again, takes the label of the first, if a rule read it (a title, a family name, a foreign
     name's shape; not the CRF or the archive's votes). It wins over shorter spans inside it
-    (``Nga`` read as Russia) and never over a span reaching outside it."""
+    (``Nga`` read as Russia) and never over a span reaching outside it. Its shorter forms
+    (``short_names``) are the person too, also over the same words read only by the CRF or the
+    archive's votes (``Murray`` a place by the prepositions before it)."""
     names = repeatable_names(chosen, text)
     if not names:
         return chosen
+    short = short_names(names)
+    names |= short
     # chosen spans never overlap and are sorted by start, so their ends are sorted too: the
     # spans a match overlaps are found by bisection, not by a scan of every span (one long
     # paragraph repeats many names many times)
@@ -153,7 +182,10 @@ def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
                 m_start <= chosen[i].start
                 and chosen[i].end <= m_end
                 and chosen[i].label != "PER"
-                and (chosen[i].start, chosen[i].end) != (m_start, m_end)
+                and (
+                    (chosen[i].start, chosen[i].end) != (m_start, m_end)
+                    or (name in short and _guessed(chosen[i]))
+                )
                 for i in inside
             ):
                 removed.update(inside)
@@ -163,6 +195,11 @@ def link_mentions(chosen: list[Candidate], text: str) -> list[Candidate]:
     if not extra:
         return chosen
     return resolve([c for i, c in enumerate(chosen) if i not in removed] + extra)
+
+
+def _guessed(c: Candidate) -> bool:
+    """A span only the CRF or the archive's votes read, with no context of its own."""
+    return c.source.startswith("crf") or c.source in _WEAK_SOURCES
 
 
 _WORD = re.compile(r"\w+")

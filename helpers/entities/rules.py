@@ -764,6 +764,7 @@ def context_layer(text: str, toks: list[Token]) -> list[Candidate]:
             i += 1
             continue
         label = name_type_in(text, text[a:b])
+        source = "rule:archive-context"
         if label is None and text[a - 1 : a] == " ":
             before = text[max(0, a - 30) : a].split()
             for k in (2, 1):
@@ -785,15 +786,15 @@ def context_layer(text: str, toks: list[Token]) -> list[Candidate]:
         ):
             # the archive's votes for such a name come from prepositions ("với", "của"), which
             # precede people as often as places: two to four foreign words (none a Vietnamese
-            # syllable, unlike "La Habana", "Tây Bengal") are a person
-            label = "PER"
+            # syllable, unlike "La Habana", "Tây Bengal") are a person, read from its shape
+            label, source = "PER", "rule:archive-context+person-shape"
         if (
             label
             and not covered_by_gazetteer(text, a, b)
             and not is_religion(text[a:b])
             and not bare_direction(text, a, b)
         ):
-            out.append(Candidate(a, b, label, NAME_PATTERN, "rule:archive-context"))
+            out.append(Candidate(a, b, label, NAME_PATTERN, source))
         i += max(n, 1)
     return out
 
