@@ -935,3 +935,50 @@ def test_clubs_and_players_that_sports_news_names_are_not_places():
     assert ("Griezmann", "PER") in _spans("Griezmann từ chối MU, ở lại Atletico thêm một năm.")
     # a Vietnamese club named after its place keeps the place reading outside sports words
     assert ("Sài Gòn", "LOC") in _spans("Anh sống ở Sài Gòn từ năm 2010.")
+
+
+def test_a_place_that_names_a_club_is_the_club_only_in_sports_news():
+    """Round 10: ``Gangwon``, a Korean province, was a club everywhere, because the archive
+    counted "Gangwon FC" (the club's own name) as 143 club votes for Gangwon alone; it writes
+    "tỉnh Gangwon" (Gangwon province) more often than the club (36 against 31). "Các doanh
+    nghiệp đến từ Gangwon mong muốn được tiếp cận ..." (the companies from Gangwon wish to learn
+    ...; archive, baomoi-22494475) names the province; beside a club or player word the club
+    stays ("tiền vệ", midfielder; "HLV", coach)."""
+    text = "Các doanh nghiệp đến từ Gangwon mong muốn được tiếp cận các chính sách đầu tư."
+    assert ("Gangwon", "LOC") in _spans(text)
+    text = "Xuân Trường đá chính cho Gangwon, HLV Choi Yun-kyu hài lòng."
+    assert ("Gangwon", "ORG") in _spans(text)
+
+
+def test_a_given_name_after_an_honorific_is_the_person_also_where_it_is_a_place():
+    """Round 10 (split 8, world news): "Phương Nga tại ngoại, ông Mỹ khẳng định sẽ tiếp thuê luật
+    sư" (Phương Nga released on bail, Mr Mỹ states he will hire lawyers again; baomoi-22643603):
+    ``Mỹ`` after the honorific ``ông`` was the United States, read as a country qualifying a
+    title. An honorific qualifies no title with a country: ``Mỹ``, ``Nga`` are the person."""
+    spans = _spans("Phương Nga tại ngoại, ông Mỹ khẳng định sẽ tiếp thuê luật sư và khởi kiện")
+    assert ("Mỹ", "PER") in spans
+    spans = _spans('Ông Mỹ khẳng định "tôi sẽ đòi lại được số tiền cô Nga đã lừa tôi".')
+    assert ("Mỹ", "PER") in spans and ("Nga", "PER") in spans
+    # a title's country stays a country
+    assert ("Anh", "LOC") in _spans("Thủ tướng Anh Theresa May phát biểu tại London.")
+
+
+def test_a_person_named_in_full_is_the_person_in_a_shorter_form():
+    """Round 10 (split 8, sports and world news): "Trận đấu giữa Andy Murray và Sam Querrey ...
+    Trước đó, Murray từng thắng Querrey" (the match between Andy Murray and Sam Querrey ...
+    Murray had beaten Querrey before; baomoi-22738630): ``Murray`` alone was a place (the
+    prepositions before it in the archive); "bị cáo Trương Hồ Phương Nga ... khởi kiện Phương
+    Nga" (the defendant Trương Hồ Phương Nga ... sue Phương Nga; baomoi-22643603): ``Phương Nga``
+    lost its given names to ``Nga``, Russia. A foreign person's surname and a Vietnamese
+    person's two given names are the person named in full in the same text."""
+    text = (
+        "Trận đấu giữa Andy Murray và Sam Querrey diễn ra căng thẳng. Trước đó, Murray từng "
+        "thắng Querrey 7 trong 8 trận."
+    )
+    assert ("Murray", "PER") in _spans(text)
+    text = (
+        "Sau khi tòa công bố bị cáo Trương Hồ Phương Nga được tại ngoại, ông Cao Toàn Mỹ nói sẽ "
+        "tiếp tục thuê luật sư khởi kiện Phương Nga."
+    )
+    spans = _spans(text)
+    assert ("Phương Nga", "PER") in spans and ("Nga", "LOC") not in spans
