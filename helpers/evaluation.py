@@ -52,6 +52,12 @@ ENTITY_ARCHIVE_TRAIN10 = DATA / "entities-archive-train10.jsonl"
 # Archive training set 11: 32 further archive articles of general news (727 mentions), annotated
 # by four annotators and adjudicated; training data from round 9 of issue 10, never held back.
 ENTITY_ARCHIVE_TRAIN11 = DATA / "entities-archive-train11.jsonl"
+# Archive training sets 12-14: 96 further archive articles (12: world news and diplomacy; 13, 14:
+# general news; 2,176 mentions), each annotated by four annotators and adjudicated; training data
+# from round 10 of issue 10, never held back.
+ENTITY_ARCHIVE_TRAIN12 = DATA / "entities-archive-train12.jsonl"
+ENTITY_ARCHIVE_TRAIN13 = DATA / "entities-archive-train13.jsonl"
+ENTITY_ARCHIVE_TRAIN14 = DATA / "entities-archive-train14.jsonl"
 # Archive development set 7: the held-back split 6 (0.840 before round 7 of issue 10, 0.871
 # after); measured twice, development and training data since round 8.
 ENTITY_ARCHIVE_DEV7 = DATA / "entities-archive-heldback6.jsonl"
@@ -121,6 +127,9 @@ MODEL_ROTATION_SETS = (
     ("archive train 9", ENTITY_ARCHIVE_TRAIN9),
     ("archive train 10", ENTITY_ARCHIVE_TRAIN10),
     ("archive train 11", ENTITY_ARCHIVE_TRAIN11),
+    ("archive train 12", ENTITY_ARCHIVE_TRAIN12),
+    ("archive train 13", ENTITY_ARCHIVE_TRAIN13),
+    ("archive train 14", ENTITY_ARCHIVE_TRAIN14),
     ("statement + Wikipedia", ENTITY_DEV_SET),
     ("news-style", ENTITY_HELDOUT_NEWS),
 )
