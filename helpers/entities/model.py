@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from ..canonical import english_name
@@ -459,7 +460,7 @@ def _may_add(text: str, span: tuple[int, int, str], rules: list[tuple[int, int, 
     head noun or a rule span of its label where it begins (``Trung tâm Phối hợp tìm kiếm cứu
     nạn hàng hải Vladivostok``, not ``Feilong đánh bại ... Thái Lan``); a person needs a person
     of the rules there (the model re-draws or re-types names, it never invents a person) and a
-    name's shape."""
+    name's shape; two rule spans joined by "và" are never one."""
     a, b, label = span
     listed = gazetteer_matches(text, a, min(len(text), a + 60))
     if not (text[a].isupper() or text[a].isdigit() or (listed and listed[0][0] == a)):
@@ -474,13 +475,17 @@ def _may_add(text: str, span: tuple[int, int, str], rules: list[tuple[int, int, 
         any(r[0] == a and r[2] == label for r in rules) or _starts_with_head(text, a)
     ):
         return False
-    return True
+    # two names the rules read, joined by "và" (and), stay two ("Trường THPT Phan Đình Phùng
+    # và trường Tiểu học Mai Động", two schools; "Bộ Y tế và BHXH")
+    inside = sorted(r for r in rules if a <= r[0] and r[1] <= b)
+    return not any(_AND.search(text, x[1], y[0]) for x, y in pairwise(inside))
 
 
 # A sentence's end, a credit glued to the next sentence ("Lincoln.Ảnh"), a line break or a
 # double space: no name runs across one.
 _SENTENCE_GLUE = re.compile(rf"(?<!{UPPER})[.!?:;…](?:\s|$)|\s\s|\n|{LOWER}\.{UPPER}")
 _LOWER_WORD = re.compile(rf"(?<![\w-]){LOWER}")
+_AND = re.compile(r"(?<![\w-])và(?![\w-])")
 # Cue kinds whose phrase may begin a name with lower-case words in it.
 _NAME_HEAD_KINDS = (
     "org_head",
