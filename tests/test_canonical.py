@@ -37,7 +37,13 @@ def test_glossed_words_between_head_and_country():
 
 
 def test_a_name_fills_the_slot_of_a_head_with_no_words():
-    assert names("Quân đội Pakistan tấn công.")[0][1:] == ("Pakistan Army", True)
+    # mid-sentence: at a sentence's start the capital of "Quân đội" comes from position, and the
+    # archive sets (shared/eval/CONVENTIONS.md) tag only the country there, as the model retrained
+    # in round 10 does
+    assert names("Người phát ngôn của Quân đội Pakistan cho biết.")[0][1:] == (
+        "Pakistan Army",
+        True,
+    )
     # the edition number stays outside the span (shared conventions), so outside the name too
     assert names("Hội nghị Cấp cao ASEAN lần thứ 31 diễn ra.")[0] == (
         "Hội nghị Cấp cao ASEAN",

@@ -9,7 +9,13 @@ import pytest
 
 import helpers.entities as entities
 from helpers.entities.candidates import CRF, RULE, Candidate
-from helpers.entities.resolution import link_mentions, repeatable_names, resolve
+from helpers.entities.resolution import (
+    _guessed,
+    link_mentions,
+    repeatable_names,
+    resolve,
+    short_names,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -19,15 +25,16 @@ def link_mentions_by_scan(chosen: list[Candidate], text: str) -> list[Candidate]
     names = repeatable_names(chosen, text)
     if not names:
         return chosen
+    short = short_names(names)
     extra = []
-    for name in sorted(names):
+    for name in sorted(names | short):
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             inside = [c for c in chosen if c.start < m.end() and m.start() < c.end]
             if inside != [] and all(
                 m.start() <= c.start
                 and c.end <= m.end()
                 and c.label != "PER"
-                and (c.start, c.end) != (m.start(), m.end())
+                and ((c.start, c.end) != (m.start(), m.end()) or (name in short and _guessed(c)))
                 for c in inside
             ):
                 chosen = [c for c in chosen if c not in inside]
