@@ -1543,13 +1543,13 @@ def test_qh_the_press_abbreviation_of_the_national_assembly_is_a_national_body()
     assert actors(text) == [("Vietnam", "nhấn mạnh")]
 
 
-def test_the_rotation_pools_held_out_9_and_keeps_held_out_10_aggregate_only(monkeypatch, capsys):
-    # round 9's second part: held-out 9 is development data (pooled, listed by --misses); held-out
-    # 10 is scored in aggregate only, and a checkout without its file skips it with a note
+def test_the_rotation_pools_held_out_10_and_keeps_held_out_11_aggregate_only(monkeypatch, capsys):
+    # commitments round 12: held-out 9 and 10 are development data (pooled, listed by --misses);
+    # held-out 11 is scored in aggregate only, and a checkout without its file skips it with a note
     tool = _rotation_tool()
-    assert "archive heldout9" in tool.ARCHIVE_SETS
-    assert "archive heldout10" in tool.AGGREGATE_ONLY
-    assert "archive heldout10" not in tool.COMMITMENT_SETS
+    assert {"archive heldout9", "archive heldout10"} <= set(tool.ARCHIVE_SETS)
+    assert "archive heldout11" in tool.AGGREGATE_ONLY_FILES
+    assert "archive heldout11" not in tool.COMMITMENT_SETS
 
     class Stop(Exception):
         pass
@@ -1562,9 +1562,9 @@ def test_the_rotation_pools_held_out_9_and_keeps_held_out_10_aggregate_only(monk
     monkeypatch.setattr(sys, "argv", ["commitment_rotation.py"])
     with pytest.raises(Stop):
         tool.main()
-    assert "note: archive heldout10 skipped" in capsys.readouterr().out
+    assert "note: archive heldout11 skipped" in capsys.readouterr().out
     monkeypatch.setattr(tool, "_comparisons", lambda: {})
-    monkeypatch.setattr(sys, "argv", ["commitment_rotation.py", "--misses", "archive heldout10"])
+    monkeypatch.setattr(sys, "argv", ["commitment_rotation.py", "--misses", "archive heldout11"])
     with pytest.raises(SystemExit, match="aggregate only"):
         tool.main()
 
