@@ -1592,3 +1592,21 @@ def test_review_of_round_9_a_later_verb_a_list_and_a_title_stay_the_speakers():
         "trưởng Mỹ."
     )
     assert actors(text) == [("unknown", "yêu cầu")]
+
+
+def test_a_stance_verb_telling_what_a_report_remarks_or_talks_say_gives_no_row():
+    # commitments round 12, from held-out 10 (conventions "Real news" 4, 35): "the report of the
+    # Fatherland Front's chairman stressed"; "the two leaders will hold talks stressing"; "the
+    # PM made some remarks proposing that EVN ..." (held-out 6): a clause on a noun, no row
+    text = "Báo cáo của Chủ tịch Ủy ban MTTQ Việt Nam Nguyễn Thiện Nhân nhấn mạnh: Công tác này còn chậm."
+    assert actors(text) == []
+    text = "Dự kiến, lãnh đạo hai nước sẽ có cuộc hội đàm nhấn mạnh tầm quan trọng của quan hệ."
+    assert actors(text) == []
+    text = "Thủ tướng Nguyễn Xuân Phúc đã có một số ý kiến đề nghị EVN cần lưu ý, làm rõ."
+    assert actors(text) == []
+    # "some remarks proposed ...; proposed ...": the verb after the semicolon is the remarks' too
+    text = "Một số ý kiến đề nghị Chính phủ chỉ đạo các bộ rút kinh nghiệm; đề nghị Bộ Xây dựng ban hành thủ tục mẫu."
+    assert actors(text) == []
+    # after an auxiliary the word is a verb: "reported to the ministry's leaders, and the minister agreed"
+    text = "Cục đã báo cáo lãnh đạo Bộ Y tế và Bộ trưởng Nguyễn Thị Kim Tiến đã nhất trí phương án này."
+    assert actors(text) == [("Vietnam", "nhất trí")]
