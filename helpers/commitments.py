@@ -1065,10 +1065,16 @@ def _described_thing(
     for m in _pattern("thing").finditer(text, start, pos):
         if not _whole_words(toks, m.start(), m.end()):
             continue
-        if _previous_word(toks, m.start()) in _AUXILIARIES:
+        previous = _previous_word(toks, m.start())
+        if previous in _AUXILIARIES or previous in _cues()["non_subject"] or previous == "dẫn":
+            # ("Ông Peskov khi phản ứng về ý kiến của Ngoại trưởng Italia đã tuyên bố", reacting
+            # to the remark, declared; "dẫn lời ông Kim tuyên bố", quoted Mr Kim as declaring:
+            # the noun is no subject there)
             continue
         between = text[m.end() : pos]
-        if _CLAUSE_BREAK.search(between) or re.search(r"(?:^|\s)và\s", between):
+        if _CLAUSE_BREAK.search(between) or re.search(r"(?:^|\s)(?:và|nên|thì|nhưng)\s", between):
+            # "tôn trọng ý kiến Quốc hội nên thống nhất", respected the Assembly's view and so
+            # agreed: a conjunction opens a clause of the subject's own
             continue
         verbs = [
             t

@@ -1610,3 +1610,13 @@ def test_a_stance_verb_telling_what_a_report_remarks_or_talks_say_gives_no_row()
     # after an auxiliary the word is a verb: "reported to the ministry's leaders, and the minister agreed"
     text = "Cục đã báo cáo lãnh đạo Bộ Y tế và Bộ trưởng Nguyễn Thị Kim Tiến đã nhất trí phương án này."
     assert actors(text) == [("Vietnam", "nhất trí")]
+    # the archive sample of the change: a noun behind a preposition or "dẫn" (cite) is no subject,
+    # and a conjunction opens a clause of the subject's own ("respected the Assembly's view, so
+    # agreed"; "reacting to the Italian minister's remark, declared"; "quoted Kim as declaring")
+    text = "Bộ Chính trị tôn trọng ý kiến Quốc hội nên thống nhất về chủ trương ban hành nghị quyết."
+    assert actors(text) == [("Vietnam", "thống nhất")]
+    text = (
+        "Người phát ngôn Điện Kremlin Dmitry Peskov khi phản ứng về ý kiến của Ngoại trưởng Italia "
+        "đã tuyên bố Nga không có ý định trở lại G8."
+    )
+    assert actors(text) == [("Russia", "tuyên bố")]
