@@ -750,12 +750,6 @@ def _parties_in(
             continue  # an object or a complement
         if any(o.label == "PER" and o.start >= e.end and _adjacent(text, e, o) for o in inside):
             continue  # a title's country: the person after it is the subject
-        if e.label == "PER" and party == HOME_COUNTRY and reader.private_person(e.text):
-            # "Chị Nguyễn Tâm Thư cho rằng", "ông Trần Đình Bá khẳng định": a Vietnamese name
-            # the document gives no office, nor any listed or archive-mined holder's, is a
-            # resident, an expert or a manager speaking for no party (conventions "Real news"
-            # 2 and 3), as it already is as a quotation's speaker
-            continue
         if _non_party_head(text, e) and e.text not in press():
             # ("Tờ báo Triều Tiên Rodong Sinmun", the paper: a state's paper speaks for it)
             continue  # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a local office, no party
