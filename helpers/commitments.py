@@ -1066,7 +1066,11 @@ def _described_thing(
         if not _whole_words(toks, m.start(), m.end()):
             continue
         previous = _previous_word(toks, m.start())
-        if previous in _AUXILIARIES or previous in _cues()["non_subject"] or previous == "dẫn":
+        if (
+            previous in _AUXILIARIES
+            or previous in _cues()["non_subject"]
+            or previous.endswith("dẫn")  # ("BBCdẫn lời ông Bercow", glued in the source)
+        ):
             # ("Ông Peskov khi phản ứng về ý kiến của Ngoại trưởng Italia đã tuyên bố", reacting
             # to the remark, declared; "dẫn lời ông Kim tuyên bố", quoted Mr Kim as declaring:
             # the noun is no subject there)
@@ -1477,7 +1481,9 @@ def _sentence_commitments(
     clause_content = False  # the last row verb takes a clause with a subject of its own
     content_party = None  # the party that clause's subject names first
     after_no_party = False  # the stance verb before had a subject that is no party
-    described = False  # a stance verb of this sentence told what a document or a meeting says
+    # a stance verb of this sentence told what a document or a meeting says ("thing"), with a
+    # clause as its content ("clausal"), or none did ("")
+    described = ""
     for a, b in verbs:
         if chain and a < main_verb:
             if re.fullmatch(r"\s+và\s+", text[previous_end:a]):
@@ -1521,13 +1527,16 @@ def _sentence_commitments(
             # "kế hoạch do Washington đề xuất", the plan proposed by Washington; "việc Tổng
             # thống mong muốn ...", the President's wishing: a description, no position
             continue
-        if described and not _explicit_subject(text, clause, a):
+        if described == "clausal" or (described and not _explicit_subject(text, clause, a)):
             # "Một số ý kiến đề nghị ...; đề nghị ...", some remarks proposed ...; proposed:
-            # a later verb of the sentence with no subject of its own goes on with the thing
+            # a later verb of the sentence with no subject of its own goes on with the thing;
+            # after a clausal verb every later one is the thing's content ("Nhiều ý kiến cho
+            # rằng, ..., PGS Bàng cho rằng ...", many held that ..., Professor Bang held)
             previous_end = b
             continue
         if _described_thing(text, toks, (relative_from, a), entities):
-            described, previous_end = True, b
+            clausal = text[a:b].lower() in _cues()["clausal"]
+            described, previous_end = "clausal" if clausal else "thing", b
             continue
         if (
             chain

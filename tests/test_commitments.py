@@ -1613,10 +1613,19 @@ def test_a_stance_verb_telling_what_a_report_remarks_or_talks_say_gives_no_row()
     # the archive sample of the change: a noun behind a preposition or "dẫn" (cite) is no subject,
     # and a conjunction opens a clause of the subject's own ("respected the Assembly's view, so
     # agreed"; "reacting to the Italian minister's remark, declared"; "quoted Kim as declaring")
-    text = "Bộ Chính trị tôn trọng ý kiến Quốc hội nên thống nhất về chủ trương ban hành nghị quyết."
+    text = (
+        "Bộ Chính trị tôn trọng ý kiến Quốc hội nên thống nhất về chủ trương ban hành nghị quyết."
+    )
     assert actors(text) == [("Vietnam", "thống nhất")]
     text = (
         "Người phát ngôn Điện Kremlin Dmitry Peskov khi phản ứng về ý kiến của Ngoại trưởng Italia "
         "đã tuyên bố Nga không có ý định trở lại G8."
     )
     assert actors(text) == [("Russia", "tuyên bố")]
+    # after a document's clausal verb every later verb of the sentence is its content: "many
+    # opinions held that Dr Luong was arrested ..., Professor Bang held ..." gives no row
+    text = (
+        "Nhiều ý kiến cho rằng, bác sĩ Lương bị bắt vì ký văn bản đề xuất sửa máy, PGS Bàng cho "
+        "rằng đây là điều phi lý."
+    )
+    assert actors(text) == []
