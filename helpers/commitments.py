@@ -1048,6 +1048,50 @@ def _office_before(text: str, person: Entity) -> bool:
     )
 
 
+_AUXILIARIES = frozenset({"đã", "sẽ", "đang", "vừa", "mới", "được", "cũng", "để", "không", "chưa"})
+
+
+def _described_thing(
+    text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
+) -> bool:
+    """Does a noun of a document, a remark or a meeting (``thing`` in ``data/stance.tsv``) head
+    the words right before the stance verb at ``span``'s end, with no verb, "và" or clause break
+    between: "Báo cáo của Chủ tịch ... Nguyễn Thiện Nhân nhấn mạnh" (the chairman's report
+    stressed), "có cuộc hội đàm nhấn mạnh" (hold talks stressing), "ý kiến đề nghị" (remarks
+    proposing)? The verb then tells what the thing says, a clause on a noun: no row (conventions
+    "Real news" 4, 35). After an auxiliary the word is a verb ("đã báo cáo", reported)."""
+    start, pos = span
+    names = [(e.start, e.end) for e in entities]
+    for m in _pattern("thing").finditer(text, start, pos):
+        if not _whole_words(toks, m.start(), m.end()):
+            continue
+        previous = _previous_word(toks, m.start())
+        if (
+            previous in _AUXILIARIES
+            or previous in _cues()["non_subject"]
+            or previous.endswith("dẫn")  # ("BBCdẫn lời ông Bercow", glued in the source)
+        ):
+            # ("Ông Peskov khi phản ứng về ý kiến của Ngoại trưởng Italia đã tuyên bố", reacting
+            # to the remark, declared; "dẫn lời ông Kim tuyên bố", quoted Mr Kim as declaring:
+            # the noun is no subject there)
+            continue
+        between = text[m.end() : pos]
+        if _CLAUSE_BREAK.search(between) or re.search(r"(?:^|\s)(?:và|nên|thì|nhưng)\s", between):
+            # "tôn trọng ý kiến Quốc hội nên thống nhất", respected the Assembly's view and so
+            # agreed: a conjunction opens a clause of the subject's own
+            continue
+        verbs = [
+            t
+            for t in toks
+            if m.end() <= t.start < pos
+            and t.pos == "V"
+            and not any(x <= t.start < y for x, y in names)
+        ]
+        if not verbs:
+            return True
+    return False
+
+
 def _adjacent(text: str, a: Entity, b: Entity) -> bool:
     """Only title words between: at most four, capitalised, no punctuation or digits (a
     lower-case word is a verb or a conjunction: "Phạm Minh Chính đã tiếp Bộ trưởng ...")."""
@@ -1437,6 +1481,9 @@ def _sentence_commitments(
     clause_content = False  # the last row verb takes a clause with a subject of its own
     content_party = None  # the party that clause's subject names first
     after_no_party = False  # the stance verb before had a subject that is no party
+    # a stance verb of this sentence told what a document or a meeting says ("thing"), with a
+    # clause as its content ("clausal"), or none did ("")
+    described = ""
     for a, b in verbs:
         if chain and a < main_verb:
             if re.fullmatch(r"\s+và\s+", text[previous_end:a]):
@@ -1479,6 +1526,17 @@ def _sentence_commitments(
         if any(m.group().islower() for m in _pattern("relative").finditer(text, relative_from, a)):
             # "kế hoạch do Washington đề xuất", the plan proposed by Washington; "việc Tổng
             # thống mong muốn ...", the President's wishing: a description, no position
+            continue
+        if described == "clausal" or (described and not _explicit_subject(text, clause, a)):
+            # "Một số ý kiến đề nghị ...; đề nghị ...", some remarks proposed ...; proposed:
+            # a later verb of the sentence with no subject of its own goes on with the thing;
+            # after a clausal verb every later one is the thing's content ("Nhiều ý kiến cho
+            # rằng, ..., PGS Bàng cho rằng ...", many held that ..., Professor Bang held)
+            previous_end = b
+            continue
+        if _described_thing(text, toks, (relative_from, a), entities):
+            clausal = text[a:b].lower() in _cues()["clausal"]
+            described, previous_end = "clausal" if clausal else "thing", b
             continue
         if (
             chain
