@@ -1048,18 +1048,16 @@ def _office_before(text: str, person: Entity) -> bool:
     )
 
 
-_AUXILIARIES = frozenset({"đã", "sẽ", "đang", "vừa", "mới", "được", "cũng", "để", "không", "chưa"})
-
-
 def _described_thing(
     text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
 ) -> bool:
     """Does a noun of a document, a remark or a meeting (``thing`` in ``data/stance.tsv``) head
-    the words right before the stance verb at ``span``'s end, with no verb, "và" or clause break
-    between: "Báo cáo của Chủ tịch ... Nguyễn Thiện Nhân nhấn mạnh" (the chairman's report
-    stressed), "có cuộc hội đàm nhấn mạnh" (hold talks stressing), "ý kiến đề nghị" (remarks
-    proposing)? The verb then tells what the thing says, a clause on a noun: no row (conventions
-    "Real news" 4, 35). After an auxiliary the word is a verb ("đã báo cáo", reported)."""
+    the words right before the stance verb at ``span``'s end, with no verb, conjunction or
+    clause break between: "Báo cáo của Chủ tịch ... Nguyễn Thiện Nhân nhấn mạnh" (the
+    chairman's report stressed), "có cuộc hội đàm nhấn mạnh" (hold talks stressing), "ý kiến đề
+    nghị" (remarks proposing)? The verb then tells what the thing says, a clause on a noun: no
+    row (conventions "Real news" 4, 35). After an auxiliary the word is a verb ("đã báo cáo",
+    reported)."""
     start, pos = span
     names = [(e.start, e.end) for e in entities]
     for m in _pattern("thing").finditer(text, start, pos):
@@ -1067,16 +1065,16 @@ def _described_thing(
             continue
         previous = _previous_word(toks, m.start())
         if (
-            previous in _AUXILIARIES
+            previous in _cues()["auxiliary"]
             or previous in _cues()["non_subject"]
-            or previous.endswith("dẫn")  # ("BBCdẫn lời ông Bercow", glued in the source)
+            or any(previous.endswith(w) for w in _cues()["cites_before_thing"])
         ):
             # ("Ông Peskov khi phản ứng về ý kiến của Ngoại trưởng Italia đã tuyên bố", reacting
-            # to the remark, declared; "dẫn lời ông Kim tuyên bố", quoted Mr Kim as declaring:
-            # the noun is no subject there)
+            # to the remark, declared; "dẫn lời ông Kim tuyên bố", quoted Mr Kim as declaring;
+            # "BBCdẫn lời", glued in the source: the noun is no subject there)
             continue
         between = text[m.end() : pos]
-        if _CLAUSE_BREAK.search(between) or re.search(r"(?:^|\s)(?:và|nên|thì|nhưng)\s", between):
+        if _CLAUSE_BREAK.search(between) or _pattern("conjunction").search(between):
             # "tôn trọng ý kiến Quốc hội nên thống nhất", respected the Assembly's view and so
             # agreed: a conjunction opens a clause of the subject's own
             continue
