@@ -1048,6 +1048,35 @@ def _office_before(text: str, person: Entity) -> bool:
     )
 
 
+def _after_adverbial(text: str, pos: int) -> bool:
+    """Does an ``adverbial`` cue end right before ``pos`` ("sau cuộc hội đàm", after the
+    talks; "qua lời người phát ngôn", through the spokesman's words)?"""
+    window = max(0, pos - 30)
+    return any(
+        not text[m.end() : pos].strip() for m in _pattern("adverbial").finditer(text, window, pos)
+    )
+
+
+def _subject_inside(
+    text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
+) -> bool:
+    """Is a titled person or a place named between the noun and the verb with no preposition
+    before it ("Kết thúc cuộc hội đàm Thủ tướng Nguyễn Xuân Phúc khẳng định", at the end of the
+    talks the Prime Minister affirmed)? Then it is the subject; a name behind "của" (of) or
+    after the noun with no title ("ý kiến đại biểu Quốc hội", the deputies' remarks) is the
+    thing's possessor."""
+    start, pos = span
+    for e in entities:
+        if not start <= e.start < pos or e.end > pos:
+            continue
+        before = [t.text.lower() for t in toks if start <= t.start and t.end <= e.start]
+        if any(w in _cues()["non_subject"] for w in before):
+            continue
+        if e.label == "LOC" or (e.label == "PER" and _title_before(text, e, entities)):
+            return True
+    return False
+
+
 def _described_thing(
     text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
 ) -> bool:
@@ -1057,7 +1086,8 @@ def _described_thing(
     chairman's report stressed), "có cuộc hội đàm nhấn mạnh" (hold talks stressing), "ý kiến đề
     nghị" (remarks proposing)? The verb then tells what the thing says, a clause on a noun: no
     row (conventions "Real news" 4, 35). After an auxiliary the word is a verb ("đã báo cáo",
-    reported)."""
+    reported); after an adverbial preposition the noun opens a phrase of time or means ("sau
+    cuộc hội đàm", after the talks), not the subject."""
     start, pos = span
     names = [(e.start, e.end) for e in entities]
     for m in _pattern("thing").finditer(text, start, pos):
@@ -1068,6 +1098,7 @@ def _described_thing(
             previous in _cues()["auxiliary"]
             or previous in _cues()["non_subject"]
             or any(previous.endswith(w) for w in _cues()["cites_before_thing"])
+            or _after_adverbial(text, m.start())
         ):
             # ("Ông Peskov khi phản ứng về ý kiến của Ngoại trưởng Italia đã tuyên bố", reacting
             # to the remark, declared; "dẫn lời ông Kim tuyên bố", quoted Mr Kim as declaring;
@@ -1077,6 +1108,8 @@ def _described_thing(
         if _CLAUSE_BREAK.search(between) or _pattern("conjunction").search(between):
             # "tôn trọng ý kiến Quốc hội nên thống nhất", respected the Assembly's view and so
             # agreed: a conjunction opens a clause of the subject's own
+            continue
+        if _subject_inside(text, toks, (m.end(), pos), entities):
             continue
         verbs = [
             t
