@@ -1057,6 +1057,18 @@ def _after_adverbial(text: str, pos: int) -> bool:
     )
 
 
+def _thing_is_verb(text: str, toks: list[Token], m: re.Match[str]) -> bool:
+    """Is the matched noun the verb of the same form, as the POS tagger reads it ("báo cáo
+    Quốc hội", report to the Assembly), with no "của" (of) after it that makes it a noun?"""
+    tagged = [t for t in toks if m.start() <= t.start < m.end()]
+    following = text[m.end() : m.end() + 8].split()[:1]
+    return (
+        len(tagged) == 1
+        and tagged[0].pos == "V"
+        and not (following and following[0].lower() == "của")
+    )
+
+
 def _subject_inside(
     text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
 ) -> bool:
@@ -1099,6 +1111,7 @@ def _described_thing(
             or previous in _cues()["non_subject"]
             or any(previous.endswith(w) for w in _cues()["cites_before_thing"])
             or _after_adverbial(text, m.start())
+            or _thing_is_verb(text, toks, m)
         ):
             # ("Ông Peskov khi phản ứng về ý kiến của Ngoại trưởng Italia đã tuyên bố", reacting
             # to the remark, declared; "dẫn lời ông Kim tuyên bố", quoted Mr Kim as declaring;

@@ -1706,3 +1706,20 @@ def test_a_titled_person_between_a_thing_noun_and_the_verb_is_the_subject():
     assert actors("Ý kiến đại biểu Quốc hội đề nghị Chính phủ tăng cường kiểm tra.") == []
     text = "Báo cáo của Chủ tịch Ủy ban MTTQ Việt Nam Nguyễn Thiện Nhân nhấn mạnh: Công tác này còn chậm."
     assert actors(text) == []
+
+
+def test_the_verb_bao_cao_report_to_is_no_report_noun():
+    # "the Ministry of Education will report to the Government for review, report to the
+    # National Assembly proposing to adjust the roadmap": the ministry proposes, Vietnam's row
+    text = (
+        "Bộ Giáo dục và Đào tạo sẽ báo cáo Chính phủ xem xét, báo cáo Quốc hội đề nghị điều chỉnh "
+        "lộ trình."
+    )
+    assert actors(text) == [("Vietnam", "đề nghị")]
+    # "the Politburo reviewed the report of the Inspection Commission proposing discipline":
+    # with "của" (of) after it the word is the noun, the report proposes, no row
+    text = (
+        "Bộ Chính trị xem xét báo cáo của Ủy ban Kiểm tra Trung ương đề nghị kỷ luật ông Nguyễn "
+        "Văn A."
+    )
+    assert actors(text) == []
