@@ -1581,6 +1581,9 @@ def _sentence_commitments(
         if _described_thing(text, toks, (relative_from, a), entities):
             clausal = text[a:b].lower() in _cues()["clausal"]
             described, previous_end = "clausal" if clausal else "thing", b
+            # "ý kiến đề nghị Chính phủ ủng hộ ...", remarks proposing that the Government
+            # support ...: a verb inside the thing's complement is content, like a party's
+            no_party = True
             continue
         if (
             chain

@@ -1708,6 +1708,18 @@ def test_a_titled_person_between_a_thing_noun_and_the_verb_is_the_subject():
     assert actors(text) == []
 
 
+def test_a_stance_verb_inside_a_things_complement_gives_no_row():
+    # "some remarks proposed that the Government must commit on bad debt"; "the World Bank's
+    # report proposed that Vietnam commit to reform"; "some remarks proposed that the Government
+    # support small businesses": what the thing proposes, no position of Vietnam
+    for text in [
+        "Cũng có ý kiến đề nghị Chính phủ phải cam kết về tình hình nợ xấu.",
+        "Báo cáo của Ngân hàng Thế giới đề nghị Việt Nam cam kết cải cách.",
+        "Một số ý kiến đề nghị Chính phủ ủng hộ doanh nghiệp nhỏ.",
+    ]:
+        assert actors(text) == [], text
+
+
 def test_the_verb_bao_cao_report_to_is_no_report_noun():
     # "the Ministry of Education will report to the Government for review, report to the
     # National Assembly proposing to adjust the roadmap": the ministry proposes, Vietnam's row
