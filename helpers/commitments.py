@@ -1571,6 +1571,15 @@ def _sentence_commitments(
             # "kế hoạch do Washington đề xuất", the plan proposed by Washington; "việc Tổng
             # thống mong muốn ...", the President's wishing: a description, no position
             continue
+        if (
+            described
+            and (";" in between or _pattern("contrast").search(between))
+            and _explicit_subject(text, clause, a)
+        ):
+            # "Báo cáo của Mỹ cho rằng ..., nhưng Bộ trưởng ... Lavrov khẳng định", the US report
+            # held ..., but Minister Lavrov affirmed: a clause with its own subject after ";" or
+            # "nhưng" (but) ends the thing's content
+            described = ""
         if described == "clausal" or (described and not _explicit_subject(text, clause, a)):
             # "Một số ý kiến đề nghị ...; đề nghị ...", some remarks proposed ...; proposed:
             # a later verb of the sentence with no subject of its own goes on with the thing;

@@ -1720,6 +1720,21 @@ def test_a_stance_verb_inside_a_things_complement_gives_no_row():
         assert actors(text) == [], text
 
 
+def test_a_clause_with_its_own_subject_after_but_or_a_semicolon_ends_a_things_content():
+    # "the US report held the situation is worsening, but Minister Lavrov affirmed Moscow
+    # supports dialogue"; "the UN report stressed ...; Minister Lavrov affirmed ...": Russia's row
+    text = (
+        "Báo cáo của Mỹ cho rằng tình hình đang xấu đi, nhưng Bộ trưởng Ngoại giao Nga Sergei "
+        "Lavrov khẳng định Moscow ủng hộ đối thoại."
+    )
+    assert actors(text) == [("Russia", "khẳng định")]
+    text = (
+        "Báo cáo của LHQ nhấn mạnh tình hình đang xấu đi; Bộ trưởng Ngoại giao Nga Sergei Lavrov "
+        "khẳng định Nga ủng hộ đối thoại."
+    )
+    assert actors(text) == [("Russia", "khẳng định")]
+
+
 def test_the_verb_bao_cao_report_to_is_no_report_noun():
     # "the Ministry of Education will report to the Government for review, report to the
     # National Assembly proposing to adjust the roadmap": the ministry proposes, Vietnam's row
