@@ -1048,6 +1048,94 @@ def _office_before(text: str, person: Entity) -> bool:
     )
 
 
+def _after_adverbial(text: str, pos: int) -> bool:
+    """Does an ``adverbial`` cue end right before ``pos`` ("sau cuộc hội đàm", after the
+    talks; "qua lời người phát ngôn", through the spokesman's words)?"""
+    window = max(0, pos - 30)
+    return any(
+        not text[m.end() : pos].strip() for m in _pattern("adverbial").finditer(text, window, pos)
+    )
+
+
+def _thing_is_verb(text: str, toks: list[Token], m: re.Match[str]) -> bool:
+    """Is the matched noun the verb of the same form, as the POS tagger reads it ("báo cáo
+    Quốc hội", report to the Assembly), with no "của" (of) after it that makes it a noun?"""
+    tagged = [t for t in toks if m.start() <= t.start < m.end()]
+    following = text[m.end() : m.end() + 8].split()[:1]
+    return (
+        len(tagged) == 1
+        and tagged[0].pos == "V"
+        and not (following and following[0].lower() == "của")
+    )
+
+
+def _subject_inside(
+    text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
+) -> bool:
+    """Is a titled person or a place named between the noun and the verb with no preposition
+    before it ("Kết thúc cuộc hội đàm Thủ tướng Nguyễn Xuân Phúc khẳng định", at the end of the
+    talks the Prime Minister affirmed)? Then it is the subject; a name behind "của" (of) or
+    after the noun with no title ("ý kiến đại biểu Quốc hội", the deputies' remarks) is the
+    thing's possessor."""
+    start, pos = span
+    for e in entities:
+        if not start <= e.start < pos or e.end > pos:
+            continue
+        before = [t.text.lower() for t in toks if start <= t.start and t.end <= e.start]
+        if any(w in _cues()["non_subject"] for w in before):
+            continue
+        if e.label == "LOC" or (e.label == "PER" and _title_before(text, e, entities)):
+            return True
+    return False
+
+
+def _described_thing(
+    text: str, toks: list[Token], span: tuple[int, int], entities: list[Entity]
+) -> bool:
+    """Does a noun of a document, a remark or a meeting (``thing`` in ``data/stance.tsv``) head
+    the words right before the stance verb at ``span``'s end, with no verb, conjunction or
+    clause break between: "Báo cáo của Chủ tịch ... Nguyễn Thiện Nhân nhấn mạnh" (the
+    chairman's report stressed), "có cuộc hội đàm nhấn mạnh" (hold talks stressing), "ý kiến đề
+    nghị" (remarks proposing)? The verb then tells what the thing says, a clause on a noun: no
+    row (conventions "Real news" 4, 35). After an auxiliary the word is a verb ("đã báo cáo",
+    reported); after an adverbial preposition the noun opens a phrase of time or means ("sau
+    cuộc hội đàm", after the talks), not the subject."""
+    start, pos = span
+    names = [(e.start, e.end) for e in entities]
+    for m in _pattern("thing").finditer(text, start, pos):
+        if not _whole_words(toks, m.start(), m.end()):
+            continue
+        previous = _previous_word(toks, m.start())
+        if (
+            previous in _cues()["auxiliary"]
+            or previous in _cues()["non_subject"]
+            or any(previous.endswith(w) for w in _cues()["cites_before_thing"])
+            or _after_adverbial(text, m.start())
+            or _thing_is_verb(text, toks, m)
+        ):
+            # ("Ông Peskov khi phản ứng về ý kiến của Ngoại trưởng Italia đã tuyên bố", reacting
+            # to the remark, declared; "dẫn lời ông Kim tuyên bố", quoted Mr Kim as declaring;
+            # "BBCdẫn lời", glued in the source: the noun is no subject there)
+            continue
+        between = text[m.end() : pos]
+        if _CLAUSE_BREAK.search(between) or _pattern("conjunction").search(between):
+            # "tôn trọng ý kiến Quốc hội nên thống nhất", respected the Assembly's view and so
+            # agreed: a conjunction opens a clause of the subject's own
+            continue
+        if _subject_inside(text, toks, (m.end(), pos), entities):
+            continue
+        verbs = [
+            t
+            for t in toks
+            if m.end() <= t.start < pos
+            and t.pos == "V"
+            and not any(x <= t.start < y for x, y in names)
+        ]
+        if not verbs:
+            return True
+    return False
+
+
 def _adjacent(text: str, a: Entity, b: Entity) -> bool:
     """Only title words between: at most four, capitalised, no punctuation or digits (a
     lower-case word is a verb or a conjunction: "Phạm Minh Chính đã tiếp Bộ trưởng ...")."""
@@ -1437,6 +1525,9 @@ def _sentence_commitments(
     clause_content = False  # the last row verb takes a clause with a subject of its own
     content_party = None  # the party that clause's subject names first
     after_no_party = False  # the stance verb before had a subject that is no party
+    # a stance verb of this sentence told what a document or a meeting says ("thing"), with a
+    # clause as its content ("clausal"), or none did ("")
+    described = ""
     for a, b in verbs:
         if chain and a < main_verb:
             if re.fullmatch(r"\s+và\s+", text[previous_end:a]):
@@ -1479,6 +1570,29 @@ def _sentence_commitments(
         if any(m.group().islower() for m in _pattern("relative").finditer(text, relative_from, a)):
             # "kế hoạch do Washington đề xuất", the plan proposed by Washington; "việc Tổng
             # thống mong muốn ...", the President's wishing: a description, no position
+            continue
+        if (
+            described
+            and (";" in between or _pattern("contrast").search(between))
+            and _explicit_subject(text, clause, a)
+        ):
+            # "Báo cáo của Mỹ cho rằng ..., nhưng Bộ trưởng ... Lavrov khẳng định", the US report
+            # held ..., but Minister Lavrov affirmed: a clause with its own subject after ";" or
+            # "nhưng" (but) ends the thing's content
+            described = ""
+        if described == "clausal" or (described and not _explicit_subject(text, clause, a)):
+            # "Một số ý kiến đề nghị ...; đề nghị ...", some remarks proposed ...; proposed:
+            # a later verb of the sentence with no subject of its own goes on with the thing;
+            # after a clausal verb every later one is the thing's content ("Nhiều ý kiến cho
+            # rằng, ..., PGS Bàng cho rằng ...", many held that ..., Professor Bang held)
+            previous_end = b
+            continue
+        if _described_thing(text, toks, (relative_from, a), entities):
+            clausal = text[a:b].lower() in _cues()["clausal"]
+            described, previous_end = "clausal" if clausal else "thing", b
+            # "ý kiến đề nghị Chính phủ ủng hộ ...", remarks proposing that the Government
+            # support ...: a verb inside the thing's complement is content, like a party's
+            no_party = True
             continue
         if (
             chain
