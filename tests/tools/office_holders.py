@@ -166,15 +166,6 @@ def _read_as_no_person(name: str) -> bool:
 
 def article_holders(text: str, compiled, countries: dict[str, str]) -> set[tuple[str, str]]:
     """The (name, country) pairs one article gives."""
-    explicit, bare = _article_holders_by_pattern(text, compiled, countries)
-    return explicit | bare
-
-
-def _article_holders_by_pattern(
-    text: str, compiled, countries: dict[str, str]
-) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """The (name, country) pairs one article gives with a country written in the office, and
-    those read as Vietnamese from a bare title before a Vietnamese-looking name."""
     before, after, bare = compiled
     found = set()
     for pattern in (before, after):
@@ -187,52 +178,29 @@ def _article_holders_by_pattern(
                 continue  # "Đại sứ Nga tại Mỹ Sergei Kislyak": the country after "tại" hosts
             if _plausible(name):
                 found.add((name, countries[m.group("country")]))
-    vietnamese = set()
     for m in bare.finditer(text):
         name = m.group("name")
         if _vietnamese(name) and _plausible(name):
-            vietnamese.add((name, "Vietnam"))
-    return found, vietnamese
-
-
-def _row(name: str, explicit: Counter, bare: int) -> tuple[str, str, int, int] | None:
-    """The kept (name, country, articles, all_articles) of a name, or None. A Sino-Vietnamese
-    name of a foreign official looks Vietnamese and the press writes it with a bare title as it
-    does a Vietnamese one ("Chủ tịch Tập Cận Bình", in 50 articles of the 2017 archive, beside
-    "Chủ tịch Trung Quốc Tập Cận Bình" in 170): when the articles that write a country in the name's
-    office make it a foreign holder by the rules below, the bare titles' Vietnam is not counted."""
-    total = sum(explicit.values())
-    if total:
-        country, n = max(explicit.items(), key=lambda kv: (kv[1], kv[0]))
-        if country != "Vietnam" and n >= MIN_ARTICLES and n / total >= MIN_SHARE:
-            return name, country, n, total
-    by_country = explicit + Counter({"Vietnam": bare}) if bare else explicit
-    total = sum(by_country.values())
-    country, n = max(by_country.items(), key=lambda kv: (kv[1], kv[0]))
-    if n >= MIN_ARTICLES and n / total >= MIN_SHARE:
-        return name, country, n, total
-    return None
+            found.add((name, "Vietnam"))
+    return found
 
 
 def mine(archive: Path) -> list[tuple[str, str, int, int]]:
     countries = _countries()
     compiled = patterns(_titles(), countries)
     counts: dict[str, Counter] = defaultdict(Counter)
-    bare: Counter = Counter()  # articles reading the name as Vietnamese from a bare title only
     with lzma.open(archive, "rt", encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
             text = unicodedata.normalize("NFC", f"{record.get('title') or ''}\n{record['text']}")
-            explicit, vietnamese = _article_holders_by_pattern(text, compiled, countries)
-            for name, country in explicit:
+            for name, country in article_holders(text, compiled, countries):
                 counts[name][country] += 1
-            for name, _ in vietnamese - explicit:
-                bare[name] += 1
     rows = []
-    for name in counts.keys() | bare.keys():
-        row = _row(name, counts[name], bare[name])
-        if row and name not in countries:
-            rows.append(row)
+    for name, by_country in counts.items():
+        total = sum(by_country.values())
+        country, n = max(by_country.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= MIN_ARTICLES and n / total >= MIN_SHARE and name not in countries:
+            rows.append((name, country, n, total))
     # a one-word name ("Khalid", "Warmbier") or a cut one ("Donald J") fits too many people
     rows = [
         row
