@@ -750,8 +750,6 @@ def _parties_in(
             continue  # an object or a complement
         if any(o.label == "PER" and o.start >= e.end and _adjacent(text, e, o) for o in inside):
             continue  # a title's country: the person after it is the subject
-        if e.label == "PER" and _familiar_honorific(text, e):
-            continue  # "chị Nguyễn Tâm Thư cho rằng": a private person, no party's subject
         if _non_party_head(text, e) and e.text not in press():
             # ("Tờ báo Triều Tiên Rodong Sinmun", the paper: a state's paper speaks for it)
             continue  # "Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung": a local office, no party
@@ -1009,23 +1007,6 @@ def _non_party_head(text: str, entity: Entity) -> bool:
     # tử Giáo dục Việt Nam"): its first word capitalised is enough
     name_head = found.group() in cues_ and found.group()[:1].isupper()
     return all(w[:1].isupper() for w in gap) or (name_head and gap[0][:1].isupper())
-
-
-def _familiar_honorific(text: str, person: Entity) -> bool:
-    """Does an honorific the press gives private persons only (``familiar`` in
-    ``data/stance.tsv``: "anh", "chị") stand right before a person with a Vietnamese name ("chị
-    Nguyễn Tâm Thư", "anh Thu Trang")? Capitalised, only where it opens a sentence or a clause:
-    after a title "Anh" is England ("Thủ tướng Anh Theresa May")."""
-    words = _name_words(_full_name(text, person))
-    if not words or not all(is_native_syllable(w.lower()) for w in words):
-        return False
-    m = re.search(r"(?<!\w)(\w+)\s+$", text[max(0, person.start - 12) : person.start])
-    if not m or m.group(1).lower() not in _cues()["familiar"]:
-        return False
-    if m.group(1).islower():
-        return True
-    before = text[: person.start - len(m.group(0))].rstrip()
-    return not before or before[-1] in '.!?:;,–-"“”\n'
 
 
 def _explicit_subject(text: str, clause: int, pos: int) -> bool:
@@ -1297,7 +1278,6 @@ def _main_clause_subject(
     span: tuple[int, int],
     verbs: list[tuple[int, int]],
     entities: list[Entity],
-    concessive: bool = False,
 ) -> tuple[list[str], str, int, int]:
     """The subject of the main clause after an opening participial clause ending at ``end``
     (``span``: to the sentence's end), where its verb starts and where the opening clause ends
@@ -1310,23 +1290,12 @@ def _main_clause_subject(
     end, limit = span
     names = [(e.start, e.end) for e in entities]
     starts = {a for a, _ in verbs}
-    # the main clause begins after a comma, or after "nhưng" / "song" (but) when the opening
-    # clause is concessive ("Mặc dù ủng hộ ... nhưng Bắc Kinh cũng cảnh báo ...")
-    # (where each boundary's word begins: the opening clause's object ends before it)
-    opening: dict[int, int] = {m.end(): m.start() for m in _COMMA.finditer(text, end, limit)}
-    if concessive:
-        opening |= {
-            m.end(): m.start()
-            for m in _pattern("concessive_but").finditer(text, end, limit)
-            if m.group().islower() and re.match(r"\s+(?:[A-ZĐ]|vẫn\b)", text[m.end() :])
-        }
-    boundaries = sorted(opening)
-    for boundary in boundaries:
+    for m in _COMMA.finditer(text, end, limit):
         first = next(
             (
                 t.start
                 for t in toks
-                if boundary <= t.start < limit
+                if m.end() <= t.start < limit
                 and t.pos == "V"
                 and t.text[:1].islower()
                 and not any(x <= t.start < y for x, y in names)
@@ -1337,7 +1306,7 @@ def _main_clause_subject(
             starts.add(first)
     found: list[tuple[bool, list[str], str, int, int]] = []
     for a in sorted(starts):
-        commas = [c for c in boundaries if c <= a]
+        commas = [m.end() for m in _COMMA.finditer(text, end, a)]
         if a <= end or not commas:
             continue
         clause = commas[-1]
@@ -1346,14 +1315,14 @@ def _main_clause_subject(
             # home: a pronoun subject is the main clause's, the person of the clause before,
             # never the subject of a later clause
             if not any(f[0] for f in found):
-                return [], "", a, opening[clause]
+                return [], "", a, clause - 1
             break
         parties, subject = _parties_in(reader, text, toks, (clause, a), entities)
         if parties:
             person = any(
                 clause <= e.start and e.end <= a and e.label == "PER" for e in entities
             ) or bool(_title_pattern().match(text, clause + _lead(text, clause)))
-            found.append((person, parties, subject, a, opening[clause]))
+            found.append((person, parties, subject, a, clause - 1))
     if not found:
         return [], "", end, span[1]
     _, parties, subject, at, comma = next((f for f in found if f[0]), found[0])
@@ -1502,11 +1471,6 @@ def _opens_sentence(text: str, start: int, pos: int) -> bool:
     comma ("Tại buổi gặp mặt, nhấn mạnh ..., Thủ tướng cho rằng ...", at the meeting,
     stressing ..., the Prime Minister held)?"""
     before = _pattern("adverb").sub(" ", text[start:pos]).strip(" \"“'")
-    # "Mặc dù ủng hộ ... nhưng Bắc Kinh ...", although supporting ..., Beijing: a concessive
-    # clause with no subject of its own opens the sentence like a participle
-    concessive = rf"(?:^|(?<=,))\s*(?:{_pattern('concessive').pattern})\s*$"
-    before = re.sub(concessive, "", before, flags=re.IGNORECASE)
-    before = before.strip()
     if not before:
         return True
     opener = _pattern("adverbial").match(before)
@@ -1686,12 +1650,8 @@ def _sentence_commitments(
                 # "Bày tỏ vui mừng ..., Thủ tướng cho rằng ...", expressing pleasure ..., the
                 # Prime Minister held: a stance verb opening the sentence has the main clause's
                 # subject, between the comma after it and the next verb
-                concessive = any(
-                    not _pattern("adverb").sub(" ", text[m.end() : a]).strip()
-                    for m in _pattern("concessive").finditer(text, sentence_start, a)
-                )
                 parties, subject, main_verb, opening_end = _main_clause_subject(
-                    reader, text, toks, (b, sentence.end), verbs, entities, concessive
+                    reader, text, toks, (b, sentence.end), verbs, entities
                 )
             if not parties and not chain and not no_party and not explicit:
                 # The subject may stand before an apposition or an adverbial set off by commas
