@@ -1489,6 +1489,17 @@ def _clause_complement(text: str, toks: list[Token], start: int, end: int) -> bo
     return i + 1 < len(toks) and toks[i].pos in ("N", "Np", "Nc", "P") and toks[i].is_word
 
 
+def _reciprocal_in_content(
+    text: str, toks: list[Token], previous_end: int, start: int, end: int
+) -> bool:
+    """Is the stance verb ``start``-``end`` reciprocal ("ủng hộ lẫn nhau", support each other;
+    ``reciprocal`` in ``data/stance.tsv``) and coordinated after another verb phrase of the
+    previous stance verb's complement (a lower-case verb between the two, no sentence end)?"""
+    if not _pattern("reciprocal").match(text, end + 1) or text[end : end + 1] != " ":
+        return False
+    return any(previous_end <= t.start < start and t.pos == "V" and t.text.islower() for t in toks)
+
+
 def _listed_next(text: str, end: int, verbs: list[tuple[int, int]]) -> bool:
     """Does another stance verb follow right after the comma ("ghi nhận, đánh giá cao", noted and
     appreciated): a list of the subject's verbs, not the start of a complement."""
@@ -1537,6 +1548,11 @@ def _sentence_commitments(
                 previous_end = b
             continue  # inside the opening clause's object
         between = text[previous_end:a]
+        if chain and _reciprocal_in_content(text, toks, previous_end, a, b):
+            # "nhất trí duy trì trao đổi đoàn các cấp ... và ủng hộ lẫn nhau", agreed to keep
+            # exchanging delegations ... and to support each other: what was agreed (§4, 60)
+            nested = True
+            continue
         joined = _coordinated().search(between)
         coordinated = bool(joined)
         # "ủng hộ ... và cho biết Tổng thống mong đợi ...", supported ... and said the President

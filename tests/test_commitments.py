@@ -1750,3 +1750,24 @@ def test_the_verb_bao_cao_report_to_is_no_report_noun():
         "Văn A."
     )
     assert actors(text) == []
+
+
+def test_a_reciprocal_stance_verb_after_another_verb_of_a_complement_is_content():
+    # commitments round 14, kind M (written from held-out 7 and 9; conventions 60): "the two
+    # ministers agreed to step up exchanges of delegations and to support each other at the
+    # United Nations": "ủng hộ lẫn nhau" is part of what was agreed, no row of its own
+    text = (
+        "Hai Bộ trưởng nhất trí đẩy mạnh trao đổi đoàn các cấp, nhất là cấp bộ, và ủng hộ lẫn "
+        "nhau tại Liên hợp quốc."
+    )
+    assert actors(text) == [("both", "nhất trí")]
+    # after a semicolon and a comma too ("…; tiếp tục phối hợp chặt chẽ, ủng hộ nhau …")
+    text = (
+        "Hai bên nhất trí tăng cường hợp tác quốc phòng; tiếp tục phối hợp chặt chẽ, ủng hộ nhau "
+        "tại các diễn đàn khu vực."
+    )
+    assert actors(text) == [("both", "nhất trí")]
+    # as the main predicate it keeps its row: "the two sides keep up exchanges and support
+    # each other"
+    text = "Hai bên tiếp tục duy trì trao đổi đoàn và ủng hộ lẫn nhau tại các diễn đàn đa phương."
+    assert actors(text) == [("both", "ủng hộ")]
