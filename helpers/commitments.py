@@ -1775,15 +1775,6 @@ def _stance_spans(text: str, toks: list[Token]) -> list[tuple[int, int]]:
         glued = " " in m.group() and text[m.end() : m.end() + 1] == " "
         if m.start() in starts and (m.end() in ends or glued):
             spans.append((m.start(), m.end()))
-    # "Tổng bí thư đánh giá: ...", assessed: a verb that states a position only before a clause
-    passive = {"được", "bị"}
-    for m in _pattern("clause_verb").finditer(text):
-        if m.start() not in starts or m.end() not in ends:
-            continue
-        if re.match(r"\s*:|\s+rằng(?!\w)", text[m.end() :]):
-            before = text[max(0, m.start() - 8) : m.start()].split()
-            if not before or before[-1].lower() not in passive:
-                spans.append((m.start(), m.end()))
     for head, tail in _frames():
         for m in head.finditer(text):
             if m.start() not in starts or m.end() not in ends:
