@@ -748,6 +748,10 @@ def _parties_in(
             continue
         if after_verb(e.start):
             continue  # an object or a complement
+        if e.label == "LOC" and _bracketed_gloss(text, start, e):
+            # "Công ty sân bay Munich (Đức) bày tỏ ...", the Munich airport company (Germany):
+            # a country in brackets after a name says where that name is, no subject itself
+            continue
         if any(o.label == "PER" and o.start >= e.end and _adjacent(text, e, o) for o in inside):
             continue  # a title's country: the person after it is the subject
         if _non_party_head(text, e) and e.text not in press():
@@ -813,6 +817,21 @@ def _parties_in(
     group = _subject_group(text, candidates, first)
     parties = list(dict.fromkeys(party for _, party in group))
     return parties, " + ".join(e.text for e, _ in group)
+
+
+def _bracketed_gloss(text: str, start: int, entity: Entity) -> bool:
+    """Is ``entity`` alone in brackets right after a capitalised name ("tỉnh Gangwon (Hàn
+    Quốc)", "Tập đoàn JFE (Nhật Bản)"), saying where that name is? Not after a pronoun ("Họ
+    (Mỹ)", they, the US), nor after a state body, whose country it names ("Bộ Ngoại giao (Mỹ)")."""
+    before = text[start : entity.start]
+    if not re.search(r"\(\s*$", before) or not re.match(r"\s*\)", text[entity.end :]):
+        return False
+    words = before[: before.rstrip().rfind("(")].split()
+    pronouns = {*_cues()["pronoun"], *_cues()["plural_pronoun"]}
+    if not words or not words[-1][:1].isupper() or words[-1].lower() in pronouns:
+        return False
+    bodies = [m for m in _national_body_pattern().finditer(before) if m.group()[:1].isupper()]
+    return not bodies
 
 
 def _reported_subject(

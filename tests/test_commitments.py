@@ -1771,3 +1771,15 @@ def test_a_reciprocal_stance_verb_after_another_verb_of_a_complement_is_content(
     # each other"
     text = "Hai bên tiếp tục duy trì trao đổi đoàn và ủng hộ lẫn nhau tại các diễn đàn đa phương."
     assert actors(text) == [("both", "ủng hộ")]
+
+
+def test_a_country_in_brackets_after_a_name_says_where_it_is_and_is_no_subject():
+    # commitments round 14, kind P (written from held-out 9): "the companies of Chungcheong
+    # province (South Korea) wish to invest more in Vietnam", "the Toyota group (Japan) pledges to
+    # expand its plant": companies, no party's position
+    text = "Các doanh nghiệp tỉnh Chungcheong (Hàn Quốc) mong muốn mở rộng đầu tư vào Việt Nam."
+    assert actors(text) == []
+    assert actors("Tập đoàn Toyota (Nhật Bản) cam kết mở rộng nhà máy tại Vĩnh Phúc.") == []
+    # a pronoun glossed with its country is that country: "they (the US) hope that ..."
+    text = "Hai nước cắt quan hệ với Qatar. Họ (Mỹ) hy vọng rằng hai bên sẽ đối thoại."
+    assert actors(text) == [("United States", "hy vọng")]
