@@ -991,3 +991,55 @@ def test_a_person_named_in_full_is_the_person_in_a_shorter_form():
     )
     spans = _spans(text)
     assert ("Phương Nga", "PER") in spans and ("Nga", "LOC") not in spans
+
+
+def test_a_government_named_by_its_head_alone_is_the_body_in_a_list_or_before_a_verb():
+    """Round 11 (archive dev 2 and 6, archive dev): "Chính phủ và các Bộ, ngành Trung ương đã có
+    nhiều chính sách" (the Government and the ministries have many policies; baomoi-22501910),
+    "Thủ tướng Chính phủ giao UBND thành phố Hà Nội làm thí điểm" (the Prime Minister tasks Hanoi's
+    People's Committee with a pilot; baomoi-22354083), "... của Quốc hội, Chính phủ, các cơ quan
+    địa phương" (of the National Assembly, the Government, local bodies; baomoi-21478384): the
+    archive's phrases "Chính phủ và", "Chính phủ giao" were read as a longer head, so the
+    Government was missed or glued to the body after its verb, and a plural word after a comma
+    ("Chính phủ, các cơ quan") made it generic. A government's head alone, mid-sentence, is the
+    body; only a plural word right after it ("Quốc hội hai nước") makes it generic."""
+    spans = [
+        (e.text, e.label)
+        for e in rule_entities(
+            "Triển khai thực hiện Luật HTX năm 2012, Chính phủ và các Bộ, ngành Trung ương đã có "
+            "nhiều chính sách về đổi mới."
+        )
+    ]
+    assert ("Chính phủ", "ORG") in spans
+    text = "Thủ tướng Chính phủ giao UBND thành phố Hà Nội làm thí điểm như đề xuất."
+    spans = [(e.text, e.label) for e in rule_entities(text)]
+    assert ("Chính phủ", "ORG") in spans and ("UBND thành phố Hà Nội", "ORG") in spans
+    text = "Ban Dân nguyện đã có tổng kết về công tác này của Quốc hội, Chính phủ, các cơ quan."
+    assert ("Chính phủ", "ORG") in [(e.text, e.label) for e in rule_entities(text)]
+    # at a sentence's start the capital is the position's: the country alone (CONVENTIONS.md)
+    spans = [(e.text, e.label) for e in rule_entities("Chính phủ Anh sẽ tiếp tục ủng hộ.")]
+    assert spans == [("Anh", "LOC")]
+
+
+def test_a_body_takes_the_unit_of_local_government_it_serves():
+    """Round 11 (archive dev, train 11, train 12): "Ban ATGT tỉnh Tuyên Quang đã đề nghị Ban ATGT
+    huyện Yên Sơn" (the traffic safety boards of Tuyen Quang province and Yen Son district;
+    baomoi-22719339), "Trung tâm Y tế huyện Long Hồ" (Long Ho district's health centre;
+    baomoi-21511429), "Phòng GDĐT huyện Cẩm Mỹ" (baomoi-22300830): the body's name stopped
+    before the unit and its place became a LOC. After a body's own name, a unit of local
+    government (``admin_unit``) and its capitalised name are part of the body, as after a head
+    alone ("Công an tỉnh Yên Bái")."""
+    text = "Ban ATGT tỉnh Tuyên Quang đã đề nghị Ban ATGT huyện Yên Sơn chỉ đạo Công an huyện."
+    spans = [(e.text, e.label) for e in rule_entities(text)]
+    assert ("Ban ATGT tỉnh Tuyên Quang", "ORG") in spans
+    assert ("Ban ATGT huyện Yên Sơn", "ORG") in spans
+    text = "Chi cục Vệ sinh an toàn thực phẩm, Trung tâm Y tế huyện Long Hồ tiến hành lấy mẫu."
+    spans = [(e.text, e.label) for e in rule_entities(text)]
+    assert ("Trung tâm Y tế huyện Long Hồ", "ORG") in spans and ("Long Hồ", "LOC") not in spans
+    text = "Đại diện lãnh đạo Phòng GDĐT huyện Cẩm Mỹ, Đồng Nai cho biết."
+    spans = [(e.text, e.label) for e in rule_entities(text)]
+    assert ("Phòng GDĐT huyện Cẩm Mỹ", "ORG") in spans
+    # a unit word that is no unit of the body ("Bộ Y tế tỉnh táo"): a lower-case word, no name
+    assert [(e.text, e.label) for e in rule_entities("Ông nói Bộ Y tế tỉnh táo.")] == [
+        ("Bộ Y tế", "ORG")
+    ]

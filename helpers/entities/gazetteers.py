@@ -279,13 +279,20 @@ def head_phrases(kind: str) -> tuple[str, ...]:
     base = cues().get(kind, [])
     phrases = set(base)
     other = {c for k, cs in cues().items() if k != kind for c in cs}
+    # a government or parliament is named by its head alone ("Chính phủ giao UBND ...", the
+    # Government tasks the People's Committee): the words the archive writes after it are its
+    # verbs; nor does a clause word or "và" continue a head ("Bộ và ...", the ministry and ...)
+    bodies = set(cues().get("government_head", []))
+    clause = set(cues().get("name_end", [])) | set(cues().get("coordinator", []))
     for line in read_data_lines("archive_heads.tsv")[1:]:
         head = line.split("\t")[0]
         words = head.split(" ")
         prefixes = [" ".join(words[:k]) for k in range(1, len(words))]
         longest = max((k for k, p in enumerate(prefixes) if p in base), default=None)
+        if longest is None or prefixes[longest] in bodies or clause & set(words[longest + 1 :]):
+            continue
         # "Hội nghị" is no organisation head "Hội" with "nghị" after it: it is a head itself
-        if longest is not None and not any(p in other for p in prefixes[longest + 1 :] + [head]):
+        if not any(p in other for p in prefixes[longest + 1 :] + [head]):
             if all(w.islower() for w in words[longest + 1 :]) and not (
                 kind == "misc_head" and head in person_heads()
             ):

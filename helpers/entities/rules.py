@@ -405,6 +405,22 @@ def _fused_org_name(chunks: list[Chunk], i: int, text: str) -> tuple[list[Candid
     return [Candidate(a, b, "ORG", RULE, "rule:org_head-fused")], i + n
 
 
+def _local_unit_after(chunks: list[Chunk], j: int, text: str) -> int:
+    """Chunks of a unit of local government and its capitalised name at chunk j, right after a
+    body's own name (0 if none): the unit the body serves is part of its name ("Ban ATGT tỉnh
+    Tuyên Quang", "Trung tâm Y tế huyện Long Hồ", "Phòng GDĐT huyện Cẩm Mỹ"), as after a head
+    alone ("Công an tỉnh Yên Bái", ``admin_unit`` in ``entity_cues.tsv``)."""
+    if j >= len(chunks) or chunks[j - 1].closes or text[chunks[j - 1].end : chunks[j].start] != " ":
+        return 0
+    u = phrase_at(chunks, j, cues().get("admin_unit", []), text)
+    if not u or not chunks[j].text[:1].islower() or chunks[j + u - 1].closes:
+        return 0
+    if j + u >= len(chunks) or not capitalised(chunks[j + u]):
+        return 0
+    place = name_run(chunks, j + u, text, stop_after_place=True, limit=4)
+    return u + place if place else 0
+
+
 def _headed_name(
     chunks: list[Chunk], i: int, text: str, heads_only: bool = False
 ) -> tuple[list[Candidate], int]:
@@ -455,7 +471,11 @@ def _headed_name(
             government
             and (i + n >= len(chunks) or not capitalised(chunks[i + n]))
             and not positional_capital(text, chunks[i].start)
-            and (i + n >= len(chunks) or chunks[i + n].text not in kinds.get("plural_word", []))
+            and (
+                i + n >= len(chunks)
+                or chunks[i + n - 1].closes  # "Quốc hội, Chính phủ, các cơ quan ...": a list
+                or chunks[i + n].text not in kinds.get("plural_word", [])
+            )
         ):
             # "đề nghị Chính phủ quyết liệt xử lý": the government meant, written with a capital
             a, b = chunks[i].start, chunks[i + n - 1].end
@@ -479,6 +499,9 @@ def _headed_name(
                 b = listed[0][1]
                 while i + n + m < len(chunks) and chunks[i + n + m].start < b:
                     m += 1
+            elif kind == "org_head":
+                m += _local_unit_after(chunks, i + n + m, text)
+                b = chunks[i + n + m - 1].end
             entry = lookup(text, a, b)
             canonical = entry.canonical if entry else None
             return [
