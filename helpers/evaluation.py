@@ -108,7 +108,7 @@ COMMITMENTS_HELDOUT10 = DATA / "commitments-archive-heldout10.jsonl"
 COMMITMENTS_ARCHIVE_DEV10 = COMMITMENTS_HELDOUT10
 COMMITMENTS_HELDOUT10_FIRST_MEASUREMENT = DATA / "commitments-heldout10-first-measurement.json"
 # Held out during commitments rounds 12 to 14: measured by the lead before them and after them
-# (0.662 / 0.638 both times), scored in aggregate only (tests/tools/commitment_rotation.py skips a
+# (0.662 / 0.637 both times), scored in aggregate only (tests/tools/commitment_rotation.py skips a
 # missing file, as in a checkout made before it was added).
 COMMITMENTS_HELDOUT11 = DATA / "commitments-archive-heldout11.jsonl"
 COMMITMENTS_HELDOUT11_FIRST_MEASUREMENT = DATA / "commitments-heldout11-first-measurement.json"
